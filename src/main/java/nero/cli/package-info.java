@@ -1,0 +1,2 @@
+/** The headless command line ({@code ./nero}), which runs the same SciJava commands as Fiji. */
+package nero.cli;
