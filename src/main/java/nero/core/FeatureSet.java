@@ -1,0 +1,88 @@
+package nero.core;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the model gives for N samples, extracted once and shared by every detector: penultimate features (N×D),
+ * logits (N×C), ground-truth labels (−1 where unknown) and the identifiers that trace each row to its file/frame.
+ * Optional named extras carry per-sample vectors some methods need (e.g. {@value #ODIN_LOGITS}).
+ */
+public final class FeatureSet {
+    /** Extra: logits of the ODIN-perturbed inputs (N×C), computed by the model layer through {@link DifferentiableClassifier}. */
+    public static final String ODIN_LOGITS = "odin_logits";
+
+    private final String[] ids;
+    private final float[][] features;
+    private final float[][] logits;
+    private final int[] labels;
+    private final Map<String, float[][]> extras = new HashMap<>();
+
+    public FeatureSet(String[] ids, float[][] features, float[][] logits, int[] labels) {
+        this.ids = Objects.requireNonNull(ids);
+        this.features = Objects.requireNonNull(features);
+        this.logits = Objects.requireNonNull(logits);
+        this.labels = Objects.requireNonNull(labels);
+        int n = ids.length;
+        if (features.length != n || logits.length != n || labels.length != n) {
+            throw new InvalidInputException("feature set sizes differ: " + n + " ids, " + features.length
+                    + " feature rows, " + logits.length + " logit rows, " + labels.length + " labels");
+        }
+    }
+
+    /** A feature set without identifiers or labels (ids "0", "1", …; labels −1). */
+    public static FeatureSet unlabelled(float[][] features, float[][] logits) {
+        String[] ids = new String[features.length];
+        int[] labels = new int[features.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = Integer.toString(i);
+            labels[i] = -1;
+        }
+        return new FeatureSet(ids, features, logits, labels);
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    public int dimension() {
+        return features.length == 0 ? 0 : features[0].length;
+    }
+
+    public int classes() {
+        return logits.length == 0 ? 0 : logits[0].length;
+    }
+
+    public String[] ids() {
+        return ids;
+    }
+
+    public float[][] features() {
+        return features;
+    }
+
+    public float[][] logits() {
+        return logits;
+    }
+
+    public int[] labels() {
+        return labels;
+    }
+
+    public FeatureSet withExtra(String name, float[][] rows) {
+        if (rows.length != size()) {
+            throw new InvalidInputException("extra '" + name + "' has " + rows.length + " rows, expected " + size());
+        }
+        extras.put(name, rows);
+        return this;
+    }
+
+    public float[][] extra(String name) {
+        return extras.get(name);
+    }
+
+    public boolean hasExtra(String name) {
+        return extras.containsKey(name);
+    }
+}

@@ -1,0 +1,22 @@
+package nero.io;
+
+import ij.ImagePlus;
+import java.util.Map;
+
+/**
+ * One image or still to score: where it came from, its class label if known, and a way to read its pixels.
+ * {@link #read()} may be called from a worker thread (files decode lazily, so decoding runs in parallel).
+ */
+public interface SourceItem {
+    /** Traces the row back: the file path, plus {@code #frame=N} / {@code @t=1.234s} for DICOM frames and video stills. */
+    String id();
+
+    /** Ground-truth class folder name for ImageFolder trees, or null. */
+    String label();
+
+    /** Non-identifying metadata (frame index, time, transfer syntax…); never patient attributes. */
+    Map<String, String> metadata();
+
+    /** Decoded pixels; throws {@link nero.core.InvalidInputException} naming the file and the problem. */
+    ImagePlus read();
+}
