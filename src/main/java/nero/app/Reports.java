@@ -1,0 +1,40 @@
+package nero.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** What the workflow gives back to the commands (which turn it into ImageJ tables, overlays and plots). */
+public final class Reports {
+    private Reports() {
+    }
+
+    /** A file that was reported and skipped in a batch job, with the one-line reason. */
+    public record Skipped(String id, String reason) {
+    }
+
+    public record Fit(Path detectorFile, int trainImages, int validationImages, List<String> classNames,
+            double threshold, double tpr, double trainAccuracy, List<Skipped> skipped) {
+    }
+
+    /** One row per image or still; {@code methodScores} keeps the requested extra methods in order. */
+    public record ScoreRow(String id, String predictedClass, double confidence, double neroScore, double distance,
+            double biasTerm, double normRatio, String nearestClass, double threshold, boolean ood,
+            Map<String, Double> methodScores) {
+        public String verdict() {
+            return ood ? "OOD" : "ID";
+        }
+    }
+
+    public record Score(List<ScoreRow> rows, List<String> methods, Path csvFile, List<Skipped> skipped) {
+    }
+
+    /** Fractions, not percentages. */
+    public record MethodMetrics(String method, double auroc, double fpr95, double auprIn, double auprOut) {
+    }
+
+    /** Per method, the ID and OOD score arrays behind the metrics (for ROC curves and histograms). */
+    public record Evaluate(List<MethodMetrics> metrics, Map<String, double[]> idScores, Map<String, double[]> oodScores,
+            Path outDir, List<Skipped> skipped) {
+    }
+}

@@ -1,0 +1,31 @@
+package nero.app;
+
+import ij.ImagePlus;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the commands ask the workflow for. Paths that may be absent are null. */
+public final class Requests {
+    private Requests() {
+    }
+
+    /** Fit a detector on an ImageFolder tree of ID training images; {@code valDir} (optional) calibrates the threshold. */
+    public record Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir) {
+    }
+
+    /**
+     * Score files/folders/DICOM/videos ({@code inputs}) and/or images already open ({@code images}); {@code model}
+     * null = the model path recorded in the detector; {@code methods} = extra method keys beside NERO.
+     */
+    public record Score(Path detector, Path model, List<Path> inputs, List<ImagePlus> images, List<String> methods,
+            Path csvOut, Path vectorsDir) {
+    }
+
+    /** ID test folder vs OOD folder; {@code methods} may contain "all". */
+    public record Evaluate(Path detector, Path model, Path idDir, Path oodDir, List<String> methods, Path outDir) {
+    }
+
+    /** Explain one image (a file, or an open image when {@code image} is non-null); views are written to {@code outDir}. */
+    public record Explain(Path detector, Path model, Path imageFile, ImagePlus image, Path outDir) {
+    }
+}
