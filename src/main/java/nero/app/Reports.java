@@ -1,5 +1,6 @@
 package nero.app;
 
+import ij.ImagePlus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,5 +37,13 @@ public final class Reports {
     /** Per method, the ID and OOD score arrays behind the metrics (for ROC curves and histograms). */
     public record Evaluate(List<MethodMetrics> metrics, Map<String, double[]> idScores, Map<String, double[]> oodScores,
             Path outDir, List<Skipped> skipped) {
+    }
+
+    /**
+     * One image explained: its score row, where the score falls among the ID validation scores (percentile, 0–100),
+     * the image with the heatmap overlay (ImageRoi + colour bar) for display, and the view files written.
+     */
+    public record Explain(ScoreRow row, double validationPercentile, ImagePlus overlayImage, List<Path> files,
+            String summary) {
     }
 }
