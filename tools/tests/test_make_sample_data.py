@@ -90,6 +90,21 @@ class CommittedSampleDataTest(unittest.TestCase):
             Image.fromarray(gen.render(kind, gen.stable_seed(*key), 128)).save(tmp.name, quality=gen.JPEG_QUALITY)
             self.assertTrue(filecmp.cmp(committed, tmp.name, shallow=False), rel)
 
+    @unittest.skipIf(shutil.which("ffprobe") is None, "ffprobe (ffmpeg) not installed")
+    def test_committed_video_is_progressive_baseline_h264_yuv420p(self):
+        import subprocess
+        probe = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_frames", "-show_entries",
+                                "stream=codec_name,profile,pix_fmt,width,height,field_order,nb_read_frames",
+                                "-of", "default=noprint_wrappers=1",
+                                os.path.join(SAMPLE_DATA, "video", "cecum-to-polyp.mp4")],
+                               capture_output=True, text=True, check=True).stdout
+        fields = dict(line.split("=", 1) for line in probe.splitlines() if "=" in line)
+        self.assertEqual(fields["codec_name"], "h264")
+        self.assertIn("Baseline", probe)
+        self.assertEqual((fields["pix_fmt"], fields["field_order"]), ("yuv420p", "progressive"))
+        self.assertLessEqual((int(fields["width"]), int(fields["height"])), (160, 128))
+        self.assertEqual(fields["nb_read_frames"], "20")
+
     def test_total_size_under_limit(self):
         total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(SAMPLE_DATA) for f in fs)
         self.assertLess(total, 10 * 1024 * 1024)
