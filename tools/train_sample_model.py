@@ -210,6 +210,25 @@ def evaluate(module, data_root: str, classes, train_x, train_y):
     return results
 
 
+def write_expected(module, data_root: str, classes, path: str) -> None:
+    """Reference outputs for parity tests in other languages: the first ID test image of each class and the
+    first image of each OOD kind, preprocessed as the contract says (PIL bilinear squash resize, ImageNet norm)."""
+    images = [os.path.join("id", "test", c, sorted(os.listdir(os.path.join(data_root, "id", "test", c)))[0])
+              for c in classes]
+    ood_root = os.path.join(data_root, "ood")
+    images += [os.path.join("ood", k, sorted(os.listdir(os.path.join(ood_root, k)))[0])
+               for k in sorted(os.listdir(ood_root))]
+    x = torch.from_numpy(np.stack([preprocess(os.path.join(data_root, rel)) for rel in images]))
+    with torch.no_grad():
+        logits, feats, _ = module.forward_all(x)
+    entries = [{"image": rel.replace(os.sep, "/"), "logits": [float(v) for v in logits[i]],
+                "features": [float(v) for v in feats[i]]} for i, rel in enumerate(images)]
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"model": "nero-sample.pt", "preprocessing": "PIL RGB, resize to input_size with bilinear "
+                   "(antialiased), /255, ImageNet mean/std", "samples": entries}, f)
+        f.write("\n")
+
+
 def main(argv=None):
     here = os.path.dirname(os.path.abspath(__file__))
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -240,7 +259,9 @@ def main(argv=None):
     print(f"trained and exported in {time.time() - start:.1f} s: {out} ({os.path.getsize(out)} bytes),"
           f" contract check {figures}")
 
-    results = evaluate(torch.jit.load(out).eval(), data, classes, train_x, train_y)
+    exported = torch.jit.load(out).eval()
+    write_expected(exported, data, classes, os.path.splitext(out)[0] + ".expected.json")
+    results = evaluate(exported, data, classes, train_x, train_y)
     print(f"classes {classes}; ID accuracy: test {results['id_test_accuracy']:.3f},"
           f" val {results['id_val_accuracy']:.3f}")
     print("OOD AUROC (ID test vs OOD kind; numpy)   MSP     Mahalanobis  NERO")

@@ -68,10 +68,38 @@ class SampleModelTest(unittest.TestCase):
             acc = float((self.model(x).argmax(1) == y).float().mean())
         self.assertGreaterEqual(acc, 0.9)
 
+    def test_expected_values_match_the_committed_model(self):
+        with open(os.path.join(SAMPLE_DATA, "model", "nero-sample.expected.json")) as f:
+            expected = json.load(f)["samples"]
+        self.assertEqual(len(expected), 7)
+        for entry in expected:
+            x = torch.from_numpy(train_sample_model.preprocess(os.path.join(SAMPLE_DATA, entry["image"])))[None]
+            with torch.no_grad():
+                logits, feats, _ = self.model.forward_all(x)
+            torch.testing.assert_close(logits[0], torch.tensor(entry["logits"]), atol=1e-5, rtol=0)
+            torch.testing.assert_close(feats[0], torch.tensor(entry["features"]), atol=1e-5, rtol=0)
+
     def test_auroc_helper(self):
         self.assertEqual(train_sample_model.auroc([0, 1], [2, 3]), 1.0)
         self.assertEqual(train_sample_model.auroc([0, 1], [1, 0]), 0.5)
         self.assertEqual(train_sample_model.auroc([2, 3], [0, 1]), 0.0)
+
+
+class NumpyNeroTest(unittest.TestCase):
+    """The numpy NERO cross-check reproduces test vector TV2 of the method notes (C = 2, D = 6, k = 2)."""
+
+    def test_tv2(self):
+        import numpy as np
+        w = np.array([[0.8, -0.5, 0.3, 0.0, 0.6, -0.2], [-0.4, 0.7, -0.1, 0.5, -0.3, 0.4]])
+        b = np.array([0.2, -0.1])
+        train = np.array([[1.2, 0.1, 0.5, 0.2, 0.9, 0.0], [0.9, 0.3, 0.4, 0.1, 1.1, 0.2], [1.5, 0.0, 0.7, 0.3, 0.8, 0.1],
+                          [0.1, 1.3, 0.2, 0.9, 0.0, 0.8], [0.2, 1.1, 0.1, 1.2, 0.2, 0.6], [0.0, 1.4, 0.3, 0.8, 0.1, 1.0]])
+        valid = np.array([[1.1, 0.2, 0.6, 0.2, 1.0, 0.1], [0.2, 1.2, 0.2, 1.0, 0.1, 0.7]])
+        ood = np.array([[0.6, 0.6, 0.9, 0.5, 0.4, 0.5], [0.9, 0.9, 0.1, 0.2, 0.9, 0.9]])
+        nero = train_sample_model.Nero(train, train @ w.T + b, np.array([0, 0, 0, 1, 1, 1]), w, b, k=2)
+        self.assertAlmostEqual(nero.bias_scale, 2.53330326093493, places=9)
+        np.testing.assert_allclose(nero.score(valid, valid @ w.T + b), [0.032031602449, 0.053979647995], rtol=1e-8)
+        np.testing.assert_allclose(nero.score(ood, ood @ w.T + b), [0.27860874618, 0.214347978257], rtol=1e-8)
 
 
 if __name__ == "__main__":
