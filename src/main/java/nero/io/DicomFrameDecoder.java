@@ -88,8 +88,18 @@ final class DicomFrameDecoder implements AutoCloseable {
         }
         Attribute pixels = list.get(TagFromName.PixelData);
         if (pixels == null) {
-            throw new InvalidInputException(file + ": Pixel Data truncated or corrupt (PixelMed could not read it; transfer"
-                    + " syntax " + TransferSyntaxes.describe(info.transferSyntax()) + ")");
+            throw new InvalidInputException(file + ": Pixel Data truncated or corrupt, or fewer compressed frames than"
+                    + " NumberOfFrames=" + info.frames() + " (PixelMed could not read it; transfer syntax "
+                    + TransferSyntaxes.describe(info.transferSyntax()) + ")");
+        }
+        if (TransferSyntaxes.isNative(info.transferSyntax())) {
+            long need = expectedNativeBytes();
+            long have = pixels.getVL();
+            if (have != need && have != need + 1) {
+                throw new InvalidInputException(file + ": Pixel Data length " + have + " bytes ≠ expected " + need
+                        + " (Rows=" + info.rows() + ", Columns=" + info.columns() + ", NumberOfFrames=" + info.frames()
+                        + ", SamplesPerPixel=" + info.samplesPerPixel() + ", BitsAllocated=" + info.bitsAllocated() + ")");
+            }
         }
         if (pixels instanceof ByteFrameSource) {
             int fragments = framesIn(pixels);
@@ -108,6 +118,12 @@ final class DicomFrameDecoder implements AutoCloseable {
                     + image.getNumberOfBufferedImages() + " frame(s) could be read");
         }
         return image;
+    }
+
+    private long expectedNativeBytes() {
+        long perFrame = "YBR_FULL_422".equals(info.photometric())
+                ? (long) info.rows() * info.columns() * 2 * (info.bitsAllocated() / 8) : info.frameBytes();
+        return perFrame * info.frames();
     }
 
     private static int framesIn(Attribute pixels) {

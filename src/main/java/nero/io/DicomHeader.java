@@ -19,6 +19,8 @@ import nero.core.InvalidInputException;
  */
 final class DicomHeader {
     static final long UNDEFINED_LENGTH = 0xFFFFFFFFL;
+    /** Pixel Data length not known from the header pass (deflated files); checked after PixelMed's full read. */
+    static final long UNKNOWN_LENGTH = -2;
 
     final Path file;
     final long fileLength;
@@ -77,17 +79,22 @@ final class DicomHeader {
             if (next.length < 8) {
                 throw new InvalidInputException(file + ": file truncated right after the Pixel Data tag (byte " + parsed + ")");
             }
+            if (TransferSyntaxes.DEFLATED.equals(ts)) {
+                // the stream below PixelMed is inflated here, so neither offsets nor the raw VL can be trusted
+                return new DicomHeader(file, fileLength, list, ts, true, -1, UNKNOWN_LENGTH, parsed, "");
+            }
             String vr;
             long vl;
+            long valueOffset = parsed + 8;
             if (TransferSyntaxes.IMPLICIT_LE.equals(ts)) {
+                valueOffset = parsed + 4;
                 vr = "";
                 vl = littleEndian32(next, 0);
             } else {
                 vr = new String(next, 0, 2, java.nio.charset.StandardCharsets.US_ASCII);
                 vl = TransferSyntaxes.EXPLICIT_BE.equals(ts) ? bigEndian32(next, 4) : littleEndian32(next, 4);
             }
-            boolean deflated = TransferSyntaxes.DEFLATED.equals(ts);
-            return new DicomHeader(file, fileLength, list, ts, true, deflated ? -1 : parsed + 8, vl, parsed, vr);
+            return new DicomHeader(file, fileLength, list, ts, true, valueOffset, vl, parsed, vr);
         } catch (IOException | DicomException | RuntimeException e) {
             if (e instanceof InvalidInputException iie) {
                 throw iie;

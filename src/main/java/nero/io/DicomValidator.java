@@ -107,12 +107,17 @@ final class DicomValidator {
                     + " dcmtk dcmdjpeg");
         }
         long frameBytes = (long) rows * cols * spp * (ba / 8);
+        if ("YBR_FULL_422".equals(pi) && TransferSyntaxes.isNative(ts)) {
+            frameBytes = (long) rows * cols * 2 * (ba / 8); // native 4:2:2 stores Y Y Cb Cr per pixel pair
+        }
         if (frameBytes > Integer.MAX_VALUE) {
             throw new InvalidInputException(f + ": one frame would need " + frameBytes + " bytes (" + geometry + ")");
         }
         boolean encapsulated = h.pixelValueLength == DicomHeader.UNDEFINED_LENGTH;
         if (TransferSyntaxes.isNative(ts)) {
-            checkNativeLength(h, frames, frameBytes, geometry);
+            if (h.pixelValueLength != DicomHeader.UNKNOWN_LENGTH) {
+                checkNativeLength(h, frames, frameBytes, geometry);
+            }
         } else if (!encapsulated) {
             throw new InvalidInputException(f + ": transfer syntax " + TransferSyntaxes.describe(ts)
                     + " needs encapsulated Pixel Data, but its length is given as " + h.pixelValueLength);
