@@ -102,6 +102,14 @@ public final class VideoReader {
 
     /** Converts a decoded picture to an RGB ImageJ image. */
     static ImagePlus toImagePlus(Picture picture, String title) {
+        if (YuvToRgb.supports(picture)) {
+            return new ImagePlus(title, new ColorProcessor(YuvToRgb.width(picture), YuvToRgb.height(picture),
+                    YuvToRgb.convert(picture)));
+        }
+        return toImagePlusViaAwt(picture, title);
+    }
+
+    static ImagePlus toImagePlusViaAwt(Picture picture, String title) {
         Picture pic = picture.getCrop() == null ? picture : picture.cropped();
         BufferedImage bgr = AWTUtil.toBufferedImage(pic);
         int w = bgr.getWidth();
