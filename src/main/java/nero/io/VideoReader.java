@@ -92,6 +92,10 @@ public final class VideoReader {
             return new UnsupportedVideoException(name, container, codec.equals("unknown") ? "not H.264/MPEG-2" : codec,
                     "codec not supported (" + m + ")", e);
         }
+        if ("MPEG-PS".equals(container) && lower.contains("invalid data")) {
+            return new UnsupportedVideoException(name, container, codec,
+                    "DVD/VOB-style program stream (navigation or private packets) the demuxer cannot read", e);
+        }
         if (lower.contains("movie meta information") || lower.contains("moov")) {
             return new InvalidInputException(name + ": truncated or corrupt " + container
                     + " file: no movie header ('moov' box) found", e);

@@ -184,6 +184,38 @@ final class Fixtures {
         return bi;
     }
 
+    /**
+     * A small MPEG-2 program stream carrying H.264 (JCodec's encoder; one PES packet with a PTS per frame), to
+     * exercise the low-level demuxer path that MPEG-TS and MPEG-PS files take.
+     */
+    static void writeH264ProgramStream(Path file, int width, int height, int frames) throws IOException {
+        org.jcodec.codecs.h264.H264Encoder encoder = org.jcodec.codecs.h264.H264Encoder.createH264Encoder();
+        org.jcodec.scale.Transform toYuv = org.jcodec.scale.ColorUtil.getTransform(
+                org.jcodec.common.model.ColorSpace.RGB, org.jcodec.common.model.ColorSpace.YUV420J);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int f = 0; f < frames; f++) {
+            org.jcodec.common.model.Picture rgb = org.jcodec.scale.AWTUtil.fromBufferedImageRGB(movingSquare(width, height, f));
+            org.jcodec.common.model.Picture yuv = org.jcodec.common.model.Picture.create(width, height,
+                    org.jcodec.common.model.ColorSpace.YUV420J);
+            toYuv.transform(rgb, yuv);
+            java.nio.ByteBuffer es = encoder.encodeFrame(yuv, java.nio.ByteBuffer.allocate(width * height * 3)).getData();
+            byte[] payload = new byte[es.remaining()];
+            es.get(payload);
+            out.writeBytes(new byte[] {0, 0, 1, (byte) 0xBA, 0x44, 0, 4, 0, 4, 1, 1, (byte) 0x89, (byte) 0xC3, (byte) 0xF8});
+            long pts = 3600L * (f + 1); // 90 kHz clock, 25 fps
+            int length = 3 + 5 + payload.length;
+            if (length > 0xFFFF) {
+                throw new IllegalArgumentException("frame too large for one PES packet: " + payload.length);
+            }
+            out.writeBytes(new byte[] {0, 0, 1, (byte) 0xE0, (byte) (length >> 8), (byte) length, (byte) 0x80, (byte) 0x80, 5,
+                (byte) (0x21 | ((pts >> 29) & 0x0E)), (byte) (pts >> 22), (byte) (((pts >> 14) & 0xFE) | 1),
+                (byte) (pts >> 7), (byte) (((pts << 1) & 0xFE) | 1)});
+            out.writeBytes(payload);
+        }
+        out.writeBytes(new byte[] {0, 0, 1, (byte) 0xB9});
+        Files.write(file, out.toByteArray());
+    }
+
     static Path truncate(Path src, Path dst, long keep) throws IOException {
         byte[] all = Files.readAllBytes(src);
         Files.write(dst, Arrays.copyOf(all, (int) Math.min(keep, all.length)));

@@ -80,6 +80,19 @@ class VideoReaderTest {
     }
 
     @Test
+    void mpegProgramStreamWithH264DecodesInOrder() throws Exception {
+        Path ps = dir.resolve("clip.mpg");
+        Fixtures.writeH264ProgramStream(ps, 96, 64, 20);
+        List<SourceItem> items = stills(ps, FrameSampling.every(1));
+        assertEquals(20, items.size());
+        assertEquals("MPEG-PS", items.get(0).metadata().get("container"));
+        assertEquals("H.264", items.get(0).metadata().get("codec"));
+        assertEquals(ps + "#frame=11@t=0.400s", items.get(10).id());
+        assertTrue(brightness(items.get(10).read(), 48, 32) > 200, "square at x=40..55 in frame 11");
+        assertTrue(brightness(items.get(10).read(), 8, 32) < 150, "background at x=8 in frame 11");
+    }
+
+    @Test
     void truncatedMp4IsRefusedClearly() throws Exception {
         Path cut = Fixtures.truncate(mp4, dir.resolve("cut.mp4"), Files.size(mp4) / 2);
         List<SourceItem> items = stills(cut, FrameSampling.every(1));
