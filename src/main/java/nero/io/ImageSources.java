@@ -165,9 +165,13 @@ public final class ImageSources {
         try {
             return FileKind.of(file) != FileKind.UNKNOWN;
         } catch (InvalidInputException e) {
-            return true; // empty or unreadable: kept, so the batch reports it instead of silently skipping it
+            // empty or unreadable: an input-looking name is kept so the batch reports it instead of silently skipping it
+            return INPUT_EXTENSION.matcher(file.getFileName().toString()).matches();
         }
     }
+
+    private static final java.util.regex.Pattern INPUT_EXTENSION = java.util.regex.Pattern.compile(
+            "(?i).*\\.(jpe?g|png|tiff?|bmp|gif|dcm|dicom|mp4|mov|m4v|ts|mts|m2ts|mpg|mpeg|avi|mkv)$");
 
     private static boolean isHidden(Path p) {
         return p.getFileName().toString().startsWith(".");

@@ -56,10 +56,13 @@ class ImageSourcesTest {
         image("a.png", "png");
         image("b/c/y.jpg", "jpeg");
         Files.writeString(dir.resolve("notes.txt"), "not an image");
+        Files.createFile(dir.resolve("empty.txt"));
+        Files.createFile(dir.resolve("b/zz_empty.png"));
         Fixtures.writeDicom(dir.resolve("b/scan.dcm"), new Fixtures.Spec());
         List<String> ids = items(ImageSources.open(dir)).stream().map(SourceItem::id).toList();
         assertEquals(List.of(dir.resolve("a.png").toString(), dir.resolve("b/c/y.jpg").toString(),
-                dir.resolve("b/scan.dcm").toString(), dir.resolve("b/z.png").toString()), ids);
+                dir.resolve("b/scan.dcm").toString(), dir.resolve("b/z.png").toString(),
+                dir.resolve("b/zz_empty.png").toString()), ids);
     }
 
     @Test
