@@ -35,6 +35,7 @@ final class DicomVideoExtractor {
                         header.transferSyntax) + " but Pixel Data is not encapsulated OB of undefined length");
             }
             tmp = Files.createTempFile("nero-dicom-video-", ".bin");
+            tmp.toFile().deleteOnExit(); // in case a caller never closes the source
             EncapsulatedInputStream eis = new EncapsulatedInputStream(dis, false, false);
             long copied;
             try (OutputStream out = Files.newOutputStream(tmp)) {

@@ -119,6 +119,17 @@ class ImageSourcesTest {
     }
 
     @Test
+    void hugeImageDimensionsAreRefusedBeforeDecoding() throws Exception {
+        Path p = image("h/huge.png", "png");
+        byte[] b = Files.readAllBytes(p);
+        // IHDR width and height (big-endian, bytes 16..23): 60000 × 60000; the header CRC is not checked first
+        java.nio.ByteBuffer.wrap(b).putInt(16, 60000).putInt(20, 60000);
+        Files.write(p, b);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> items(ImageSources.open(p)).get(0).read());
+        assertTrue(e.getMessage().contains("60000x60000"), e.getMessage());
+    }
+
+    @Test
     void imagesOpenInImageJUseTheirTitle() {
         ImagePlus imp = new ImagePlus("open image", new ColorProcessor(4, 4));
         List<SourceItem> items = items(ImageSources.of(List.of(imp)));
