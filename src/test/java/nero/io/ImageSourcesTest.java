@@ -152,6 +152,10 @@ class ImageSourcesTest {
         assertEquals("id,score\n\"a,b.png#frame=2\",0.5\nc,1\n", Files.readString(out));
         assertThrows(InvalidInputException.class, () -> CsvTables.write(out, List.of("id"), List.of(List.of("x", "y"))));
         assertEquals("id,score\n\"a,b.png#frame=2\",0.5\nc,1\n", Files.readString(out), "failed write leaves old file");
+        try (CsvTables.RowWriter w = CsvTables.open(out, List.of("id", "score"))) {
+            w.row(List.of("never", "committed"));
+        }
+        assertEquals("id,score\n\"a,b.png#frame=2\",0.5\nc,1\n", Files.readString(out), "uncommitted stream leaves old file");
         try (var s = Files.list(out.getParent())) {
             assertEquals(1, s.count(), "no temporary file left behind");
         }
