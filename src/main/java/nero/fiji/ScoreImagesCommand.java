@@ -52,14 +52,15 @@ public class ScoreImagesCommand extends ContextCommand {
     @Override
     public void run() {
         CommandGuard.run(this, log, () -> {
+            Path detectorFile = Inputs.existingFile(detector, "detector");
+            Path modelFile = Inputs.optionalFile(model, "model");
             List<Path> inputs = Inputs.paths(input, "input");
             ImagePlus current = inputs.isEmpty() ? image : null;
             if (inputs.isEmpty() && !Inputs.usable(current)) {
                 throw new InvalidInputException(Inputs.noImage("input"));
             }
             Path csvOut = Inputs.optionalOutput(csv, "csv");
-            Requests.Score request = new Requests.Score(Inputs.existingFile(detector, "detector"),
-                    Inputs.optionalFile(model, "model"), inputs, current == null ? List.of() : List.of(current),
+            Requests.Score request = new Requests.Score(detectorFile, modelFile, inputs, current == null ? List.of() : List.of(current),
                     MethodList.extraMethods(methods), csvOut, Inputs.optionalOutput(vectors_dir, "vectors_dir"));
             StatusProgress progress = new StatusProgress(status, this::isCanceled);
             Reports.Score report = new NeroWorkflow(progress).score(request);

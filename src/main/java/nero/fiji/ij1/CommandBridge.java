@@ -129,8 +129,9 @@ public final class CommandBridge {
 
     /** A failed run stops the calling macro, so later lines do not read a stale Results table. */
     private static void abortMacro() {
-        if (Interpreter.getInstance() != null) {
-            Macro.abort();
+        Interpreter macro = Interpreter.getInstance();
+        if (macro != null) {
+            macro.abortMacro();
         }
     }
 }
