@@ -104,7 +104,7 @@ done
 SHOT=$ROOT/target/host-test-screenshot.png
 cat >"$WORK/gui.sh" <<SH
 #!/bin/bash
-imagej -macro "$ROOT/tools/host-test/gui.ijm" "$ROOT/macros/explain_current_image.ijm,$DATA,$OUT" >"$WORK/gui.log" 2>&1 &
+imagej -m "$ROOT/tools/host-test/gui.ijm" "$ROOT/macros/explain_current_image.ijm,$DATA,$OUT" >"$WORK/gui.log" 2>&1 &
 for i in \$(seq 1 $T); do [ -f "$OUT/gui.done" ] && break; sleep 1; done
 sleep 2   # let the windows paint
 import -window root "$SHOT"

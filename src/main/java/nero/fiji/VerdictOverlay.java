@@ -44,8 +44,11 @@ public final class VerdictOverlay {
             frame.setPosition(slice);
             overlay.add(frame);
         }
-        int fontSize = Math.max(9, Math.min(24, width / 14));
-        TextRoi text = new TextRoi(label(row), fontSize * 0.6, fontSize * 0.4, new Font("SansSerif", Font.BOLD, fontSize));
+        // Two short lines fit even a 128-pixel image: the verdict, then the score against the threshold.
+        int fontSize = Math.max(8, Math.min(32, width / 12));
+        String[] lines = label(row).split("  ", 2);
+        TextRoi text = new TextRoi(lines[0] + "\n" + lines[1], fontSize * 0.6, fontSize * 0.4,
+                new Font("SansSerif", Font.BOLD, fontSize));
         text.setStrokeColor(color);
         text.setFillColor(new Color(0, 0, 0, 150));
         text.setPosition(slice);

@@ -63,7 +63,8 @@ class ViewsTest {
         assertEquals(2, overlay.size());
         assertEquals(VerdictOverlay.OOD_COLOR, overlay.get(0).getStrokeColor());
         TextRoi text = assertInstanceOf(TextRoi.class, overlay.get(1));
-        assertTrue(text.getText().startsWith("OOD  NERO 3.50 > 2.80"), text.getText());
+        assertEquals("OOD\nNERO 3.50 > 2.80", text.getText().strip());
+        assertEquals("OOD  NERO 3.50 > 2.80", VerdictOverlay.label(OOD_ROW));
 
         ImagePlus id = new ImagePlus("id", new ByteProcessor(64, 48));
         VerdictOverlay.draw(id, List.of(ID_ROW));
