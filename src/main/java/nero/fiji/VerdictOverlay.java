@@ -46,8 +46,9 @@ public final class VerdictOverlay {
         }
         // Two short lines fit even a 128-pixel image: the verdict, then the score against the threshold.
         int fontSize = Math.max(8, Math.min(32, width / 12));
+        int margin = Math.max(2, Math.min(width, height) / 40) + 2;
         String[] lines = label(row).split("  ", 2);
-        TextRoi text = new TextRoi(lines[0] + "\n" + lines[1], fontSize * 0.6, fontSize * 0.4,
+        TextRoi text = new TextRoi(lines[0] + "\n" + lines[1], margin + fontSize * 0.3, margin + fontSize * 0.3,
                 new Font("SansSerif", Font.BOLD, fontSize));
         text.setStrokeColor(color);
         text.setFillColor(new Color(0, 0, 0, 150));

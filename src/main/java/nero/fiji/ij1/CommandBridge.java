@@ -116,15 +116,20 @@ public final class CommandBridge {
         for (ModuleItem<?> item : info.outputs()) {
             Object value = module.getOutput(item.getName());
             if (value instanceof ResultsTable table) {
-                table.showRowNumbers(false);
-                Analyzer.setResultsTable(table); // makes nResults and getResult() see this table
-                table.show("Results");
+                showAsResults(table);
             } else if (value instanceof ImagePlus image) {
                 image.show();
             } else if (value instanceof String text && !text.isBlank()) {
                 IJ.log(text);
             }
         }
+    }
+
+    /** Makes {@code table} the system Results table (so nResults and getResult() see it) and shows it. */
+    public static void showAsResults(ResultsTable table) {
+        table.showRowNumbers(false);
+        Analyzer.setResultsTable(table);
+        table.show("Results");
     }
 
     /** A failed run stops the calling macro, so later lines do not read a stale Results table. */
