@@ -1,6 +1,7 @@
 package nero.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
@@ -8,6 +9,7 @@ import ij.process.ByteProcessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +58,35 @@ class CommandValidationTest {
             assertEquals("Plugins > NERO OOD > " + info.getMenuPath().getLeaf().getName(), info.getMenuPath().getMenuString());
             assertTrue(info.canRunHeadless(), c.getSimpleName());
         }
+    }
+
+    @Test
+    void macroKeysAreTheDocumentedFieldNames() {
+        assertEquals(List.of("model", "train_dir", "val_dir", "tpr", "detector", "vectors_dir"), userInputs(FitDetectorCommand.class));
+        assertEquals(List.of("detector", "model", "input", "image", "methods", "csv", "vectors_dir"), userInputs(ScoreImagesCommand.class));
+        assertEquals(List.of("detector", "model", "image_file", "image", "out_dir"), userInputs(ExplainImageCommand.class));
+        assertEquals(List.of("detector", "model", "id_dir", "ood_dir", "methods", "out_dir"), userInputs(EvaluateCommand.class));
+        for (Class<?> c : List.of(FitDetectorCommand.class, ScoreImagesCommand.class, ExplainImageCommand.class, EvaluateCommand.class)) {
+            for (org.scijava.module.ModuleItem<?> item : commands.getCommand(c.getName()).inputs()) {
+                if (isUserInput(item)) {
+                    assertFalse(item.isPersisted(), c.getSimpleName() + "." + item.getName() + " must not be remembered between runs");
+                }
+            }
+        }
+    }
+
+    static List<String> userInputs(Class<?> command) {
+        List<String> names = new java.util.ArrayList<>();
+        for (org.scijava.module.ModuleItem<?> item : commands.getCommand(command.getName()).inputs()) {
+            if (isUserInput(item)) {
+                names.add(item.getName());
+            }
+        }
+        return names;
+    }
+
+    static boolean isUserInput(org.scijava.module.ModuleItem<?> item) {
+        return !org.scijava.service.Service.class.isAssignableFrom(item.getType()) && item.getType() != Context.class;
     }
 
     @Test
