@@ -12,6 +12,8 @@ public final class RelevancePlots {
     public static final int HEIGHT = 450;
     static final Color IMAGE = new Color(200, 30, 30);
     static final Color CLASS = new Color(30, 80, 200);
+    /** Extra headroom above the data so the top-right legend hides no point. */
+    private static final double LEGEND_ROOM = 0.45;
     static final Color LOWEST = new Color(120, 120, 120);
 
     private RelevancePlots() {
@@ -46,24 +48,29 @@ public final class RelevancePlots {
         Plot plot = new Plot("Relevance profile", "neuron (ordered by " + className + " centroid relevance)",
                 "relevance");
         plot.setSize(WIDTH, HEIGHT);
+        double[] bias = {p.centroidBiasRelevance(), p.biasRelevance()};
         plot.setColor(CLASS);
         plot.setLineWidth(2);
         plot.add("line", x, centroid);
         plot.setLineWidth(1);
-        plot.setColor(IMAGE);
-        plot.add("dot", x, image);
         plot.setColor(LOWEST);
-        plot.add("circle", lx, ly);
-        plot.setColor(CLASS);
-        plot.add("box", new double[] {biasX}, new double[] {p.centroidBiasRelevance()});
+        plot.setLineWidth(2);
+        plot.add("box", lx, ly);
+        plot.setLineWidth(1);
         plot.setColor(IMAGE);
-        plot.add("filled", new double[] {biasX}, new double[] {p.biasRelevance()});
+        plot.add("circle", x, image);
+        plot.setLineWidth(2);
+        plot.setColor(CLASS);
+        plot.add("box", new double[] {biasX}, new double[] {bias[0]});
+        plot.setColor(IMAGE);
+        plot.add("diamond", new double[] {biasX}, new double[] {bias[1]});
+        plot.setLineWidth(1);
         plot.setColor(Color.BLACK);
-        plot.addLegend(className + " centroid\tthis image\t" + lowest.length + " lowest-relevance neurons (ρ = "
-                + HeatmapOverlay.format(p.activationShare(lowest)) + ")\tcentroid bias\timage bias", "top-right");
-        plot.setLimitsToFit(false);
-        double[] lim = plot.getLimits();
-        plot.setLimits(0, biasX + 1, lim[2], lim[3]);
+        plot.addLegend(className + " centroid\t" + lowest.length + " lowest-relevance neurons (ρ = "
+                + HeatmapOverlay.format(p.activationShare(lowest)) + ")\tthis image\tcentroid bias\timage bias",
+                "top-right");
+        double[] y = range(centroid, image, bias);
+        plot.setLimits(0, biasX + 1, y[0], y[1] + LEGEND_ROOM * (y[1] - y[0]));
         plot.addLabel(biasX / (biasX + 1) - 0.03, 0.97, "bias");
         return plot;
     }
@@ -106,7 +113,7 @@ public final class RelevancePlots {
                 }
             }
             plot.setColor(classColour(c));
-            plot.add("dot", x, y);
+            plot.add("circle", x, y);
             legend.append(classNames.get(c)).append('\t');
         }
         plot.setLineWidth(3);
@@ -115,14 +122,44 @@ public final class RelevancePlots {
             plot.add("x", new double[] {centroids[c][0]}, new double[] {centroids[c][1]});
             legend.append(classNames.get(c)).append(" centroid\t");
         }
-        plot.setColor(Color.BLACK, Color.RED);
-        plot.add("filled", new double[] {image[0]}, new double[] {image[1]});
-        plot.setColor(Color.BLACK);
-        plot.add("circle", new double[] {image[0]}, new double[] {image[1]});
+        plot.setColor(Color.RED);
+        plot.setLineWidth(4);
+        plot.add("diamond", new double[] {image[0]}, new double[] {image[1]});
         plot.setLineWidth(1);
         legend.append(imageLabel).append("\t");
         plot.addLegend(legend.toString(), "top-right");
+        double[] xs = new double[points.length + centroids.length + 1];
+        double[] ys = new double[xs.length];
+        int o = 0;
+        for (double[][] set : new double[][][] {points, centroids, {image}}) {
+            for (double[] pt : set) {
+                xs[o] = pt[0];
+                ys[o++] = pt[1];
+            }
+        }
+        double[] xr = range(xs);
+        double[] yr = range(ys);
+        plot.setLimits(xr[0], xr[1], yr[0], yr[1] + LEGEND_ROOM * (yr[1] - yr[0]));
         return plot;
+    }
+
+    /** Min and max over all the arrays, widened by 5% on each side (and never empty). */
+    static double[] range(double[]... sets) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] set : sets) {
+            for (double v : set) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (lo > hi) {
+            return new double[] {-1, 1};
+        }
+        double pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-9, Math.abs(hi) * 0.05 + 1e-9);
+        return new double[] {lo - pad, hi + pad};
     }
 
     /** Distinct colours for up to a dozen classes, then cycling. */
