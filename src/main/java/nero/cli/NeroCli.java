@@ -1,13 +1,20 @@
 package nero.cli;
 
+import java.io.PrintWriter;
+import nero.core.InvalidInputException;
+import nero.core.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./nero}. Exit codes: 0 ok, 2 bad usage or bad input, 1 internal error. */
 @Command(name = "nero", mixinStandardHelpOptions = true, version = "NERO for Fiji 0.1.0",
         description = "Explainable out-of-distribution detection with neuron-level relevance (NERO).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {DemoCli.class, FitCli.class, ScoreCli.class, ExplainCli.class, EvaluateCli.class,
+            BenchCli.class, CommandLine.HelpCommand.class})
 public final class NeroCli implements Runnable {
+    static final int OK = 0;
+    static final int INTERNAL_ERROR = 1;
+    static final int BAD_INPUT = 2;
 
     @Override
     public void run() {
@@ -19,6 +26,23 @@ public final class NeroCli implements Runnable {
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new NeroCli()).execute(args);
+        CommandLine cli = new CommandLine(new NeroCli());
+        cli.setExecutionExceptionHandler(NeroCli::handle);
+        return cli.execute(args);
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof InvalidInputException) {
+            err.println("nero: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (e instanceof ProgressListener.CancelledException) {
+            err.println("nero: cancelled");
+            return BAD_INPUT;
+        }
+        err.println("nero: internal error: " + e);
+        e.printStackTrace(err);
+        return INTERNAL_ERROR;
     }
 }

@@ -1,0 +1,79 @@
+package nero.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import nero.core.InvalidInputException;
+import nero.core.ProgressListener;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.log.LogLevel;
+import org.scijava.log.LogService;
+
+/**
+ * Runs the plugin's SciJava commands headlessly, exactly as Fiji runs them, and turns their failures into the
+ * command line's two kinds of error: bad input (a clear one-line message) or an internal error.
+ */
+final class CommandRunner implements AutoCloseable {
+    static final String FIT = "nero.fiji.FitDetectorCommand";
+    static final String SCORE = "nero.fiji.ScoreImagesCommand";
+    static final String EXPLAIN = "nero.fiji.ExplainImageCommand";
+    static final String EVALUATE = "nero.fiji.EvaluateCommand";
+
+    private final Context context;
+    private final CommandService commands;
+
+    CommandRunner() {
+        Thread.currentThread().setContextClassLoader(CommandRunner.class.getClassLoader());
+        context = new Context(CommandService.class, LogService.class);
+        // The command line reports errors itself (one line for bad input); SciJava's own stack-trace log stays quiet.
+        context.service(LogService.class).setLevel(LogLevel.NONE);
+        commands = context.service(CommandService.class);
+    }
+
+    /** Runs a command with the given inputs (field name → value) and returns the finished module. */
+    CommandModule run(String commandClass, Map<String, Object> inputs) {
+        Map<String, Object> clean = new LinkedHashMap<>();
+        inputs.forEach((k, v) -> {
+            if (v != null) {
+                clean.put(k, v);
+            }
+        });
+        CommandModule module;
+        try {
+            module = commands.run(commandClass, true, clean).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProgressListener.CancelledException();
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        }
+        if (module == null) {
+            throw new IllegalStateException("the plugin command " + commandClass + " is not installed");
+        }
+        if (module.isCanceled()) {
+            String reason = module.getCancelReason();
+            throw new InvalidInputException(reason == null ? "cancelled" : reason);
+        }
+        return module;
+    }
+
+    private static RuntimeException unwrap(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidInputException || t instanceof ProgressListener.CancelledException) {
+                return (RuntimeException) t;
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root instanceof RuntimeException ? (RuntimeException) root : new IllegalStateException(root);
+    }
+
+    @Override
+    public void close() {
+        context.dispose();
+    }
+}

@@ -1,0 +1,102 @@
+package nero.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nero.core.InvalidInputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Fit a detector on sample-data/, score its ID test and OOD images, evaluate all methods, "
+                + "explain the most OOD image; everything goes under one output folder.")
+final class DemoCli implements Callable<Integer> {
+    @Option(names = "--data", defaultValue = "sample-data", paramLabel = "DIR", description = "sample data folder (default: ${DEFAULT-VALUE})")
+    Path data;
+    @Option(names = "--out", defaultValue = "nero-demo", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        Path model = data.resolve("model/nero-sample.pt");
+        if (!Files.isRegularFile(model)) {
+            throw new InvalidInputException("no sample model at " + model + ": run the demo from the repository root");
+        }
+        Files.createDirectories(out);
+        Path detector = out.resolve("detector.nero");
+        Path scores = out.resolve("scores.csv");
+        Path evaluation = out.resolve("evaluate");
+        Path explanation = out.resolve("explain");
+        long start = System.nanoTime();
+        try (CommandRunner runner = new CommandRunner()) {
+            step("1/4 fit", runner.run(CommandRunner.FIT, Map.of(
+                    "model", Paths2.file(model),
+                    "train_dir", Paths2.file(data.resolve("id/train")),
+                    "val_dir", Paths2.file(data.resolve("id/val")),
+                    "tpr", 0.95,
+                    "detector", Paths2.file(detector),
+                    "vectors_dir", Paths2.file(out.resolve("vectors")))).getOutput("summary"));
+
+            Map<String, Object> score = new LinkedHashMap<>();
+            score.put("detector", Paths2.file(detector));
+            score.put("input", Paths2.joined(java.util.List.of(data.resolve("id/test"), data.resolve("ood"),
+                    data.resolve("dicom"), data.resolve("video"))));
+            score.put("methods", "msp,energy,mahalanobis,vim,knn");
+            score.put("csv", Paths2.file(scores));
+            step("2/4 score", runner.run(CommandRunner.SCORE, score).getOutput("summary"));
+
+            Object evaluateSummary = runner.run(CommandRunner.EVALUATE, Map.of(
+                    "detector", Paths2.file(detector),
+                    "id_dir", Paths2.file(data.resolve("id/test")),
+                    "ood_dir", Paths2.file(data.resolve("ood")),
+                    "methods", "all",
+                    "out_dir", Paths2.file(evaluation))).getOutput("summary");
+            step("3/4 evaluate", evaluateSummary);
+
+            Path mostOod = mostOodImage(scores, data.resolve("ood").toAbsolutePath().normalize());
+            step("4/4 explain " + mostOod.getFileName(),
+                    runner.run(CommandRunner.EXPLAIN, Map.of(
+                            "detector", Paths2.file(detector),
+                            "image_file", mostOod.toFile(),
+                            "out_dir", Paths2.file(explanation))).getOutput("summary"));
+        }
+        System.out.printf("%nDemo finished in %.1f s. Outputs in %s:%n", (System.nanoTime() - start) / 1e9,
+                out.toAbsolutePath().normalize());
+        System.out.println("  detector        " + detector);
+        System.out.println("  scores          " + scores);
+        System.out.println("  metrics, plots  " + evaluation + "/ (metrics.csv, roc.png, histogram.png)");
+        System.out.println("  explanation     " + explanation + "/");
+        return NeroCli.OK;
+    }
+
+    private static void step(String name, Object summary) {
+        System.out.println("== " + name);
+        System.out.println(String.valueOf(summary).strip());
+    }
+
+    /** The OOD sample with the highest NERO score, from the score CSV (column path, nero_score). */
+    static Path mostOodImage(Path scoresCsv, Path oodRoot) throws IOException {
+        Path best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        try (Reader r = Files.newBufferedReader(scoresCsv)) {
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+                Path p = Path.of(rec.get("path"));
+                double s = Double.parseDouble(rec.get("nero_score"));
+                if (p.toAbsolutePath().normalize().startsWith(oodRoot) && s > bestScore && Files.isRegularFile(p)) {
+                    best = p;
+                    bestScore = s;
+                }
+            }
+        }
+        if (best == null) {
+            throw new InvalidInputException("no OOD image was scored in " + scoresCsv);
+        }
+        return best;
+    }
+}

@@ -1,0 +1,35 @@
+package nero.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explain why an image is (or is not) OOD: score parts, neuron relevance, heatmaps, relevance space.")
+final class ExplainCli implements Callable<Integer> {
+    @Option(names = "--detector", required = true, paramLabel = "FILE")
+    Path detector;
+    @Option(names = "--model", paramLabel = "FILE", description = "classifier (default: the one the detector was fitted with)")
+    Path model;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the views (PNG, TIFF, CSV)")
+    Path out;
+    @Parameters(index = "0", paramLabel = "IMAGE")
+    Path image;
+
+    @Override
+    public Integer call() {
+        try (CommandRunner runner = new CommandRunner()) {
+            Map<String, Object> in = new LinkedHashMap<>();
+            in.put("detector", Paths2.file(detector));
+            in.put("model", Paths2.file(model));
+            in.put("image_file", Paths2.file(image));
+            in.put("out_dir", Paths2.file(out));
+            System.out.println(runner.run(CommandRunner.EXPLAIN, in).getOutput("summary"));
+        }
+        return NeroCli.OK;
+    }
+}

@@ -1,0 +1,44 @@
+package nero.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = "Fit a NERO detector on an ID training set (one folder per class) and save it to a file.")
+final class FitCli implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "TorchScript classifier (.pt) in the model contract")
+    Path model;
+    @Option(names = "--train", required = true, paramLabel = "DIR", description = "ID training images, one folder per class")
+    Path train;
+    @Option(names = "--val", paramLabel = "DIR", description = "ID validation images for the threshold (default: the training images)")
+    Path val;
+    @Option(names = "--tpr", defaultValue = "0.95", description = "ID true-positive rate the threshold keeps (default: ${DEFAULT-VALUE})")
+    double tpr;
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "detector file to write")
+    Path out;
+    @Option(names = "--vectors", paramLabel = "DIR", description = "also write index/features/logits/relevance CSVs here")
+    Path vectors;
+
+    @Override
+    public Integer call() {
+        try (CommandRunner runner = new CommandRunner()) {
+            System.out.println(runner.run(CommandRunner.FIT, inputs()).getOutput("summary"));
+        }
+        return NeroCli.OK;
+    }
+
+    Map<String, Object> inputs() {
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("model", Paths2.file(model));
+        in.put("train_dir", Paths2.file(train));
+        in.put("val_dir", Paths2.file(val));
+        in.put("tpr", tpr);
+        in.put("detector", Paths2.file(out));
+        in.put("vectors_dir", Paths2.file(vectors));
+        return in;
+    }
+}

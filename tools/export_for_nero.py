@@ -1,0 +1,424 @@
+#!/usr/bin/python3
+"""Wrap a trained PyTorch classifier into the NERO model contract and write its sidecar JSON.
+
+The contract (what NERO for Fiji loads): one TorchScript file with
+  forward(x)      -> N x C logits
+  features(x)     -> N x D, the input of the final linear layer, which is named `fc` (params fc.weight, fc.bias)
+  feature_map(x)  -> N x D x h x w whose spatial mean is features(x)   (CNNs whose head is GAP + Linear only)
+  forward_all(x)  -> (logits, features, feature_map)                     (same models as feature_map)
+and a sidecar <name>.json next to it with class names, input size and normalisation.
+
+Supported models: torchvision ResNet, DenseNet, EfficientNet, MobileNetV2/V3 (from a state_dict checkpoint, a
+whole pickled model, or --random-init), and timm DeiT/ViT (needs the `timm` package).
+
+Example:
+  /usr/bin/python3 tools/export_for_nero.py --arch resnet18 --checkpoint best.pth \\
+      --classes-from kvasir-splits/id/train --out models/resnet18-kvasir.pt
+"""
+import argparse
+import json
+import os
+import sys
+from typing import List, Tuple
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+IMAGENET_MEAN = [0.485, 0.456, 0.406]
+IMAGENET_STD = [0.229, 0.224, 0.225]
+TORCHVISION_PREFIXES = ("resnet", "resnext", "wide_resnet", "densenet", "efficientnet", "mobilenet_v2",
+                        "mobilenet_v3")
+TIMM_PREFIXES = ("deit", "vit")
+TOLERANCE = 1e-4
+
+
+class ContractError(Exception):
+    """The model cannot be put into, or does not follow, the NERO model contract."""
+
+
+# ---------------------------------------------------------------------------------------------- wrappers
+
+class ResNetForNero(nn.Module):
+    """torchvision ResNet/ResNeXt; keeps torchvision's parameter names (conv1.*, layer1.*, …, fc.*)."""
+
+    def __init__(self, m: nn.Module):
+        super().__init__()
+        self.conv1, self.bn1, self.relu, self.maxpool = m.conv1, m.bn1, m.relu, m.maxpool
+        self.layer1, self.layer2, self.layer3, self.layer4 = m.layer1, m.layer2, m.layer3, m.layer4
+        self.fc = m.fc
+
+    @torch.jit.export
+    def feature_map(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.maxpool(self.relu(self.bn1(self.conv1(x))))
+        return self.layer4(self.layer3(self.layer2(self.layer1(x))))
+
+    @torch.jit.export
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.flatten(F.adaptive_avg_pool2d(self.feature_map(x), 1), 1)
+
+    @torch.jit.export
+    def forward_all(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        fm = self.feature_map(x)
+        f = torch.flatten(F.adaptive_avg_pool2d(fm, 1), 1)
+        return self.fc(f), f, fm
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.features(x))
+
+
+class PooledCnnForNero(nn.Module):
+    """A CNN whose head is global average pooling + (dropout) + Linear: DenseNet, EfficientNet, MobileNetV2.
+
+    `body` computes the last feature map (for DenseNet followed by its final ReLU); `fc` is the final Linear.
+    Dropout before the Linear is the identity in eval mode, so it is dropped.
+    """
+
+    def __init__(self, body: nn.Module, fc: nn.Linear):
+        super().__init__()
+        self.body = body
+        self.fc = fc
+
+    @torch.jit.export
+    def feature_map(self, x: torch.Tensor) -> torch.Tensor:
+        return self.body(x)
+
+    @torch.jit.export
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.flatten(F.adaptive_avg_pool2d(self.body(x), 1), 1)
+
+    @torch.jit.export
+    def forward_all(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        fm = self.body(x)
+        f = torch.flatten(F.adaptive_avg_pool2d(fm, 1), 1)
+        return self.fc(f), f, fm
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.features(x))
+
+
+class VectorHeadForNero(nn.Module):
+    """A model whose penultimate vector is not a spatial mean (MobileNetV3's extra Linear, ViT/DeiT tokens).
+
+    `embed` maps an image to the penultimate vector; `fc` is the final Linear. No feature_map is exported.
+    """
+
+    def __init__(self, embed: nn.Module, fc: nn.Linear):
+        super().__init__()
+        self.embed = embed
+        self.fc = fc
+
+    @torch.jit.export
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        return self.embed(x)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.embed(x))
+
+
+class DenseNetBody(nn.Module):
+    def __init__(self, features: nn.Module):
+        super().__init__()
+        self.features = features
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return F.relu(self.features(x))
+
+
+class MobileNetV3Embed(nn.Module):
+    def __init__(self, features: nn.Module, pre_head: nn.Module):
+        super().__init__()
+        self.features = features
+        self.pre_head = pre_head
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.pre_head(torch.flatten(F.adaptive_avg_pool2d(self.features(x), 1), 1))
+
+
+class TimmPreLogits(nn.Module):
+    """timm ViT/DeiT up to the pre-logits vector (the class token after the final norm)."""
+
+    def __init__(self, model: nn.Module):
+        super().__init__()
+        self.model = model
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.model.forward_head(self.model.forward_features(x), pre_logits=True)
+
+
+def last_linear(seq: nn.Sequential, what: str) -> nn.Linear:
+    layer = seq[-1]
+    if not isinstance(layer, nn.Linear):
+        raise ContractError(f"{what}: expected the classifier to end with nn.Linear, found {type(layer).__name__}")
+    return layer
+
+
+def wrap_for_nero(model: nn.Module, arch: str) -> nn.Module:
+    """Return an eager module following the contract, sharing the parameters of `model`."""
+    name = type(model).__name__
+    arch = (arch or "").lower()
+    if hasattr(model, "layer4") and isinstance(getattr(model, "fc", None), nn.Linear):
+        return ResNetForNero(model)
+    if name == "DenseNet":
+        return PooledCnnForNero(DenseNetBody(model.features), model.classifier)
+    if name in ("EfficientNet", "MobileNetV2"):
+        return PooledCnnForNero(model.features, last_linear(model.classifier, name))
+    if name == "MobileNetV3":
+        fc = last_linear(model.classifier, name)
+        return VectorHeadForNero(MobileNetV3Embed(model.features, nn.Sequential(*list(model.classifier)[:-1])), fc)
+    if name == "VisionTransformer" and hasattr(model, "forward_head"):  # timm ViT / DeiT
+        fc = model.head
+        if not isinstance(fc, nn.Linear):
+            raise ContractError(f"{arch or name}: timm model has no linear head (num_classes=0?)")
+        model.head = nn.Identity()
+        return VectorHeadForNero(TimmPreLogits(model), fc)
+    raise ContractError(f"unsupported model type {name} (arch '{arch}'): supported are torchvision ResNet, DenseNet,"
+                        " EfficientNet, MobileNetV2/V3 and timm ViT/DeiT")
+
+
+def infer_arch(model: nn.Module) -> str:
+    """Architecture name of a loaded model (torchvision ResNet depth from its block counts)."""
+    name = type(model).__name__
+    if name == "ResNet" and hasattr(model, "layer4"):
+        blocks = [len(getattr(model, f"layer{i}")) for i in range(1, 5)]
+        bottleneck = type(model.layer1[0]).__name__ == "Bottleneck"
+        depths = {(2, 2, 2, 2, False): "resnet18", (3, 4, 6, 3, False): "resnet34", (3, 4, 6, 3, True): "resnet50",
+                  (3, 4, 23, 3, True): "resnet101", (3, 8, 36, 3, True): "resnet152"}
+        return depths.get(tuple(blocks) + (bottleneck,), "resnet")
+    if name == "VisionTransformer" and hasattr(model, "forward_head"):
+        return "vit"
+    return name.lower()
+
+
+def family_of(arch: str) -> str:
+    arch = arch.lower()
+    if arch == "resnet18":
+        return "RESNET18"
+    if arch.startswith(TIMM_PREFIXES):
+        return "VIT"
+    return "OTHER_CNN"
+
+
+# ---------------------------------------------------------------------------------------------- building models
+
+def build_model(arch: str, num_classes: int, pretrained: bool = False) -> nn.Module:
+    """A fresh torchvision or timm model of the given architecture with `num_classes` outputs."""
+    arch = arch.lower()
+    if arch.startswith(TIMM_PREFIXES):
+        try:
+            import timm
+        except ImportError:
+            raise ContractError(f"{arch} needs the `timm` package (pip install timm); it is not importable here")
+        return timm.create_model(arch, pretrained=pretrained, num_classes=num_classes)
+    import torchvision
+    if not arch.startswith(TORCHVISION_PREFIXES) or not hasattr(torchvision.models, arch):
+        raise ContractError(f"unknown architecture '{arch}': use a torchvision name such as resnet18, densenet121,"
+                            " efficientnet_b0, mobilenet_v2, mobilenet_v3_large, or a timm deit_*/vit_* name")
+    builder = getattr(torchvision.models, arch)
+    if not pretrained:
+        return builder(weights=None, num_classes=num_classes)
+    model = builder(weights="DEFAULT")
+    replace_head(model, num_classes)
+    return model
+
+
+def replace_head(model: nn.Module, num_classes: int) -> None:
+    """Swap the final Linear for a fresh one with `num_classes` outputs (fine-tuning from ImageNet weights)."""
+    if isinstance(getattr(model, "fc", None), nn.Linear):
+        model.fc = nn.Linear(model.fc.in_features, num_classes)
+    elif isinstance(getattr(model, "classifier", None), nn.Linear):
+        model.classifier = nn.Linear(model.classifier.in_features, num_classes)
+    elif isinstance(getattr(model, "classifier", None), nn.Sequential):
+        old = last_linear(model.classifier, type(model).__name__)
+        model.classifier[-1] = nn.Linear(old.in_features, num_classes)
+    elif hasattr(model, "reset_classifier"):
+        model.reset_classifier(num_classes)
+    else:
+        raise ContractError(f"cannot find the final linear layer of {type(model).__name__}")
+
+
+def head_out_features(state_dict: dict) -> int:
+    """Number of classes from the last 2-D `*.weight` of a state dict (the final Linear)."""
+    for key in reversed(list(state_dict.keys())):
+        value = state_dict[key]
+        if key.endswith("weight") and getattr(value, "dim", lambda: 0)() == 2:
+            return int(value.shape[0])
+    raise ContractError("cannot infer the number of classes from the checkpoint; pass --num-classes")
+
+
+def load_model(checkpoint: str, arch: str, num_classes: int) -> nn.Module:
+    """A whole pickled nn.Module, or a state dict (possibly under 'state_dict'/'model') for the given --arch."""
+    try:
+        obj = torch.load(checkpoint, map_location="cpu")
+    except Exception as e:  # noqa: BLE001 - any unpickling problem is a user input problem here
+        raise ContractError(f"{checkpoint}: cannot be read by torch.load ({e})")
+    if isinstance(obj, (nn.DataParallel, nn.parallel.DistributedDataParallel)):
+        obj = obj.module
+    if isinstance(obj, nn.Module):
+        return obj
+    if isinstance(obj, dict):
+        for key in ("state_dict", "model_state_dict", "model"):
+            if key in obj and isinstance(obj[key], (dict, nn.Module)):
+                obj = obj[key]
+                break
+        if isinstance(obj, nn.Module):
+            return obj
+        state = {k[len("module."):] if k.startswith("module.") else k: v for k, v in obj.items()}
+        if not arch:
+            raise ContractError(f"{checkpoint} holds a state dict: pass --arch to say which architecture it is")
+        model = build_model(arch, num_classes or head_out_features(state))
+        try:
+            model.load_state_dict(state)
+        except RuntimeError as e:
+            raise ContractError(f"{checkpoint} does not match --arch {arch}: {str(e).splitlines()[0]}")
+        return model
+    raise ContractError(f"{checkpoint}: expected a pickled model or a state dict, found {type(obj).__name__}")
+
+
+# ---------------------------------------------------------------------------------------------- export + checks
+
+def sidecar_path(model_path: str) -> str:
+    root, _ = os.path.splitext(model_path)
+    return root + ".json"
+
+
+def make_sidecar(architecture: str, family: str, class_names: List[str], input_size: Tuple[int, int],
+                 feature_dim: int, has_feature_map: bool, mean=None, std=None) -> dict:
+    return {"format": "nero-model", "version": 1, "architecture": architecture, "family": family,
+            "class_names": list(class_names), "input_size": [int(input_size[0]), int(input_size[1])],
+            "mean": list(mean or IMAGENET_MEAN), "std": list(std or IMAGENET_STD), "head": "fc",
+            "feature_dim": int(feature_dim), "has_feature_map": bool(has_feature_map)}
+
+
+def export_scripted(wrapped: nn.Module, out_path: str, sidecar: dict) -> None:
+    """Script `wrapped` (in eval mode) and write it plus its sidecar JSON."""
+    wrapped = wrapped.eval()
+    try:
+        scripted = torch.jit.script(wrapped)
+    except Exception as e:  # noqa: BLE001 - scripting errors have many types
+        raise ContractError(f"TorchScript could not compile the wrapped model: {str(e).splitlines()[0]}")
+    os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
+    scripted.save(out_path)
+    with open(sidecar_path(out_path), "w", encoding="utf-8") as f:
+        json.dump(sidecar, f, indent=2)
+        f.write("\n")
+
+
+def verify_export(out_path: str, batch: int = 2, seed: int = 0) -> dict:
+    """Reload the saved file and check the contract; returns measured figures, raises ContractError if broken."""
+    with open(sidecar_path(out_path), encoding="utf-8") as f:
+        meta = json.load(f)
+    module = torch.jit.load(out_path, map_location="cpu").eval()
+    params = dict(module.named_parameters())
+    for name in ("fc.weight", "fc.bias"):
+        if name not in params:
+            raise ContractError(f"{out_path}: parameter {name} missing")
+    methods = [m for m in ("features", "feature_map", "forward_all") if hasattr(module, m)]
+    if "features" not in methods:
+        raise ContractError(f"{out_path}: no exported method `features`")
+    h, w = meta["input_size"]
+    x = torch.randn(batch, 3, h, w, generator=torch.Generator().manual_seed(seed))
+    with torch.no_grad():
+        logits = module(x)
+        feats = module.features(x)
+        head = F.linear(feats, params["fc.weight"], params["fc.bias"])
+        figures = {"logits_shape": list(logits.shape), "feature_dim": feats.shape[1],
+                   "head_max_abs_diff": float((head - logits).abs().max()), "methods": methods}
+        if feats.shape[1] != meta["feature_dim"] or logits.shape[1] != len(meta["class_names"]):
+            raise ContractError(f"{out_path}: sidecar says D={meta['feature_dim']}, C={len(meta['class_names'])};"
+                                f" model gives D={feats.shape[1]}, C={logits.shape[1]}")
+        if figures["head_max_abs_diff"] > TOLERANCE * max(1.0, float(logits.abs().max())):
+            raise ContractError(f"{out_path}: fc(features(x)) differs from forward(x) by"
+                                f" {figures['head_max_abs_diff']:.3g}; features is not the final layer's input")
+        if meta["has_feature_map"]:
+            if "feature_map" not in methods:
+                raise ContractError(f"{out_path}: sidecar promises feature_map but the model has none")
+            fm = module.feature_map(x)
+            figures["feature_map_shape"] = list(fm.shape)
+            figures["feature_map_max_abs_diff"] = float((fm.mean(dim=(2, 3)) - feats).abs().max())
+            if figures["feature_map_max_abs_diff"] > TOLERANCE:
+                raise ContractError(f"{out_path}: the spatial mean of feature_map differs from features by"
+                                    f" {figures['feature_map_max_abs_diff']:.3g}")
+    return figures
+
+
+def export_for_nero(model: nn.Module, arch: str, class_names: List[str], out_path: str,
+                    input_size=(224, 224), mean=None, std=None, family=None) -> dict:
+    """Wrap, script, save and verify; returns the verification figures."""
+    model = model.cpu().eval()
+    wrapped = wrap_for_nero(model, arch).eval()
+    h, w = input_size
+    with torch.no_grad():
+        feats = wrapped.features(torch.zeros(1, 3, h, w))
+        n_classes = wrapped(torch.zeros(1, 3, h, w)).shape[1]
+    if len(class_names) != n_classes:
+        raise ContractError(f"{len(class_names)} class names given but the model has {n_classes} outputs")
+    has_fmap = hasattr(wrapped, "feature_map")
+    sidecar = make_sidecar(arch, family or family_of(arch), class_names, input_size, feats.shape[1], has_fmap,
+                           mean, std)
+    export_scripted(wrapped, out_path, sidecar)
+    return verify_export(out_path)
+
+
+def class_names_from(folder: str) -> List[str]:
+    """Subfolder names, sorted as torchvision's ImageFolder sorts them (that order defines the class indices)."""
+    names = sorted(e.name for e in os.scandir(folder) if e.is_dir())
+    if not names:
+        raise ContractError(f"{folder}: no class subfolders")
+    return names
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--checkpoint", help="state dict (.pth) or whole pickled model (torch.save(model))")
+    src.add_argument("--random-init", action="store_true", help="untrained weights (for tests and trials)")
+    p.add_argument("--arch", help="architecture, e.g. resnet18, densenet121, efficientnet_b0, mobilenet_v2,"
+                                  " deit_small_patch16_224 (required for state dicts and --random-init)")
+    p.add_argument("--num-classes", type=int, help="number of classes (default: from the checkpoint or the names)")
+    names = p.add_mutually_exclusive_group()
+    names.add_argument("--classes", help="comma-separated class names in output order")
+    names.add_argument("--classes-from", metavar="DIR", help="take class names from the subfolders of DIR (sorted)")
+    p.add_argument("--input-size", type=int, nargs="+", default=[224], metavar="N",
+                   help="input side, or H W (default 224)")
+    p.add_argument("--mean", type=float, nargs=3, default=IMAGENET_MEAN)
+    p.add_argument("--std", type=float, nargs=3, default=IMAGENET_STD)
+    p.add_argument("--out", required=True, help="output .pt file; the sidecar is written next to it as .json")
+    return p.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    try:
+        names = None
+        if args.classes:
+            names = [c.strip() for c in args.classes.split(",") if c.strip()]
+        elif args.classes_from:
+            names = class_names_from(args.classes_from)
+        n = args.num_classes or (len(names) if names else None)
+        if args.random_init:
+            if not args.arch:
+                raise ContractError("--random-init needs --arch")
+            model = build_model(args.arch, n or 3)
+        else:
+            model = load_model(args.checkpoint, args.arch, n)
+        arch = args.arch or infer_arch(model)
+        if names is None:
+            with torch.no_grad():
+                size = args.input_size * 2 if len(args.input_size) == 1 else args.input_size
+                outputs = model.eval()(torch.zeros(1, 3, size[0], size[1])).shape[1]
+            names = [f"class_{i}" for i in range(outputs)]
+        size = tuple(args.input_size * 2 if len(args.input_size) == 1 else args.input_size[:2])
+        figures = export_for_nero(model, arch, names, args.out, size, args.mean, args.std)
+    except ContractError as e:
+        print(f"export_for_nero: {e}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.out} and {sidecar_path(args.out)}")
+    print(f"checked: methods {figures['methods']}, D = {figures['feature_dim']},"
+          f" max |fc(features) - forward| = {figures['head_max_abs_diff']:.2e}"
+          + (f", feature_map {figures['feature_map_shape']}" if "feature_map_shape" in figures else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
