@@ -1,0 +1,120 @@
+package nero.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import nero.core.InvalidInputException;
+
+/**
+ * Starts DJL's PyTorch engine offline, once per JVM. The bundled natives are extracted on the first start
+ * (≈430 MB, a few seconds) to {@code $DJL_CACHE_DIR} and reused afterwards.
+ */
+public final class Engine {
+    private static final String ENGINE_NAME = "PyTorch";
+    private static volatile boolean started;
+
+    private Engine() {
+    }
+
+    /** Idempotent and thread-safe; throws {@link InvalidInputException} when the engine cannot start here. */
+    public static void ensureStarted() {
+        if (started) {
+            return;
+        }
+        synchronized (Engine.class) {
+            if (started) {
+                return;
+            }
+            // Must be set before the first DJL class loads: no downloads, no telemetry probe.
+            if (System.getProperty("ai.djl.offline") == null) {
+                System.setProperty("ai.djl.offline", "true");
+            }
+            Path cacheDir = chooseCacheDir();
+            refuseForeignLibtorch(cacheDir);
+            try {
+                withContextClassLoader(() -> ai.djl.engine.Engine.getEngine(ENGINE_NAME));
+            } catch (RuntimeException | LinkageError e) {
+                throw new InvalidInputException("the PyTorch engine could not start (cache dir " + cacheDir
+                        + "): " + e.getMessage(), e);
+            }
+            started = true;
+        }
+    }
+
+    /** Runs DJL code with this plugin's class loader as the thread context loader (Fiji's TCCL may not see DJL). */
+    static <T> T withContextClassLoader(Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Engine.class.getClassLoader());
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The DJL cache root; when neither it nor a writable HOME is set, falls back to a temp folder explicitly. */
+    static Path chooseCacheDir() {
+        String configured = setting("DJL_CACHE_DIR");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path home = Path.of(System.getProperty("user.home", "."));
+        if (Files.isDirectory(home) && Files.isWritable(home)) {
+            return home.resolve(".djl.ai");
+        }
+        Path fallback = Path.of(System.getProperty("java.io.tmpdir"), ".djl.ai");
+        System.setProperty("DJL_CACHE_DIR", fallback.toString());
+        return fallback;
+    }
+
+    private static String setting(String name) {
+        String env = System.getenv(name);
+        return env != null ? env : System.getProperty(name);
+    }
+
+    /**
+     * Two libtorch copies in one process crash or corrupt each other (e.g. deepImageJ/JDLL loaded its own).
+     * Refuse before DJL loads ours.
+     */
+    private static void refuseForeignLibtorch(Path cacheDir) {
+        String foreign = foreignLibtorch(readMaps(), cacheDir, setting("PYTORCH_LIBRARY_PATH"));
+        if (foreign != null) {
+            throw new InvalidInputException("another PyTorch library is already loaded in this Java process ("
+                    + foreign + "), probably by another plugin such as deepImageJ. Two copies cannot run "
+                    + "together: restart Fiji and run NERO before using the other plugin.");
+        }
+    }
+
+    private static List<String> readMaps() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/maps"));
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // not Linux: nothing to check
+        }
+    }
+
+    /** The first mapped libtorch*.so outside DJL's cache (and outside PYTORCH_LIBRARY_PATH), else null. */
+    static String foreignLibtorch(List<String> mapsLines, Path cacheDir, String libraryPath) {
+        String ours = cacheDir.toAbsolutePath().normalize().toString();
+        for (String line : mapsLines) {
+            int slash = line.indexOf('/');
+            if (slash < 0) {
+                continue;
+            }
+            String path = line.substring(slash).trim();
+            String file = path.substring(path.lastIndexOf('/') + 1);
+            if (!file.startsWith("libtorch") || !file.contains(".so")) {
+                continue;
+            }
+            boolean underCache = path.startsWith(ours + "/");
+            boolean underLibraryPath = libraryPath != null && !libraryPath.isBlank() && path.startsWith(libraryPath);
+            if (!underCache && !underLibraryPath) {
+                return path;
+            }
+        }
+        return null;
+    }
+}

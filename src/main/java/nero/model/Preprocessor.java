@@ -1,0 +1,217 @@
+package nero.model;
+
+import ij.CompositeImage;
+import ij.ImagePlus;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.view.Views;
+import nero.core.InvalidInputException;
+import nero.core.Preprocessing;
+
+/**
+ * Turns an image into the model's input tensor (3×H×W floats, channel-planar) exactly as torchvision's
+ * {@code Resize((H, W))} + {@code ToTensor()} + {@code Normalize(mean, std)} do on a PIL RGB image:
+ * squash resize (aspect ratio not kept) with Pillow's antialiased bilinear filter on 8-bit values, then /255,
+ * then (x − mean)/std per channel.
+ *
+ * <p>Inputs: 8-bit grey (raw values, the LUT is ignored), 16-bit and 32-bit grey (linearly stretched from the
+ * slice's min..max to 0..255 first, like ImageJ's 8-bit conversion without display range), RGB, and stacks
+ * (the current slice; a 3-channel composite image becomes R, G, B). Grey is copied into all three channels.
+ * Stateless after construction, so one instance can be shared by decode threads.
+ */
+public final class Preprocessor {
+    private final Preprocessing p;
+
+    public Preprocessor(Preprocessing p) {
+        this.p = p;
+    }
+
+    public Preprocessing preprocessing() {
+        return p;
+    }
+
+    public float[] toTensor(ImagePlus imp) {
+        int w = imp.getWidth();
+        int h = imp.getHeight();
+        if (imp.isComposite() && imp.getNChannels() == 3) {
+            int[][] rgb = new int[3][];
+            for (int c = 0; c < 3; c++) {
+                int index = imp.getStackIndex(c + 1, imp.getZ(), imp.getFrame());
+                rgb[c] = greyTo8Bit(imp.getStack().getProcessor(index));
+            }
+            return normalise(resizePlanes(rgb, w, h));
+        }
+        ImageProcessor ip = imp.getProcessor();
+        if (ip == null) {
+            throw new InvalidInputException("image " + imp.getTitle() + " has no pixels");
+        }
+        if (ip instanceof ColorProcessor color) {
+            return normalise(resizePlanes(planes((int[]) color.getPixels()), w, h));
+        }
+        int[] grey = greyTo8Bit(ip);
+        return normalise(resizePlanes(new int[][] {grey, grey, grey}, w, h));
+    }
+
+    /**
+     * An XY (grey) or XYC (C = 1 or 3) image. {@link UnsignedByteType} values are used as they are; any other
+     * type is stretched from the image's min..max to 0..255.
+     */
+    public float[] toTensor(RandomAccessibleInterval<? extends RealType<?>> img) {
+        int dims = img.numDimensions();
+        long channels = dims == 3 ? img.dimension(2) : 1;
+        if (dims < 2 || dims > 3 || (channels != 1 && channels != 3)) {
+            throw new InvalidInputException("expected an XY or XYC image with 1 or 3 channels, got "
+                    + java.util.Arrays.toString(img.dimensionsAsLongArray()));
+        }
+        int w = Math.toIntExact(img.dimension(0));
+        int h = Math.toIntExact(img.dimension(1));
+        boolean raw = Views.flatIterable(img).firstElement() instanceof UnsignedByteType;
+        double min = 0;
+        double max = 255;
+        if (!raw) {
+            min = Double.POSITIVE_INFINITY;
+            max = Double.NEGATIVE_INFINITY;
+            Cursor<? extends RealType<?>> cursor = Views.flatIterable(img).cursor();
+            while (cursor.hasNext()) {
+                double v = cursor.next().getRealDouble();
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        int[][] planes = new int[3][];
+        RandomAccess<? extends RealType<?>> access = img.randomAccess();
+        long[] position = new long[dims];
+        long x0 = img.min(0);
+        long y0 = img.min(1);
+        for (int c = 0; c < channels; c++) {
+            int[] plane = new int[w * h];
+            if (dims == 3) {
+                position[2] = img.min(2) + c;
+            }
+            for (int y = 0; y < h; y++) {
+                position[1] = y0 + y;
+                for (int x = 0; x < w; x++) {
+                    position[0] = x0 + x;
+                    access.setPosition(position);
+                    plane[y * w + x] = stretch(access.get().getRealDouble(), min, max);
+                }
+            }
+            planes[c] = plane;
+        }
+        if (channels == 1) {
+            planes[1] = planes[0];
+            planes[2] = planes[0];
+        }
+        return normalise(resizePlanes(planes, w, h));
+    }
+
+    /** A packed-ARGB image as the model's normalised 3×H×W tensor. */
+    public float[] toTensor(int[] argb, int width, int height) {
+        return normalise(resizePlanes(planes(argb), width, height));
+    }
+
+    /**
+     * Resizes a packed-ARGB image with the same filter as the model input and returns it channel-planar
+     * (R plane, G plane, B plane; each outH×outW row-major) as 0..255 values, not normalised.
+     */
+    public static float[] resizeRgb(int[] argb, int w, int h, int outW, int outH) {
+        int[][] planes = planes(argb);
+        float[] out = new float[3 * outW * outH];
+        for (int c = 0; c < 3; c++) {
+            int[] resized = PilResize.resize(planes[c], w, h, outW, outH);
+            for (int i = 0; i < resized.length; i++) {
+                out[c * resized.length + i] = resized[i];
+            }
+        }
+        return out;
+    }
+
+    /** Same resize, returned as packed ARGB (opaque), e.g. to draw an overlay at the model's input size. */
+    public static int[] resizeArgb(int[] argb, int w, int h, int outW, int outH) {
+        int[][] planes = planes(argb);
+        int[][] resized = new int[3][];
+        for (int c = 0; c < 3; c++) {
+            resized[c] = PilResize.resize(planes[c], w, h, outW, outH);
+        }
+        int[] out = new int[outW * outH];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = 0xff000000 | resized[0][i] << 16 | resized[1][i] << 8 | resized[2][i];
+        }
+        return out;
+    }
+
+    private int[][] resizePlanes(int[][] planes, int w, int h) {
+        int[][] out = new int[3][];
+        for (int c = 0; c < 3; c++) {
+            out[c] = c > 0 && planes[c] == planes[c - 1] ? out[c - 1]
+                    : PilResize.resize(planes[c], w, h, p.width(), p.height());
+        }
+        return out;
+    }
+
+    private float[] normalise(int[][] planes) {
+        int area = p.width() * p.height();
+        float[] tensor = new float[3 * area];
+        for (int c = 0; c < 3; c++) {
+            float mean = p.mean()[c];
+            float std = p.std()[c];
+            int[] plane = planes[c];
+            for (int i = 0; i < area; i++) {
+                tensor[c * area + i] = (plane[i] / 255f - mean) / std;
+            }
+        }
+        return tensor;
+    }
+
+    private static int[][] planes(int[] argb) {
+        int[][] planes = new int[3][argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            int v = argb[i];
+            planes[0][i] = v >> 16 & 0xff;
+            planes[1][i] = v >> 8 & 0xff;
+            planes[2][i] = v & 0xff;
+        }
+        return planes;
+    }
+
+    /** 8-bit values as they are; 16/32-bit stretched from the slice's own min..max (NaN → 0). */
+    static int[] greyTo8Bit(ImageProcessor ip) {
+        int n = ip.getPixelCount();
+        int[] out = new int[n];
+        if (ip.getBitDepth() == 8) {
+            byte[] pixels = (byte[]) ip.getPixels();
+            for (int i = 0; i < n; i++) {
+                out[i] = pixels[i] & 0xff;
+            }
+            return out;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double v = ip.getf(i);
+            if (Double.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = stretch(ip.getf(i), min, max);
+        }
+        return out;
+    }
+
+    private static int stretch(double v, double min, double max) {
+        if (!Double.isFinite(v) || !(max > min)) {
+            return 0;
+        }
+        long scaled = Math.round((v - min) * 255.0 / (max - min));
+        return (int) Math.max(0, Math.min(255, scaled));
+    }
+}

@@ -1,0 +1,279 @@
+#!/usr/bin/python3
+"""Test fixtures for the nero.model package (run with Debian's /usr/bin/python3, torch 1.13).
+
+Writes into src/test/resources/model/:
+  tiny-cnn.pt / tiny-cnn.json     a tiny scripted CNN in the NERO model contract (64x64 input, D=192,
+                                  feature_map 192x8x8, fc head, 5 classes; random init with a fixed seed)
+  tiny-cnn-expected.json          logits, features and input-gradient checksums for fixed inputs
+  refuse-*.pt / refuse-*.json     small models that each break one rule of the contract
+  resize-<name>.png               torchvision Resize((224,224)) of the Kvasir JPEGs (PIL, bilinear, antialiased)
+
+With --resnet18 OUT it also writes a randomly initialised torchvision ResNet-18 in the contract (44 MB, for
+the throughput benchmark; never committed).
+
+The fixed inputs are computed from a formula both sides can evaluate: sample n, flat index i within the
+sample (c*H*W + y*W + x): value = sin(0.01*i + n) * 2 (float64, then cast to float32).
+"""
+import argparse
+import json
+import os
+import sys
+from typing import List
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torchvision.transforms as T
+from PIL import Image
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "src", "test", "resources", "model")
+KVASIR = os.path.join(ROOT, "..", "shared", "data", "kvasir-frames")
+
+
+def block(cin, cout, pool=True):
+    layers = [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU()]
+    if pool:
+        layers.append(nn.MaxPool2d(2))
+    return nn.Sequential(*layers)
+
+
+class TinyCnn(nn.Module):
+    """64x64 -> feature map D x 8 x 8 -> global average pool -> D -> fc."""
+
+    def __init__(self, widths: List[int], num_classes: int, head_name: str = "fc"):
+        super().__init__()
+        self.body = nn.Sequential(block(3, widths[0]), block(widths[0], widths[1]), block(widths[1], widths[2]),
+                                  block(widths[2], widths[3], pool=False))
+        setattr(self, head_name, nn.Linear(widths[3], num_classes))
+        self.head_name = head_name
+
+    @torch.jit.export
+    def feature_map(self, x: torch.Tensor) -> torch.Tensor:
+        return self.body(x)
+
+    @torch.jit.export
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.flatten(F.adaptive_avg_pool2d(self.feature_map(x), 1), 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.features(x))
+
+
+class NoFeatures(nn.Module):
+    """Only forward: what a plain torch.jit.script of a classifier gives."""
+
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(block(3, 8), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.body(x))
+
+
+class NoHead(nn.Module):
+    """Contract methods present, but the final layer is called 'out' (not fc/head/classifier)."""
+
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(block(3, 8), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        self.out = nn.Linear(8, 3)
+
+    @torch.jit.export
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        return self.body(x)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.out(self.features(x))
+
+
+class WrongFeatureSize(nn.Module):
+    """features returns 6 values per image, but the fc head takes 8."""
+
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(block(3, 8), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        self.fc = nn.Linear(8, 3)
+
+    @torch.jit.export
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        return self.body(x)[:, :6]
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.body(x))
+
+
+class WrongFeatureLayer(nn.Module):
+    """features has the right size but is not the head's input (the ReLU before pooling is skipped)."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 8, 3, padding=1)
+        self.fc = nn.Linear(8, 3)
+
+    @torch.jit.export
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.flatten(F.adaptive_avg_pool2d(self.conv(x), 1), 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(torch.flatten(F.adaptive_avg_pool2d(F.relu(self.conv(x)), 1), 1))
+
+
+def randomise_batchnorm(model: nn.Module):
+    """Non-trivial running statistics, so a model accidentally run in train mode gives different logits."""
+    for m in model.modules():
+        if isinstance(m, nn.BatchNorm2d):
+            m.running_mean.uniform_(-0.2, 0.2)
+            m.running_var.uniform_(0.5, 1.5)
+            m.weight.data.uniform_(0.8, 1.2)
+            m.bias.data.uniform_(-0.1, 0.1)
+
+
+def fixed_inputs(n: int, c: int, h: int, w: int) -> torch.Tensor:
+    i = np.arange(c * h * w, dtype=np.float64)
+    rows = [np.sin(0.01 * i + k) * 2.0 for k in range(n)]
+    return torch.from_numpy(np.stack(rows).astype(np.float32).reshape(n, c, h, w))
+
+
+def sidecar(classes, size, feature_dim, has_map, head="fc", arch="tiny-cnn"):
+    return {"format": "nero-model", "version": 1, "architecture": arch, "family": "OTHER_CNN",
+            "class_names": classes, "input_size": [size, size], "mean": [0.485, 0.456, 0.406],
+            "std": [0.229, 0.224, 0.225], "head": head, "feature_dim": feature_dim, "has_feature_map": has_map}
+
+
+def write_json(path, obj):
+    with open(path, "w") as f:
+        json.dump(obj, f, indent=1)
+        f.write("\n")
+
+
+def save_scripted(model: nn.Module, name: str):
+    torch.jit.script(model.eval()).save(os.path.join(OUT, name))
+
+
+def make_tiny():
+    torch.manual_seed(20250601)
+    model = TinyCnn([8, 16, 32, 192], 5)
+    randomise_batchnorm(model)
+    model.eval()
+    save_scripted(model, "tiny-cnn.pt")
+    classes = ["polyp", "normal-cecum", "normal-pylorus", "esophagitis", "ulcerative-colitis"]
+    write_json(os.path.join(OUT, "tiny-cnn.json"), sidecar(classes, 64, 192, True))
+
+    scripted = torch.jit.load(os.path.join(OUT, "tiny-cnn.pt"))
+    x = fixed_inputs(2, 3, 64, 64)
+    with torch.no_grad():
+        logits = scripted(x)
+        feats = scripted.features(x)
+        fmap = scripted.feature_map(x)
+    xg = x.clone().requires_grad_(True)
+    temperature = 1000.0
+    targets = torch.tensor([1, 3])
+    loss = F.cross_entropy(scripted(xg) / temperature, targets)
+    grad = torch.autograd.grad(loss, xg)[0]
+    xk = x[:1].clone().requires_grad_(True)
+    logit_grad = torch.autograd.grad(scripted(xk)[0, 2], xk)[0]
+    write_json(os.path.join(OUT, "tiny-cnn-expected.json"), {
+        "input_formula": "sin(0.01*i + n) * 2, i = flat index within sample n, float64 then float32",
+        "input_shape": list(x.shape),
+        "logits": logits.tolist(),
+        "features": feats.tolist(),
+        "feature_map_shape": list(fmap.shape),
+        "feature_map_sum": float(fmap.double().sum()),
+        "gradient_temperature": temperature,
+        "gradient_targets": targets.tolist(),
+        "gradient_abs_sum": float(grad.double().abs().sum()),
+        "gradient_first_values": grad.flatten()[:16].tolist(),
+        "logit2_gradient_times_input_sum": float((logit_grad * x[:1]).double().sum()),
+    })
+
+    torch.manual_seed(7)
+    save_scripted(NoFeatures(), "refuse-no-features.pt")
+    torch.manual_seed(7)
+    save_scripted(NoHead(), "refuse-no-head.pt")
+    torch.manual_seed(7)
+    save_scripted(WrongFeatureSize(), "refuse-feature-size.pt")
+    torch.manual_seed(7)
+    wrong = WrongFeatureLayer()
+    with torch.no_grad():
+        wrong.conv.bias.fill_(-0.3)  # many negative pre-activations, so skipping the ReLU changes the logits
+    save_scripted(wrong, "refuse-feature-layer.pt")
+    # a valid tiny model whose sidecar says it has a feature map it does not export
+    torch.manual_seed(7)
+    save_scripted(TinyNoMap(), "refuse-missing-map.pt")
+    write_json(os.path.join(OUT, "refuse-missing-map.json"), sidecar(["a", "b", "c"], 32, 8, True))
+
+
+class TinyNoMap(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(block(3, 8), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        self.fc = nn.Linear(8, 3)
+
+    @torch.jit.export
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        return self.body(x)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.features(x))
+
+
+def make_resize_references():
+    resize = T.Resize((224, 224))
+    for name in sorted(os.listdir(KVASIR)):
+        if not name.lower().endswith(".jpg"):
+            continue
+        img = Image.open(os.path.join(KVASIR, name)).convert("RGB")
+        out = resize(img)
+        out.save(os.path.join(OUT, "resize-" + os.path.splitext(name)[0] + ".png"))
+        print(name, img.size, "->", out.size)
+
+
+class ResNetNero(nn.Module):
+    def __init__(self, num_classes: int):
+        super().__init__()
+        import torchvision
+        m = torchvision.models.resnet18(weights=None, num_classes=num_classes)
+        self.conv1, self.bn1, self.relu, self.maxpool = m.conv1, m.bn1, m.relu, m.maxpool
+        self.layer1, self.layer2, self.layer3, self.layer4 = m.layer1, m.layer2, m.layer3, m.layer4
+        self.fc = m.fc
+
+    @torch.jit.export
+    def feature_map(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.maxpool(self.relu(self.bn1(self.conv1(x))))
+        return self.layer4(self.layer3(self.layer2(self.layer1(x))))
+
+    @torch.jit.export
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.flatten(F.adaptive_avg_pool2d(self.feature_map(x), 1), 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.features(x))
+
+
+def make_resnet18(path: str):
+    torch.manual_seed(18)
+    model = ResNetNero(2).eval()
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    torch.jit.script(model).save(path)
+    write_json(os.path.splitext(path)[0] + ".json",
+               sidecar(["class0", "class1"], 224, 512, True, arch="resnet18") | {"family": "RESNET18"})
+    print("wrote", path)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--resnet18", metavar="OUT", help="only write a random ResNet-18 in the contract to OUT")
+    a = p.parse_args()
+    if a.resnet18:
+        make_resnet18(a.resnet18)
+        return
+    os.makedirs(OUT, exist_ok=True)
+    make_tiny()
+    make_resize_references()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
