@@ -5,17 +5,18 @@ import nero.core.InvalidInputException;
 
 /**
  * The 2-D view of the projected relevance space: training points (first two principal components) with their
- * class labels, the class centroids in the same two components, and the explained image.
+ * class labels (indices into {@code classNames}), the class centroids in the same two components with the class
+ * index of each, and the explained image.
  */
 public record RelevanceSpace(double[][] trainingPoints, int[] trainingLabels, List<String> classNames,
-        double[][] centroids, double[] image) {
+        double[][] centroids, int[] centroidClasses, double[] image) {
     public RelevanceSpace {
         if (trainingPoints.length != trainingLabels.length) {
             throw new InvalidInputException("relevance space has " + trainingPoints.length + " points but "
                     + trainingLabels.length + " labels");
         }
-        if (image.length < 2 || centroids.length != classNames.size()) {
-            throw new InvalidInputException("relevance space needs a 2-D image point and one centroid per class");
+        if (image.length < 2 || centroids.length != centroidClasses.length) {
+            throw new InvalidInputException("relevance space needs a 2-D image point and a class for each centroid");
         }
     }
 

@@ -41,9 +41,8 @@ public final class ExplanationWriter {
         files.add(ViewFiles.png(RelevancePlots.histogram(e.histogram(), s.nearestClass()).getImagePlus(),
                 outDir.resolve(base + "_relevance_histogram.png")));
         if (e.space() != null) {
-            files.add(ViewFiles.png(RelevancePlots.relevanceSpace(e.space().trainingPoints(),
-                    e.space().trainingLabels(), e.space().classNames(), e.space().centroids(), e.space().image(),
-                    e.id()).getImagePlus(), outDir.resolve(base + "_relevance_space.png")));
+            files.add(ViewFiles.png(RelevancePlots.relevanceSpace(e.space(), e.id()).getImagePlus(),
+                    outDir.resolve(base + "_relevance_space.png")));
         }
         ImagePlus display = null;
         if (e.featureMap() != null) {

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.util.List;
 import nero.core.explain.NeuronRelevanceProfile;
 import nero.core.explain.RelevanceHistogram;
+import nero.core.explain.RelevanceSpace;
 
 /** Plots of the neuron-level relevance: the profile against the class centroid, and the relevance histogram. */
 public final class RelevancePlots {
@@ -94,8 +95,14 @@ public final class RelevancePlots {
      * The training images' projected relevance (first two components) coloured by class, the class centroids,
      * and the explained image marked.
      */
+    public static Plot relevanceSpace(RelevanceSpace space, String imageLabel) {
+        return relevanceSpace(space.trainingPoints(), space.trainingLabels(), space.classNames(), space.centroids(),
+                space.centroidClasses(), space.image(), imageLabel);
+    }
+
+    /** As {@link #relevanceSpace(RelevanceSpace, String)}; {@code centroidClasses[i]} is centroid i's class index. */
     public static Plot relevanceSpace(double[][] points, int[] labels, List<String> classNames, double[][] centroids,
-            double[] image, String imageLabel) {
+            int[] centroidClasses, double[] image, String imageLabel) {
         Plot plot = new Plot("Relevance space", "PC 1", "PC 2");
         plot.setSize(WIDTH, WIDTH * 3 / 4);
         StringBuilder legend = new StringBuilder();
@@ -117,10 +124,11 @@ public final class RelevancePlots {
             legend.append(classNames.get(c)).append('\t');
         }
         plot.setLineWidth(3);
-        for (int c = 0; c < centroids.length; c++) {
+        for (int i = 0; i < centroids.length; i++) {
+            int c = centroidClasses[i];
             plot.setColor(classColour(c).darker());
-            plot.add("x", new double[] {centroids[c][0]}, new double[] {centroids[c][1]});
-            legend.append(classNames.get(c)).append(" centroid\t");
+            plot.add("x", new double[] {centroids[i][0]}, new double[] {centroids[i][1]});
+            legend.append(c < classNames.size() ? classNames.get(c) : "class " + c).append(" centroid\t");
         }
         plot.setColor(Color.RED);
         plot.setLineWidth(4);

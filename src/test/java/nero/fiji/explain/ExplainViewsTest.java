@@ -105,7 +105,7 @@ class ExplainViewsTest {
             pts[i][1] = rnd.nextGaussian();
         }
         Path scatter = ViewFiles.png(RelevancePlots.relevanceSpace(pts, labels, List.of("a", "b", "c"),
-                new double[][] {{0, 0}, {3, 0}, {6, 0}}, new double[] {10, 4}, "sample.png").getImagePlus(),
+                new double[][] {{0, 0}, {3, 0}, {6, 0}}, new int[] {0, 1, 2}, new double[] {10, 4}, "sample.png").getImagePlus(),
                 dir.resolve("space.png"));
         for (Path f : List.of(profile, hist)) {
             BufferedImage img = read(f);

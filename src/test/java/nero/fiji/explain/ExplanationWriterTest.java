@@ -47,7 +47,7 @@ class ExplanationWriterTest {
         }
         double[][] pts = {{0, 0}, {1, 1}, {5, 5}, {6, 4}};
         RelevanceSpace space = new RelevanceSpace(pts, new int[] {0, 0, 1, 1}, List.of("normal", "polyp"),
-                new double[][] {{0.5, 0.5}, {5.5, 4.5}}, new double[] {9, -2});
+                new double[][] {{0.5, 0.5}, {5.5, 4.5}}, new int[] {0, 1}, new double[] {9, -2});
         ScoreDecomposition s = ScoreDecomposition.of("polyp", 0.9, "normal", 3.0, 0.4, 0.5, 1.7, 1.2,
                 new double[] {0.2, 0.6, 1.0, 1.5});
         return new Explanation("sub/dir/case 01.png", s, new NeuronRelevanceProfile(r, c, h), 5, 8,
