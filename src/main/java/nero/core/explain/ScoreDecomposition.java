@@ -50,8 +50,8 @@ public record ScoreDecomposition(String predictedClass, double confidence, Strin
 
     /** A few lines a user can read: the verdict first, then how the score is made. */
     public String summary() {
-        return String.format(Locale.ROOT, "%s: score %.4g %s threshold %.4g (higher than %.1f%% of ID validation"
-                + " images)%n"
+        return String.format(Locale.ROOT, "%s: score %.4g %s threshold %.4g (at or above %.1f%% of the ID validation"
+                + " scores)%n"
                 + "predicted %s (confidence %.3f); nearest class centroid: %s%n"
                 + "score = (relevance distance %.4g + scaled bias term %.4g) × feature-norm ratio %.4f",
                 verdict(), score, ood ? ">" : "≤", threshold, percentile, predictedClass, confidence, nearestClass,

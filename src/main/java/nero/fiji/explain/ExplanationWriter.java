@@ -71,8 +71,11 @@ public final class ExplanationWriter {
 
     /** The deviation overlay used as one montage tile (null when the explanation has no spatial map). */
     public static ImagePlus tile(ImagePlus image, Explanation e) {
-        SpatialMap map = e.featureMap() != null ? e.deviationMap() : e.inputGradient();
-        return map == null ? null : HeatmapOverlay.render(image, map, HeatmapLut.DIVERGING, e.score().verdict());
+        if (e.featureMap() != null) {
+            return HeatmapOverlay.render(image, e.deviationMap(), HeatmapLut.DIVERGING, "deviation");
+        }
+        SpatialMap gradient = e.inputGradient();
+        return gradient == null ? null : HeatmapOverlay.render(image, gradient, HeatmapLut.DIVERGING, "gradient×input");
     }
 
     /** A file-name-safe stem of an image id (folders and extension dropped). */
