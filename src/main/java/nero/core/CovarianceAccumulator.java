@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
  * upper triangle of Σ (x − s)(x − s)ᵀ (s = the first row, a shift that avoids cancellation), in parallel over
  * covariance rows.
  */
-final class CovarianceAccumulator {
+public final class CovarianceAccumulator {
     private static final int BLOCK = 256;
     private final int d;
     private final double[][] upper;
@@ -17,7 +17,7 @@ final class CovarianceAccumulator {
     private int filled;
     private long count;
 
-    CovarianceAccumulator(int d) {
+    public CovarianceAccumulator(int d) {
         this.d = d;
         this.upper = new double[d][d];
         this.sum = new double[d];
@@ -25,7 +25,7 @@ final class CovarianceAccumulator {
     }
 
     /** Adds the first D values of {@code row}. */
-    void add(double[] row) {
+    public void add(double[] row) {
         if (shift == null) {
             shift = java.util.Arrays.copyOf(row, d);
         }
@@ -57,11 +57,11 @@ final class CovarianceAccumulator {
         filled = 0;
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
-    double[] mean() {
+    public double[] mean() {
         double[] m = new double[d];
         for (int j = 0; j < d; j++) {
             m[j] = shift[j] + sum[j] / count;
@@ -70,7 +70,7 @@ final class CovarianceAccumulator {
     }
 
     /** Unbiased covariance (divisor N − 1), full symmetric D×D row-major. */
-    double[] covariance() {
+    public double[] covariance() {
         flush();
         double[] cov = new double[d * d];
         double[] ms = new double[d];
@@ -86,5 +86,20 @@ final class CovarianceAccumulator {
             }
         }
         return cov;
+    }
+
+    /** Raw second moment Σ x xᵀ / N (sklearn's EmpiricalCovariance with assume_centered), D×D row-major. */
+    public double[] secondMoment() {
+        flush();
+        double[] m = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = i; j < d; j++) {
+                double v = (upper[i][j] + shift[i] * sum[j] + sum[i] * shift[j] + count * shift[i] * shift[j])
+                        / count;
+                m[i * d + j] = v;
+                m[j * d + i] = v;
+            }
+        }
+        return m;
     }
 }

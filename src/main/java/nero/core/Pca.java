@@ -1,9 +1,5 @@
 package nero.core;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-
 /**
  * Exact PCA (centred, not whitened) from the symmetric eigendecomposition of the covariance (EJML). Each
  * component's sign is fixed so that its largest-magnitude loading is positive; distances computed from the
@@ -23,40 +19,8 @@ public final class Pca {
 
     /** Fits n components from a full symmetric D×D covariance (row-major) and the data mean. */
     static Pca fromCovariance(double[] mean, double[] covariance, int n) {
-        int d = mean.length;
-        DMatrixRMaj cov = DMatrixRMaj.wrap(d, d, covariance.clone());
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-        if (!eig.decompose(cov)) {
-            throw new IllegalStateException("eigendecomposition of the " + d + "x" + d + " covariance failed");
-        }
-        Integer[] order = new Integer[d];
-        double[] values = new double[d];
-        for (int i = 0; i < d; i++) {
-            order[i] = i;
-            values[i] = eig.getEigenvalue(i).getReal();
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
-        double[][] basis = new double[d][n];
-        double[] kept = new double[n];
-        for (int c = 0; c < n; c++) {
-            DMatrixRMaj v = eig.getEigenVector(order[c]);
-            kept[c] = values[order[c]];
-            int big = 0;
-            for (int i = 1; i < d; i++) {
-                if (Math.abs(v.get(i)) > Math.abs(v.get(big))) {
-                    big = i;
-                }
-            }
-            double norm = 0;
-            for (int i = 0; i < d; i++) {
-                norm += v.get(i) * v.get(i);
-            }
-            double scale = (v.get(big) < 0 ? -1 : 1) / Math.sqrt(norm);
-            for (int i = 0; i < d; i++) {
-                basis[i][c] = v.get(i) * scale;
-            }
-        }
-        return new Pca(mean, basis, kept);
+        SymmetricEigen eig = SymmetricEigen.of(covariance, mean.length);
+        return new Pca(mean, eig.columns(0, n), java.util.Arrays.copyOf(eig.values(), n));
     }
 
     public int inputDimension() {

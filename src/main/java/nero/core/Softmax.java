@@ -22,6 +22,23 @@ public final class Softmax {
         return p;
     }
 
+    public static double[] of(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double l : logits) {
+            max = Math.max(max, l);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Math.exp(logits[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
     public static double logSumExp(float[] logits) {
         double max = Double.NEGATIVE_INFINITY;
         for (float l : logits) {

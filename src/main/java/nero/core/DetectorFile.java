@@ -1,0 +1,197 @@
+package nero.core;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The detector file: UTF-8 JSON {@code {"format": "nero-ood-detector", "version": 1, "sha256": hex, "payload":
+ * {...}}}, where sha256 is the SHA-256 of the payload serialised compactly by Gson; large arrays inside are base64
+ * little-endian float32/float64. Never Java serialisation. Writes go to a temporary file in the same folder that
+ * is then renamed over the target, so a reader never sees a partial file.
+ */
+public final class DetectorFile {
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+    private DetectorFile() {
+    }
+
+    public static void save(Path file, DetectorState s) {
+        JsonObject payload = payload(s);
+        JsonObject root = new JsonObject();
+        root.addProperty("format", DetectorState.FORMAT);
+        root.addProperty("version", DetectorState.VERSION);
+        root.addProperty("sha256", sha256(GSON.toJson(payload)));
+        root.add("payload", payload);
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            Files.writeString(tmp, GSON.toJson(root), StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write detector file " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the target was never touched
+                }
+            }
+        }
+    }
+
+    public static DetectorState load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("detector file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read detector file " + file + ": " + e.getMessage(), e);
+        }
+        JsonObject root;
+        try {
+            JsonElement parsed = JsonParser.parseString(text);
+            if (!parsed.isJsonObject()) {
+                throw new InvalidInputException("detector file " + file + " is not a NERO detector file");
+            }
+            root = parsed.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new InvalidInputException("detector file " + file + " is truncated or not valid JSON ("
+                    + e.getMessage() + ")", e);
+        }
+        JsonElement format = root.get("format");
+        if (format == null || !format.isJsonPrimitive() || !DetectorState.FORMAT.equals(format.getAsString())) {
+            throw new InvalidInputException("detector file " + file + " is not a NERO detector file (format "
+                    + format + ")");
+        }
+        JsonElement version = root.get("version");
+        if (version == null || !version.isJsonPrimitive() || version.getAsInt() != DetectorState.VERSION) {
+            throw new InvalidInputException("detector file " + file + " has format version " + version
+                    + "; this plugin reads version " + DetectorState.VERSION + " (refit the detector)");
+        }
+        if (!root.has("payload") || !root.get("payload").isJsonObject() || !root.has("sha256")) {
+            throw new InvalidInputException("detector file " + file + " is incomplete (no payload or checksum)");
+        }
+        JsonObject payload = root.getAsJsonObject("payload");
+        if (!sha256(GSON.toJson(payload)).equals(root.get("sha256").getAsString())) {
+            throw new InvalidInputException("detector file " + file + " is corrupted or was modified: its checksum"
+                    + " does not match its content");
+        }
+        try {
+            return state(payload);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("detector file " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("detector file " + file + " is malformed: " + e, e);
+        }
+    }
+
+    /** Loads and refuses a file made for another model (by the model file's SHA-256). */
+    public static DetectorState load(Path file, String expectedModelSha256) {
+        DetectorState s = load(file);
+        if (!s.modelSha256().equalsIgnoreCase(expectedModelSha256)) {
+            throw new InvalidInputException("detector file " + file + " was fitted for model '" + s.modelFileName()
+                    + "' (SHA-256 " + s.modelSha256() + ") but the current model has SHA-256 " + expectedModelSha256
+                    + "; refit the detector with this model");
+        }
+        return s;
+    }
+
+    /** Lower-case hex SHA-256 of a file, e.g. of the model. */
+    public static String sha256(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject payload(DetectorState s) {
+        JsonObject o = new JsonObject();
+        o.add("nero", NeroStateJson.toJson(s.nero()));
+        JsonObject baselines = new JsonObject();
+        s.baselines().keySet().stream().sorted().forEach(k -> baselines.add(k, s.baselines().get(k)));
+        o.add("baselines", baselines);
+        o.add("classNames", GSON.toJsonTree(s.classNames()));
+        JsonObject pre = new JsonObject();
+        pre.addProperty("width", s.preprocessing().width());
+        pre.addProperty("height", s.preprocessing().height());
+        pre.add("mean", GSON.toJsonTree(s.preprocessing().mean()));
+        pre.add("std", GSON.toJsonTree(s.preprocessing().std()));
+        o.add("preprocessing", pre);
+        o.addProperty("modelSha256", s.modelSha256());
+        o.addProperty("modelFileName", s.modelFileName());
+        o.addProperty("threshold", s.threshold());
+        o.addProperty("tpr", s.tpr());
+        o.addProperty("sortedIdValidationScores", ArrayCodec.encode(s.sortedIdValidationScores()));
+        o.add("scatterPoints", ArrayCodec.matrix(s.scatter().points()));
+        o.add("scatterLabels", ArrayCodec.ints(s.scatter().labels()));
+        o.addProperty("createdAt", s.createdAt().toString());
+        return o;
+    }
+
+    private static DetectorState state(JsonObject o) {
+        Map<String, JsonObject> baselines = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("baselines").entrySet()) {
+            baselines.put(e.getKey(), e.getValue().getAsJsonObject());
+        }
+        List<String> names = new ArrayList<>();
+        o.getAsJsonArray("classNames").forEach(e -> names.add(e.getAsString()));
+        JsonObject pre = o.getAsJsonObject("preprocessing");
+        Preprocessing preprocessing = new Preprocessing(pre.get("width").getAsInt(), pre.get("height").getAsInt(),
+                GSON.fromJson(pre.get("mean"), float[].class), GSON.fromJson(pre.get("std"), float[].class));
+        TrainingScatter scatter = new TrainingScatter(ArrayCodec.floatMatrix(o.getAsJsonObject("scatterPoints")),
+                ArrayCodec.ints(o.getAsJsonArray("scatterLabels")));
+        return new DetectorState(NeroStateJson.fromJson(o.getAsJsonObject("nero")), baselines, names, preprocessing,
+                o.get("modelSha256").getAsString(), o.get("modelFileName").getAsString(),
+                o.get("threshold").getAsDouble(), o.get("tpr").getAsDouble(),
+                ArrayCodec.decodeDoubles(o.get("sortedIdValidationScores").getAsString()), scatter,
+                Instant.parse(o.get("createdAt").getAsString()));
+    }
+}

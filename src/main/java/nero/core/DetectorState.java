@@ -1,0 +1,101 @@
+package nero.core;
+
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything needed to score with a fitted detector, as stored in a detector file ({@link DetectorFile}).
+ *
+ * @param nero                     the fitted NERO state
+ * @param baselines                fitted states of other methods by registry key (e.g. mahalanobis, vim, neco,
+ *                                 knn), each as its {@code OodMethod.state()}; may be empty
+ * @param classNames               ID class names, index = class
+ * @param modelSha256              SHA-256 (lower-case hex) of the model file the features came from
+ * @param threshold                NERO score threshold; verdict OOD iff {@code score > threshold}
+ * @param tpr                      the ID TPR the threshold was calibrated for
+ * @param sortedIdValidationScores NERO scores of the ID validation set, ascending (for percentiles, recalibration)
+ * @param scatter                  ≤ 2000 training points in the first two PCs, with labels
+ */
+public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, List<String> classNames,
+        Preprocessing preprocessing, String modelSha256, String modelFileName, double threshold, double tpr,
+        double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt) {
+    public static final String FORMAT = "nero-ood-detector";
+    public static final int VERSION = 1;
+
+    public DetectorState {
+        Objects.requireNonNull(nero, "nero");
+        baselines = Map.copyOf(baselines);
+        classNames = List.copyOf(classNames);
+        Objects.requireNonNull(preprocessing, "preprocessing");
+        Objects.requireNonNull(modelSha256, "modelSha256");
+        Objects.requireNonNull(modelFileName, "modelFileName");
+        Objects.requireNonNull(sortedIdValidationScores, "sortedIdValidationScores");
+        Objects.requireNonNull(scatter, "scatter");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (classNames.size() != nero.classes()) {
+            throw new InvalidInputException(classNames.size() + " class names for a head with " + nero.classes()
+                    + " classes");
+        }
+        for (int i = 1; i < sortedIdValidationScores.length; i++) {
+            if (sortedIdValidationScores[i] < sortedIdValidationScores[i - 1]) {
+                throw new IllegalArgumentException("ID validation scores must be sorted ascending");
+            }
+        }
+    }
+
+    /**
+     * A state with the threshold calibrated on the given ID validation scores (any order) at {@code tpr}.
+     */
+    public static DetectorState calibrated(NeroState nero, Map<String, JsonObject> baselines, List<String> classNames,
+            Preprocessing preprocessing, String modelSha256, String modelFileName, double[] idValidationScores,
+            double tpr, TrainingScatter scatter) {
+        double[] sorted = idValidationScores.clone();
+        Arrays.sort(sorted);
+        double threshold = ThresholdCalibrator.thresholdForTpr(sorted, tpr);
+        return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold,
+                tpr, sorted, scatter, Instant.now());
+    }
+
+    /** The same detector re-calibrated to another TPR on the stored ID validation scores. */
+    public DetectorState withTpr(double newTpr) {
+        return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName,
+                ThresholdCalibrator.thresholdForTpr(sortedIdValidationScores, newTpr), newTpr,
+                sortedIdValidationScores, scatter, createdAt);
+    }
+
+    /** The same detector with an explicit threshold (tpr becomes the share of ID validation scores ≤ it). */
+    public DetectorState withThreshold(double newThreshold) {
+        return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName,
+                newThreshold, idPercentile(newThreshold), sortedIdValidationScores, scatter, createdAt);
+    }
+
+    public boolean isOod(double score) {
+        return ThresholdCalibrator.isOod(score, threshold);
+    }
+
+    /** Share of ID validation scores ≤ {@code score}, in [0, 1]; NaN when none are stored. */
+    public double idPercentile(double score) {
+        if (sortedIdValidationScores.length == 0) {
+            return Double.NaN;
+        }
+        int lo = 0;
+        int hi = sortedIdValidationScores.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedIdValidationScores[mid] <= score) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo / (double) sortedIdValidationScores.length;
+    }
+
+    public NeroDetector detector(HeadWeights head) {
+        return NeroDetector.fromState(nero, head);
+    }
+}

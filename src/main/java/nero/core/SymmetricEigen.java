@@ -1,0 +1,85 @@
+package nero.core;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * Eigendecomposition of a symmetric matrix (EJML), eigenvalues descending, unit eigenvectors with their
+ * largest-magnitude entry positive.
+ *
+ * @param values  descending
+ * @param vectors D×D, column k is the eigenvector of {@code values[k]} (row-major {@code vectors[i][k]})
+ */
+public record SymmetricEigen(double[] values, double[][] vectors) {
+    /** Decomposes a symmetric D×D matrix given row-major. */
+    public static SymmetricEigen of(double[] symmetric, int d) {
+        DMatrixRMaj m = DMatrixRMaj.wrap(d, d, symmetric.clone());
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+        if (!eig.decompose(m)) {
+            throw new IllegalStateException("eigendecomposition of a " + d + "x" + d + " matrix failed");
+        }
+        Integer[] order = new Integer[d];
+        double[] raw = new double[d];
+        for (int i = 0; i < d; i++) {
+            order[i] = i;
+            raw[i] = eig.getEigenvalue(i).getReal();
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(raw[b], raw[a]));
+        double[] values = new double[d];
+        double[][] vectors = new double[d][d];
+        for (int k = 0; k < d; k++) {
+            values[k] = raw[order[k]];
+            DMatrixRMaj v = eig.getEigenVector(order[k]);
+            int big = 0;
+            double norm = 0;
+            for (int i = 0; i < d; i++) {
+                norm += v.get(i) * v.get(i);
+                if (Math.abs(v.get(i)) > Math.abs(v.get(big))) {
+                    big = i;
+                }
+            }
+            double scale = (v.get(big) < 0 ? -1 : 1) / Math.sqrt(norm);
+            for (int i = 0; i < d; i++) {
+                vectors[i][k] = v.get(i) * scale;
+            }
+        }
+        return new SymmetricEigen(values, vectors);
+    }
+
+    /** Columns {@code from..to-1} of the eigenvectors as a D×(to−from) matrix. */
+    public double[][] columns(int from, int to) {
+        double[][] out = new double[vectors.length][to - from];
+        for (int i = 0; i < vectors.length; i++) {
+            System.arraycopy(vectors[i], from, out[i], 0, to - from);
+        }
+        return out;
+    }
+
+    /** Moore–Penrose pseudo-inverse (sklearn pinvh cut-off: |λ| > D·eps·max|λ|), D×D row-major. */
+    public double[] pseudoInverse() {
+        int d = values.length;
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, Math.abs(v));
+        }
+        double cutoff = d * Math.ulp(1.0) * max;
+        double[] p = new double[d * d];
+        for (int k = 0; k < d; k++) {
+            if (Math.abs(values[k]) <= cutoff) {
+                continue;
+            }
+            double inv = 1 / values[k];
+            for (int i = 0; i < d; i++) {
+                double a = vectors[i][k] * inv;
+                if (a == 0) {
+                    continue;
+                }
+                for (int j = 0; j < d; j++) {
+                    p[i * d + j] += a * vectors[j][k];
+                }
+            }
+        }
+        return p;
+    }
+}

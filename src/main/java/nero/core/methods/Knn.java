@@ -1,0 +1,134 @@
+package nero.core.methods;
+
+import com.google.gson.JsonObject;
+import java.util.stream.IntStream;
+import nero.core.ArrayCodec;
+import nero.core.FeatureSet;
+import nero.core.HeadWeights;
+import nero.core.InvalidInputException;
+
+/**
+ * Deep nearest neighbours (Sun et al., ICML 2022): features are L2-normalised; the score is the Euclidean
+ * distance to the k-th nearest normalised training feature (higher = OOD). Default k = 50; when the training set
+ * has fewer than k samples, k is clamped to N (the distance to the farthest training feature).
+ */
+final class Knn extends TrainedMethod {
+    static final int DEFAULT_K = 50;
+    private final int k;
+    private float[][] bank;
+
+    Knn(int k) {
+        if (k < 1) {
+            throw new InvalidInputException("KNN k must be at least 1, got " + k);
+        }
+        this.k = k;
+    }
+
+    public String key() { return "knn"; }
+    public String title() { return "KNN"; }
+    public String reference() { return "Sun et al., ICML 2022, arXiv:2204.06507"; }
+
+    int effectiveK() {
+        return Math.min(k, bank.length);
+    }
+
+    @Override
+    public void fit(FeatureSet train, HeadWeights head) {
+        this.head = head;
+        checkAll(train);
+        if (train.size() == 0) {
+            throw new InvalidInputException("KNN needs at least one training sample");
+        }
+        bank = new float[train.size()][];
+        for (int i = 0; i < bank.length; i++) {
+            bank[i] = normalised(train.features()[i], train.ids()[i]);
+        }
+        fitted = true;
+    }
+
+    private static float[] normalised(float[] h, String id) {
+        double s = 0;
+        for (float x : h) {
+            s += (double) x * x;
+        }
+        if (s == 0) {
+            throw new InvalidInputException("sample " + id + ": the feature vector is all zeros, so KNN cannot"
+                    + " normalise it");
+        }
+        double inv = 1 / Math.sqrt(s);
+        float[] out = new float[h.length];
+        for (int j = 0; j < h.length; j++) {
+            out[j] = (float) (h[j] * inv);
+        }
+        return out;
+    }
+
+    @Override
+    public double[] score(FeatureSet samples) {
+        requireFitted();
+        checkAll(samples);
+        int kk = effectiveK();
+        double[] out = new double[samples.size()];
+        IntStream.range(0, out.length).parallel().forEach(i -> {
+            float[] q = normalised(samples.features()[i], samples.ids()[i]);
+            double[] dist = new double[bank.length];
+            for (int t = 0; t < bank.length; t++) {
+                float[] b = bank[t];
+                double dot = 0;
+                for (int j = 0; j < q.length; j++) {
+                    dot += q[j] * b[j];
+                }
+                dist[t] = Math.sqrt(Math.max(0, 2 - 2 * dot));
+            }
+            out[i] = kthSmallest(dist, kk);
+        });
+        return out;
+    }
+
+    static double kthSmallest(double[] v, int k) {
+        int lo = 0;
+        int hi = v.length - 1;
+        int target = k - 1;
+        while (lo < hi) {
+            double pivot = v[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = v[i];
+                    v[i++] = v[j];
+                    v[j--] = t;
+                }
+            }
+            if (target <= j) {
+                hi = j;
+            } else if (target >= i) {
+                lo = i;
+            } else {
+                break;
+            }
+        }
+        return v[target];
+    }
+
+    @Override
+    public JsonObject state() {
+        JsonObject o = new JsonObject();
+        o.addProperty("k", k);
+        o.add("bank", ArrayCodec.matrix(bank));
+        return o;
+    }
+
+    @Override
+    public void restore(JsonObject state, HeadWeights head) {
+        this.head = head;
+        bank = ArrayCodec.floatMatrix(state.getAsJsonObject("bank"));
+        fitted = true;
+    }
+}

@@ -1,0 +1,106 @@
+package nero.core.methods;
+
+import com.google.gson.JsonObject;
+import java.util.stream.IntStream;
+import nero.core.ArrayCodec;
+import nero.core.CovarianceAccumulator;
+import nero.core.FeatureSet;
+import nero.core.HeadWeights;
+import nero.core.SymmetricEigen;
+
+/**
+ * Simplified Mahalanobis (penultimate layer only): class means from ground-truth training labels, tied covariance
+ * of the class-centred features (divisor N), pseudo-inverse precision; score = min over classes of the squared
+ * Mahalanobis distance.
+ */
+final class Mahalanobis extends TrainedMethod {
+    private double[][] means;
+    private double[] precision;
+
+    public String key() { return "mahalanobis"; }
+    public String title() { return "Mahalanobis"; }
+    public String reference() { return "Lee et al., NeurIPS 2018, arXiv:1807.03888 (simplified, as in ViM's code)"; }
+
+    @Override
+    public void fit(FeatureSet train, HeadWeights head) {
+        this.head = head;
+        int classes = head.classes();
+        requireLabels(train, classes, "Mahalanobis");
+        checkAll(train);
+        int d = train.dimension();
+        double[][] sums = new double[classes][d];
+        int[] counts = new int[classes];
+        for (int i = 0; i < train.size(); i++) {
+            int y = train.labels()[i];
+            counts[y]++;
+            float[] h = train.features()[i];
+            for (int j = 0; j < d; j++) {
+                sums[y][j] += h[j];
+            }
+        }
+        int present = 0;
+        for (int c : counts) {
+            present += c > 0 ? 1 : 0;
+        }
+        double[][] classMeans = new double[classes][];
+        means = new double[present][];
+        for (int c = 0, r = 0; c < classes; c++) {
+            if (counts[c] > 0) {
+                for (int j = 0; j < d; j++) {
+                    sums[c][j] /= counts[c];
+                }
+                classMeans[c] = sums[c];
+                means[r++] = sums[c];
+            }
+        }
+        CovarianceAccumulator acc = new CovarianceAccumulator(d);
+        double[] row = new double[d];
+        for (int i = 0; i < train.size(); i++) {
+            double[] mu = classMeans[train.labels()[i]];
+            float[] h = train.features()[i];
+            for (int j = 0; j < d; j++) {
+                row[j] = h[j] - mu[j];
+            }
+            acc.add(row);
+        }
+        precision = SymmetricEigen.of(acc.secondMoment(), d).pseudoInverse();
+        fitted = true;
+    }
+
+    @Override
+    public double[] score(FeatureSet samples) {
+        requireFitted();
+        checkAll(samples);
+        int d = means[0].length;
+        double[] out = new double[samples.size()];
+        IntStream.range(0, out.length).parallel().forEach(i -> {
+            float[] h = samples.features()[i];
+            double[] x = new double[d];
+            double best = Double.POSITIVE_INFINITY;
+            for (double[] mu : means) {
+                for (int j = 0; j < d; j++) {
+                    x[j] = h[j] - mu[j];
+                }
+                best = Math.min(best, quadratic(x, precision, d));
+            }
+            out[i] = best;
+        });
+        return out;
+    }
+
+    @Override
+    public JsonObject state() {
+        JsonObject o = new JsonObject();
+        o.add("means", ArrayCodec.matrix(means));
+        o.addProperty("precision", ArrayCodec.encode(precision));
+        return o;
+    }
+
+    @Override
+    public void restore(JsonObject state, HeadWeights head) {
+        this.head = head;
+        means = ArrayCodec.doubleMatrix(state.getAsJsonObject("means"));
+        precision = ArrayCodec.decodeDoubles(state.get("precision").getAsString());
+        fitted = true;
+    }
+}

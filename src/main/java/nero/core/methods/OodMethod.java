@@ -1,0 +1,35 @@
+package nero.core.methods;
+
+import com.google.gson.JsonObject;
+import nero.core.FeatureSet;
+import nero.core.HeadWeights;
+
+/**
+ * An OOD detector on shared features/logits. Scores are higher = more OOD, exactly as the NERO reference.
+ * Call {@link #fit} (or {@link #restore}) before {@link #score} for every method: post-hoc methods only keep the
+ * head there.
+ */
+public interface OodMethod {
+    String key();
+
+    String title();
+
+    /** The paper the method comes from. */
+    String reference();
+
+    boolean requiresTraining();
+
+    /** True only for ODIN: it reads {@link FeatureSet#ODIN_LOGITS}. */
+    default boolean requiresInputGradient() {
+        return false;
+    }
+
+    void fit(FeatureSet train, HeadWeights head);
+
+    double[] score(FeatureSet samples);
+
+    /** Fitted state as JSON (large arrays base64), for the detector file. */
+    JsonObject state();
+
+    void restore(JsonObject state, HeadWeights head);
+}

@@ -1,0 +1,54 @@
+package nero.core.methods;
+
+import com.google.gson.JsonObject;
+import nero.core.FeatureSet;
+import nero.core.HeadWeights;
+import nero.core.InvalidInputException;
+
+/** A method that needs no training statistics: fit and restore only keep the head. */
+abstract class PostHocMethod implements OodMethod {
+    protected HeadWeights head;
+
+    @Override
+    public boolean requiresTraining() {
+        return false;
+    }
+
+    @Override
+    public void fit(FeatureSet train, HeadWeights head) {
+        this.head = head;
+    }
+
+    @Override
+    public JsonObject state() {
+        return new JsonObject();
+    }
+
+    @Override
+    public void restore(JsonObject state, HeadWeights head) {
+        this.head = head;
+    }
+
+    @Override
+    public double[] score(FeatureSet samples) {
+        double[] out = new double[samples.size()];
+        for (int i = 0; i < out.length; i++) {
+            MethodInputs.checkRow(samples, i);
+            out[i] = scoreOne(samples.features()[i], samples.logits()[i]);
+        }
+        return out;
+    }
+
+    abstract double scoreOne(float[] features, float[] logits);
+
+    protected HeadWeights requireHead() {
+        if (head == null) {
+            throw new IllegalStateException(key() + ": call fit(...) or restore(...) before scoring");
+        }
+        return head;
+    }
+
+    static InvalidInputException missing(String what) {
+        return new InvalidInputException(what);
+    }
+}

@@ -1,0 +1,56 @@
+package nero.core.methods;
+
+import nero.core.FeatureSet;
+import nero.core.HeadWeights;
+import nero.core.InvalidInputException;
+
+/** Helpers for methods that learn statistics from the ID training set. */
+abstract class TrainedMethod implements OodMethod {
+    protected HeadWeights head;
+    protected boolean fitted;
+
+    @Override
+    public boolean requiresTraining() {
+        return true;
+    }
+
+    protected void requireFitted() {
+        if (!fitted) {
+            throw new IllegalStateException(key() + ": call fit(...) or restore(...) before scoring");
+        }
+    }
+
+    static void checkAll(FeatureSet set) {
+        for (int i = 0; i < set.size(); i++) {
+            MethodInputs.checkRow(set, i);
+        }
+    }
+
+    static void requireLabels(FeatureSet train, int classes, String method) {
+        if (train.size() < 2) {
+            throw new InvalidInputException(method + " needs at least 2 training samples, got " + train.size());
+        }
+        for (int i = 0; i < train.size(); i++) {
+            int y = train.labels()[i];
+            if (y < 0 || y >= classes) {
+                throw new InvalidInputException("training sample " + train.ids()[i] + " has label " + y + "; "
+                        + method + " needs a ground-truth class between 0 and " + (classes - 1));
+            }
+        }
+    }
+
+    static double quadratic(double[] x, double[] m, int d) {
+        double s = 0;
+        for (int i = 0; i < d; i++) {
+            if (x[i] == 0) {
+                continue;
+            }
+            double row = 0;
+            for (int j = 0; j < d; j++) {
+                row += m[i * d + j] * x[j];
+            }
+            s += x[i] * row;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,137 @@
+package nero.core.methods;
+
+import com.google.gson.JsonObject;
+import java.util.stream.IntStream;
+import nero.core.ArrayCodec;
+import nero.core.CovarianceAccumulator;
+import nero.core.FeatureSet;
+import nero.core.HeadWeights;
+import nero.core.Softmax;
+import nero.core.SymmetricEigen;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * ViM: origin {@code u = −pinv(W)·b}, principal space from the second moment of {@code h − u} (divisor N),
+ * residual = projection onto the eigenvectors after the top DIM (1000 if D ≥ 2048, 512 if D ≥ 768, else D/2),
+ * {@code α = mean(max logit) / mean(‖residual‖)} on training; score = {@code α‖residual‖ − logsumexp(l)}.
+ */
+final class Vim extends TrainedMethod {
+    private double[] origin;
+    private double[][] nullSpace;
+    private double alpha;
+
+    public String key() { return "vim"; }
+    public String title() { return "ViM"; }
+    public String reference() { return "Wang et al., CVPR 2022, arXiv:2203.10807"; }
+
+    static int principalDimension(int d) {
+        return d >= 2048 ? 1000 : d >= 768 ? 512 : d / 2;
+    }
+
+    @Override
+    public void fit(FeatureSet train, HeadWeights head) {
+        this.head = head;
+        checkAll(train);
+        if (train.size() < 2) {
+            throw new nero.core.InvalidInputException("ViM needs at least 2 training samples");
+        }
+        int d = head.dimension();
+        DMatrixRMaj w = new DMatrixRMaj(head.classes(), d);
+        for (int c = 0; c < head.classes(); c++) {
+            for (int j = 0; j < d; j++) {
+                w.set(c, j, head.weight()[c][j]);
+            }
+        }
+        DMatrixRMaj pinv = new DMatrixRMaj(d, head.classes());
+        CommonOps_DDRM.pinv(w, pinv);
+        origin = new double[d];
+        for (int j = 0; j < d; j++) {
+            double s = 0;
+            for (int c = 0; c < head.classes(); c++) {
+                s += pinv.get(j, c) * head.bias()[c];
+            }
+            origin[j] = -s;
+        }
+        CovarianceAccumulator acc = new CovarianceAccumulator(d);
+        double[] row = new double[d];
+        for (float[] h : train.features()) {
+            for (int j = 0; j < d; j++) {
+                row[j] = h[j] - origin[j];
+            }
+            acc.add(row);
+        }
+        SymmetricEigen eig = SymmetricEigen.of(acc.secondMoment(), d);
+        nullSpace = eig.columns(principalDimension(d), d);
+        double maxLogitSum = 0;
+        for (float[] l : train.logits()) {
+            maxLogitSum += l[Softmax.argmax(l)];
+        }
+        double residualSum = 0;
+        for (double r : residuals(train)) {
+            residualSum += r;
+        }
+        alpha = maxLogitSum / residualSum;
+        fitted = true;
+    }
+
+    private double[] residuals(FeatureSet set) {
+        int d = origin.length;
+        int m = nullSpace[0].length;
+        double[] out = new double[set.size()];
+        IntStream.range(0, out.length).parallel().forEach(i -> {
+            float[] h = set.features()[i];
+            double[] y = new double[m];
+            for (int j = 0; j < d; j++) {
+                double a = h[j] - origin[j];
+                double[] v = nullSpace[j];
+                for (int k = 0; k < m; k++) {
+                    y[k] += a * v[k];
+                }
+            }
+            double s = 0;
+            for (double v : y) {
+                s += v * v;
+            }
+            out[i] = Math.sqrt(s);
+        });
+        return out;
+    }
+
+    @Override
+    public double[] score(FeatureSet samples) {
+        requireFitted();
+        checkAll(samples);
+        double[] r = residuals(samples);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = alpha * r[i] - Softmax.logSumExp(samples.logits()[i]);
+        }
+        return r;
+    }
+
+    double alpha() {
+        return alpha;
+    }
+
+    double[] origin() {
+        return origin;
+    }
+
+    @Override
+    public JsonObject state() {
+        JsonObject o = new JsonObject();
+        o.addProperty("origin", ArrayCodec.encode(origin));
+        o.add("nullSpace", ArrayCodec.matrix(nullSpace));
+        o.addProperty("alpha", alpha);
+        return o;
+    }
+
+    @Override
+    public void restore(JsonObject state, HeadWeights head) {
+        this.head = head;
+        origin = ArrayCodec.decodeDoubles(state.get("origin").getAsString());
+        nullSpace = ArrayCodec.doubleMatrix(state.getAsJsonObject("nullSpace"));
+        alpha = state.get("alpha").getAsDouble();
+        fitted = true;
+    }
+}
