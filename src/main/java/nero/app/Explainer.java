@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import nero.core.DetectorState;
 import nero.core.InvalidInputException;
 import nero.core.NeroDetector;
 import nero.core.NeroScore;
@@ -46,6 +47,16 @@ public final class Explainer {
     private final double[] sortedValidationScores;
     private final double[][] trainingPoints;
     private final int[] trainingLabels;
+
+    /**
+     * Explains with a fitted detector as stored in a detector file; refuses a model other than the one it was
+     * fitted with.
+     */
+    public Explainer(Classifier classifier, DetectorState state) {
+        this(checkedModel(classifier, state), state.detector(classifier.head()), state.classNames(),
+                state.threshold(), state.sortedIdValidationScores(), toDouble(state.scatter().points()),
+                state.scatter().labels());
+    }
 
     /**
      * @param sortedValidationScores ID validation scores, ascending (for the percentile)
@@ -179,6 +190,29 @@ public final class Explainer {
 
     private String className(int index) {
         return index >= 0 && index < classNames.size() ? classNames.get(index) : "class " + index;
+    }
+
+    private static Classifier checkedModel(Classifier classifier, DetectorState state) {
+        if (!state.modelSha256().equalsIgnoreCase(classifier.info().sha256())) {
+            throw new InvalidInputException("the detector was fitted with model '" + state.modelFileName()
+                    + "' (SHA-256 " + state.modelSha256() + ") but " + classifier.info().file()
+                    + " has SHA-256 " + classifier.info().sha256());
+        }
+        return classifier;
+    }
+
+    private static double[][] toDouble(float[][] rows) {
+        if (rows == null || rows.length == 0) {
+            return null;
+        }
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = new double[rows[i].length];
+            for (int j = 0; j < rows[i].length; j++) {
+                out[i][j] = rows[i][j];
+            }
+        }
+        return out;
     }
 
     private static ImagePlus openFile(String id) {

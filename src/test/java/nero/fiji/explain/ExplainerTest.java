@@ -2,6 +2,7 @@ package nero.fiji.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
@@ -18,7 +19,10 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import nero.app.Explainer;
 import nero.app.Reports;
+import nero.core.DetectorState;
 import nero.core.Distance;
+import nero.core.InvalidInputException;
+import nero.core.TrainingScatter;
 import nero.core.FeatureSet;
 import nero.core.NeroDetector;
 import nero.core.NeroParameters;
@@ -37,6 +41,7 @@ class ExplainerTest {
     private static final List<String> CLASSES = List.of("cecum", "pylorus", "z-line");
     private static Classifier classifier;
     private static Explainer explainer;
+    private static DetectorState state;
 
     @TempDir
     Path dir;
@@ -72,14 +77,19 @@ class ExplainerTest {
                 labels.stream().mapToInt(Integer::intValue).toArray());
         NeroDetector detector = NeroDetector.fit(train, classifier.head(),
                 new NeroParameters(40, 8, Distance.L1, RelevanceRule.authors()));
-        double[] validation = detector.scores(train);
-        Arrays.sort(validation);
-        double[][] points = new double[train.size()][];
-        for (int i = 0; i < points.length; i++) {
-            points[i] = detector.project(detector.score(train.features()[i], train.logits()[i]).relevance());
-        }
-        explainer = new Explainer(classifier, detector, CLASSES, validation[validation.length - 1], validation,
-                points, train.labels());
+        state = DetectorState.calibrated(detector.state(), Map.of(), CLASSES, classifier.info().preprocessing(),
+                classifier.info().sha256(), "nero-sample.pt", detector.scores(train), 0.95,
+                TrainingScatter.sample(detector, train, TrainingScatter.DEFAULT_MAX));
+        explainer = new Explainer(classifier, state);
+    }
+
+    @Test
+    void aDetectorFittedWithAnotherModelIsRefused() {
+        DetectorState other = new DetectorState(state.nero(), Map.of(), CLASSES, state.preprocessing(),
+                "0".repeat(64), "other.pt", state.threshold(), state.tpr(), state.sortedIdValidationScores(),
+                state.scatter(), state.createdAt());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Explainer(classifier, other));
+        assertTrue(e.getMessage().contains("other.pt"), e.getMessage());
     }
 
     @AfterAll
