@@ -1,0 +1,225 @@
+package nero.app;
+
+import ij.IJ;
+import ij.ImagePlus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import nero.core.DetectorState;
+import nero.core.InvalidInputException;
+import nero.core.NeroDetector;
+import nero.core.NeroScore;
+import nero.core.Preprocessing;
+import nero.core.explain.Explanation;
+import nero.core.explain.FeatureMap;
+import nero.core.explain.InputAttribution;
+import nero.core.explain.NeuronRelevanceProfile;
+import nero.core.explain.RelevanceSpace;
+import nero.core.explain.ScoreDecomposition;
+import nero.core.explain.SpatialMap;
+import nero.fiji.explain.ExplanationViews;
+import nero.fiji.explain.ExplanationWriter;
+import nero.fiji.explain.OodMontage;
+import nero.fiji.explain.ViewFiles;
+import nero.model.Classifier;
+import nero.model.ModelOutputs;
+import nero.model.Preprocessor;
+
+/**
+ * Explains NERO verdicts: runs one image through the classifier (with its feature map and, when the model allows,
+ * gradient×input), scores it, and writes the views of {@code nero.fiji.explain}. Also the batch montage of the
+ * most out-of-distribution images of a scored folder.
+ */
+public final class Explainer {
+    public static final int MONTAGE_COLUMNS = 4;
+    public static final int MONTAGE_TILE = 256;
+    public static final String MONTAGE_FILE = "most_ood_montage.png";
+
+    private final Classifier classifier;
+    private final NeroDetector detector;
+    private final Preprocessor preprocessor;
+    private final List<String> classNames;
+    private final double threshold;
+    private final double[] sortedValidationScores;
+    private final double[][] trainingPoints;
+    private final int[] trainingLabels;
+
+    /**
+     * Explains with a fitted detector as stored in a detector file; refuses a model other than the one it was
+     * fitted with.
+     */
+    public Explainer(Classifier classifier, DetectorState state) {
+        this(checkedModel(classifier, state), state.detector(classifier.head()), state.classNames(),
+                state.threshold(), state.sortedIdValidationScores(), toDouble(state.scatter().points()),
+                state.scatter().labels());
+    }
+
+    /**
+     * @param sortedValidationScores ID validation scores, ascending (for the percentile)
+     * @param trainingPoints         a sample of training projected relevance (≥ 2 components per row), or null
+     * @param trainingLabels         its class indices, or null
+     */
+    public Explainer(Classifier classifier, NeroDetector detector, List<String> classNames, double threshold,
+            double[] sortedValidationScores, double[][] trainingPoints, int[] trainingLabels) {
+        this.classifier = classifier;
+        this.detector = detector;
+        this.preprocessor = new Preprocessor(classifier.info().preprocessing());
+        this.classNames = List.copyOf(classNames);
+        this.threshold = threshold;
+        this.sortedValidationScores = sortedValidationScores.clone();
+        this.trainingPoints = trainingPoints == null ? null : RelevanceSpace.firstTwo(trainingPoints);
+        this.trainingLabels = trainingLabels == null ? null : trainingLabels.clone();
+        if (detector.dimension() != classifier.info().featureDim()) {
+            throw new InvalidInputException("the detector was fitted on " + detector.dimension()
+                    + " features but the model " + classifier.info().file() + " gives "
+                    + classifier.info().featureDim());
+        }
+    }
+
+    /** The numbers behind the views of one image (no files written). */
+    public Explanation explanation(ImagePlus image, String id) {
+        Preprocessing pre = classifier.info().preprocessing();
+        float[] tensor = preprocessor.toTensor(image);
+        boolean withMap = classifier.info().hasFeatureMap();
+        ModelOutputs out = classifier.run(tensor, 1, withMap);
+        NeroScore s = detector.score(out.features()[0], out.logits()[0]);
+        int row = centroidRow(s.nearestClass());
+
+        double[] activations = new double[out.features()[0].length];
+        for (int j = 0; j < activations.length; j++) {
+            activations[j] = out.features()[0][j];
+        }
+        NeuronRelevanceProfile profile = new NeuronRelevanceProfile(s.relevance(),
+                detector.relevanceCentroids()[row], activations);
+        ScoreDecomposition parts = ScoreDecomposition.of(className(s.predictedClass()), s.confidence(),
+                className(s.nearestClass()), s.distance(), s.biasTerm(), s.normRatio(), s.score(), threshold,
+                sortedValidationScores);
+        FeatureMap map = withMap && out.featureMap() != null
+                ? FeatureMap.ofBatch(out.featureMap(), 0, activations.length, out.mapHeight(), out.mapWidth())
+                : null;
+        SpatialMap gradient = gradientTimesInput(tensor, s.predictedClass(), pre);
+        return new Explanation(id, parts, profile, detector.parameters().k(), Explanation.DEFAULT_TOP_NEURONS, map,
+                gradient, space(s));
+    }
+
+    /** Explains one image and writes every view into {@code outDir}. */
+    public Reports.Explain explain(ImagePlus image, String id, Path outDir) {
+        Explanation e = explanation(image, id);
+        ExplanationViews views = ExplanationWriter.write(image, e, outDir);
+        return new Reports.Explain(row(e), e.score().percentile(), views.overlayImage(), views.files(),
+                views.summary());
+    }
+
+    /** Montage of the top-N rows by NERO score, images opened from their ids as files. */
+    public Path montage(List<Reports.ScoreRow> rows, int topN, Path outDir) {
+        return montage(rows, topN, outDir, Explainer::openFile);
+    }
+
+    /**
+     * Montage of the top-N rows by NERO score (ties by id), each tile the image with its deviation heatmap and a
+     * caption; rows whose image cannot be read are left out. Written to {@value #MONTAGE_FILE} in {@code outDir}.
+     */
+    public Path montage(List<Reports.ScoreRow> rows, int topN, Path outDir, Function<String, ImagePlus> imageOf) {
+        List<Reports.ScoreRow> top = rows.stream()
+                .sorted(Comparator.comparingDouble(Reports.ScoreRow::neroScore).reversed()
+                        .thenComparing(Reports.ScoreRow::id))
+                .limit(Math.max(0, topN)).toList();
+        List<ImagePlus> tiles = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        for (Reports.ScoreRow r : top) {
+            ImagePlus image;
+            try {
+                image = imageOf.apply(r.id());
+            } catch (InvalidInputException ex) {
+                continue;
+            }
+            Explanation e = explanation(image, r.id());
+            ImagePlus tile = ExplanationWriter.tile(image, e);
+            tiles.add(tile != null ? tile : image);
+            captions.add(String.format(Locale.ROOT, "%s  %.3g  %s", ExplanationWriter.fileStem(r.id()),
+                    e.score().score(), e.score().verdict()));
+        }
+        if (tiles.isEmpty()) {
+            throw new InvalidInputException("no image of the " + top.size() + " most OOD rows could be read");
+        }
+        return ViewFiles.png(OodMontage.create(tiles, captions, MONTAGE_COLUMNS, MONTAGE_TILE),
+                outDir.resolve(MONTAGE_FILE));
+    }
+
+    private Reports.ScoreRow row(Explanation e) {
+        ScoreDecomposition s = e.score();
+        return new Reports.ScoreRow(e.id(), s.predictedClass(), s.confidence(), s.score(), s.distance(),
+                s.biasTerm(), s.normRatio(), s.nearestClass(), s.threshold(), s.ood(), Map.of());
+    }
+
+    /** Null when the engine cannot give input gradients for this model: the other views do not need them. */
+    private SpatialMap gradientTimesInput(float[] tensor, int targetClass, Preprocessing pre) {
+        try {
+            return InputAttribution.sumChannels(classifier.gradientTimesInput(tensor, targetClass), 3, pre.height(),
+                    pre.width());
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private RelevanceSpace space(NeroScore s) {
+        if (trainingPoints == null || trainingLabels == null || detector.components() < 2) {
+            return null;
+        }
+        double[] image = detector.project(s.relevance());
+        return new RelevanceSpace(trainingPoints, trainingLabels, classNames,
+                RelevanceSpace.firstTwo(detector.projectedCentroids()), detector.centroidClasses(),
+                new double[] {image[0], image[1]});
+    }
+
+    private int centroidRow(int classIndex) {
+        int[] classes = detector.centroidClasses();
+        for (int r = 0; r < classes.length; r++) {
+            if (classes[r] == classIndex) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("no centroid for class " + classIndex);
+    }
+
+    private String className(int index) {
+        return index >= 0 && index < classNames.size() ? classNames.get(index) : "class " + index;
+    }
+
+    private static Classifier checkedModel(Classifier classifier, DetectorState state) {
+        if (!state.modelSha256().equalsIgnoreCase(classifier.info().sha256())) {
+            throw new InvalidInputException("the detector was fitted with model '" + state.modelFileName()
+                    + "' (SHA-256 " + state.modelSha256() + ") but " + classifier.info().file()
+                    + " has SHA-256 " + classifier.info().sha256());
+        }
+        return classifier;
+    }
+
+    private static double[][] toDouble(float[][] rows) {
+        if (rows == null || rows.length == 0) {
+            return null;
+        }
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = new double[rows[i].length];
+            for (int j = 0; j < rows[i].length; j++) {
+                out[i][j] = rows[i][j];
+            }
+        }
+        return out;
+    }
+
+    private static ImagePlus openFile(String id) {
+        ImagePlus image = IJ.openImage(id);
+        if (image == null) {
+            throw new InvalidInputException("cannot open " + id + " as an image");
+        }
+        return image;
+    }
+}

@@ -1,0 +1,146 @@
+package nero.fiji.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.IJ;
+import ij.ImagePlus;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import nero.app.Explainer;
+import nero.app.Reports;
+import nero.core.DetectorState;
+import nero.core.Distance;
+import nero.core.InvalidInputException;
+import nero.core.TrainingScatter;
+import nero.core.FeatureSet;
+import nero.core.NeroDetector;
+import nero.core.NeroParameters;
+import nero.core.RelevanceRule;
+import nero.core.explain.Explanation;
+import nero.model.Classifier;
+import nero.model.ModelOutputs;
+import nero.model.Preprocessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The façade end to end on the committed sample model and sample images (tiny CNN, D = 256, 64×64 input). */
+class ExplainerTest {
+    private static final List<String> CLASSES = List.of("cecum", "pylorus", "z-line");
+    private static Classifier classifier;
+    private static Explainer explainer;
+    private static DetectorState state;
+
+    @TempDir
+    Path dir;
+
+    static Path sample(String first, String... more) {
+        return Path.of(System.getProperty("basedir", ".")).resolve("sample-data").resolve(Path.of(first, more));
+    }
+
+    static List<Path> images(String split, String cls, int n) throws IOException {
+        try (Stream<Path> s = Files.list(sample("id", split, cls))) {
+            return s.sorted().limit(n).toList();
+        }
+    }
+
+    @BeforeAll
+    static void fitOnSampleImages() throws IOException {
+        classifier = Classifier.load(sample("model", "nero-sample.pt"));
+        Preprocessor pre = new Preprocessor(classifier.info().preprocessing());
+        List<float[]> features = new ArrayList<>();
+        List<float[]> logits = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int c = 0; c < CLASSES.size(); c++) {
+            for (Path p : images("train", CLASSES.get(c), 8)) {
+                ModelOutputs out = classifier.run(pre.toTensor(IJ.openImage(p.toString())), 1, false);
+                features.add(out.features()[0]);
+                logits.add(out.logits()[0]);
+                labels.add(c);
+                ids.add(p.toString());
+            }
+        }
+        FeatureSet train = new FeatureSet(ids.toArray(String[]::new), features.toArray(float[][]::new), logits.toArray(float[][]::new),
+                labels.stream().mapToInt(Integer::intValue).toArray());
+        NeroDetector detector = NeroDetector.fit(train, classifier.head(),
+                new NeroParameters(40, 8, Distance.L1, RelevanceRule.authors()));
+        state = DetectorState.calibrated(detector.state(), Map.of(), CLASSES, classifier.info().preprocessing(),
+                classifier.info().sha256(), "nero-sample.pt", detector.scores(train), 0.95,
+                TrainingScatter.sample(detector, train, TrainingScatter.DEFAULT_MAX));
+        explainer = new Explainer(classifier, state);
+    }
+
+    @Test
+    void aDetectorFittedWithAnotherModelIsRefused() {
+        DetectorState other = new DetectorState(state.nero(), Map.of(), CLASSES, state.preprocessing(),
+                "0".repeat(64), "other.pt", state.threshold(), state.tpr(), state.sortedIdValidationScores(),
+                state.scatter(), state.createdAt());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Explainer(classifier, other));
+        assertTrue(e.getMessage().contains("other.pt"), e.getMessage());
+    }
+
+    @AfterAll
+    static void close() {
+        classifier.close();
+    }
+
+    @Test
+    void explainWritesAllViewsAndTheHeatmapsMatchTheImage() throws IOException {
+        Path file = sample("ood", "polyp").toFile().listFiles()[0].toPath();
+        ImagePlus image = IJ.openImage(file.toString());
+        Reports.Explain r = explainer.explain(image, file.getFileName().toString(), dir);
+
+        assertEquals(11, r.files().size(), r.files().toString());
+        for (Path f : r.files()) {
+            assertTrue(Files.size(f) > 0, f.toString());
+        }
+        assertEquals(image.getWidth(), r.overlayImage().getWidth());
+        assertNotNull(r.overlayImage().getOverlay());
+        String stem = ExplanationWriter.fileStem(file.toString());
+        BufferedImage grad = ImageIO.read(dir.resolve(stem + "_gradient_input.png").toFile());
+        assertEquals(image.getWidth(), grad.getWidth());
+        assertEquals(image.getHeight(), grad.getHeight());
+        assertTrue(r.summary().contains(r.row().verdict()), r.summary());
+        assertTrue(r.validationPercentile() >= 0 && r.validationPercentile() <= 100);
+    }
+
+    @Test
+    void spreadRelevanceOfARealModelSumsBackToTheNeuronRelevance() {
+        Path file = sample("ood", "polyp").toFile().listFiles()[0].toPath();
+        Explanation e = explainer.explanation(IJ.openImage(file.toString()), "x");
+        double neuronSum = Arrays.stream(e.profile().neuronRelevance()).sum();
+        assertEquals(neuronSum, e.relevanceMap().sum(), 1e-6 * Math.max(1, Math.abs(neuronSum)));
+        assertEquals(1.0, neuronSum + e.profile().biasRelevance(), 1e-4, "LRP-0 conserves Σ R = 1");
+    }
+
+    @Test
+    void montageShowsTheTopRowsByScore() throws IOException {
+        List<Reports.ScoreRow> rows = new ArrayList<>();
+        double score = 1;
+        for (String folder : List.of("polyp", "dyed")) {
+            for (java.io.File f : sample("ood", folder).toFile().listFiles()) {
+                rows.add(new Reports.ScoreRow(f.toString(), "cecum", 0.9, score++, 1, 1, 1, "cecum", 0, true,
+                        Map.of()));
+            }
+        }
+        rows.add(new Reports.ScoreRow("missing.png", "cecum", 0.9, 1e9, 1, 1, 1, "cecum", 0, true, Map.of()));
+        Path m = explainer.montage(rows, 6, dir);
+        BufferedImage img = ImageIO.read(m.toFile());
+        assertEquals(Explainer.MONTAGE_COLUMNS * Explainer.MONTAGE_TILE, img.getWidth());
+        assertEquals(2 * (Explainer.MONTAGE_TILE + OodMontage.captionHeight(Explainer.MONTAGE_TILE)),
+                img.getHeight(), "5 readable of the top 6 → 2 rows");
+    }
+}
