@@ -14,7 +14,7 @@ import nero.core.InvalidInputException;
  */
 final class Knn extends TrainedMethod {
     static final int DEFAULT_K = 50;
-    private final int k;
+    private int k;
     private float[][] bank;
     /** The bank transposed (D×N), so that similarities to one query are axpy updates over training samples. */
     private float[][] bankByDimension;
@@ -145,6 +145,7 @@ final class Knn extends TrainedMethod {
     @Override
     public void restore(JsonObject state, HeadWeights head) {
         this.head = head;
+        k = state.get("k").getAsInt();
         bank = ArrayCodec.floatMatrix(state.getAsJsonObject("bank"));
         if (bank.length == 0) {
             throw new InvalidInputException("stored KNN state has no training features");
