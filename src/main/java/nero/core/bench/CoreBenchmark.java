@@ -9,6 +9,9 @@ import nero.core.FeatureSet;
 import nero.core.HeadWeights;
 import nero.core.NeroDetector;
 import nero.core.NeroParameters;
+import nero.core.methods.ModelFamily;
+import nero.core.methods.OodMethod;
+import nero.core.methods.OodMethods;
 
 /**
  * Prints NERO fit time for N = 2 000, 20 000 and 100 000 training samples at D = 512, C = 11 (synthetic
@@ -46,7 +49,29 @@ public final class CoreBenchmark {
             double scoreSeconds = (System.nanoTime() - t1) / 1e9;
             System.out.printf("score N=%7d: %7.0f samples/s (%d samples in %.3f s, first score %.5f)%n", n,
                     test.size() / scoreSeconds, test.size(), scoreSeconds, scores[0]);
+            if (n == 20_000) {
+                baselines(train, head);
+            }
             train = null;
+        }
+    }
+
+    /** Fit and scoring time of every baseline on the N = 20 000 training set (2 000 scored samples). */
+    private static void baselines(FeatureSet train, HeadWeights head) {
+        FeatureSet test = features(head, 2_000, 98);
+        for (String key : OodMethods.keys()) {
+            if (key.equals("nero") || key.equals("odin")) {
+                continue;
+            }
+            OodMethod m = OodMethods.create(key, ModelFamily.RESNET18);
+            long t0 = System.nanoTime();
+            m.fit(train, head);
+            double fit = (System.nanoTime() - t0) / 1e9;
+            m.score(test);
+            long t1 = System.nanoTime();
+            m.score(test);
+            double score = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("  %-12s fit %6.3f s, score %9.0f samples/s%n", key, fit, test.size() / score);
         }
     }
 

@@ -14,8 +14,10 @@ import nero.core.InvalidInputException;
  */
 final class Knn extends TrainedMethod {
     static final int DEFAULT_K = 50;
-    private final int k;
+    private int k;
     private float[][] bank;
+    /** The bank transposed (D×N), so that similarities to one query are axpy updates over training samples. */
+    private float[][] bankByDimension;
 
     Knn(int k) {
         if (k < 1) {
@@ -42,6 +44,17 @@ final class Knn extends TrainedMethod {
         bank = new float[train.size()][];
         for (int i = 0; i < bank.length; i++) {
             bank[i] = normalised(train.features()[i], train.ids()[i]);
+        }
+        index();
+    }
+
+    private void index() {
+        int d = bank[0].length;
+        bankByDimension = new float[d][bank.length];
+        for (int t = 0; t < bank.length; t++) {
+            for (int j = 0; j < d; j++) {
+                bankByDimension[j][t] = bank[t][j];
+            }
         }
         fitted = true;
     }
@@ -72,13 +85,17 @@ final class Knn extends TrainedMethod {
         IntStream.range(0, out.length).parallel().forEach(i -> {
             float[] q = normalised(samples.features()[i], samples.ids()[i]);
             double[] dist = new double[bank.length];
-            for (int t = 0; t < bank.length; t++) {
-                float[] b = bank[t];
-                double dot = 0;
-                for (int j = 0; j < q.length; j++) {
-                    dot += q[j] * b[j];
+            for (int j = 0; j < q.length; j++) {
+                double a = q[j];
+                if (a != 0) {
+                    float[] column = bankByDimension[j];
+                    for (int t = 0; t < dist.length; t++) {
+                        dist[t] += a * column[t];
+                    }
                 }
-                dist[t] = Math.sqrt(Math.max(0, 2 - 2 * dot));
+            }
+            for (int t = 0; t < dist.length; t++) {
+                dist[t] = Math.sqrt(Math.max(0, 2 - 2 * dist[t]));
             }
             out[i] = kthSmallest(dist, kk);
         });
@@ -128,7 +145,11 @@ final class Knn extends TrainedMethod {
     @Override
     public void restore(JsonObject state, HeadWeights head) {
         this.head = head;
+        k = state.get("k").getAsInt();
         bank = ArrayCodec.floatMatrix(state.getAsJsonObject("bank"));
-        fitted = true;
+        if (bank.length == 0) {
+            throw new InvalidInputException("stored KNN state has no training features");
+        }
+        index();
     }
 }
