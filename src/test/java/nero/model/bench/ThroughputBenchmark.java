@@ -54,6 +54,8 @@ public final class ThroughputBenchmark {
             FeatureExtractor extractor = new FeatureExtractor(c, new ExtractionOptions(batch, 0, false, false));
             System.out.printf("libtorch intra-op threads %s, decode threads %d%n",
                     System.getProperty("ai.djl.pytorch.num_threads"), new ExtractionOptions(0, 0, false, false).decodeThreadsUsed());
+            // warm up the decode path (JIT) on the first images
+            endToEnd(extractor, new FileListSource(files.subList(0, Math.min(32, files.size())), List.of("class0", "class1")));
             double[] pure = new double[ROUNDS];
             double[] endToEnd = new double[ROUNDS];
             for (int round = 0; round < ROUNDS; round++) {
@@ -64,8 +66,13 @@ public final class ThroughputBenchmark {
             }
             double p = java.util.Arrays.stream(pure).average().orElse(0);
             double e = java.util.Arrays.stream(endToEnd).average().orElse(0);
-            System.out.printf("mean: pure inference %.1f img/s, end-to-end %.1f img/s, ratio %.2f (target ≥ 0.85)%n",
-                    p, e, e / p);
+            double[] ratios = new double[ROUNDS];
+            for (int i = 0; i < ROUNDS; i++) {
+                ratios[i] = endToEnd[i] / pure[i];
+            }
+            java.util.Arrays.sort(ratios);
+            System.out.printf("mean: pure inference %.1f img/s, end-to-end %.1f img/s, ratio of means %.2f, best round "
+                    + "%.2f, median round %.2f (target ≥ 0.85)%n", p, e, e / p, ratios[ROUNDS - 1], ratios[ROUNDS / 2]);
         }
         System.out.println("JVM peak RSS (VmHWM): " + peakRss());
         authorsPipeline(batch);
