@@ -4,7 +4,7 @@ package nero.model;
  * How {@link FeatureExtractor} runs.
  *
  * @param batchSize      images per inference call; 0 = automatic (8, or 32 for inputs of 64×64 or smaller)
- * @param decodeThreads  threads decoding and preprocessing ahead of inference; 0 = automatic (cores − 1, 1..4)
+ * @param decodeThreads  threads decoding and preprocessing ahead of inference; 0 = automatic (the cores libtorch does not use, 1..4)
  * @param withFeatureMap also keep every image's feature map (n×D×h×w; memory grows with n, so only for few images)
  * @param withOdin       also compute ODIN logits (input perturbation with {@link #ODIN_TEMPERATURE} and {@link #ODIN_EPSILON})
  *                       into {@link nero.core.FeatureSet#ODIN_LOGITS}; costs about three extra passes per image
@@ -30,10 +30,16 @@ public record ExtractionOptions(int batchSize, int decodeThreads, boolean withFe
         return (long) p.width() * p.height() <= 64 * 64 ? 32 : 8;
     }
 
+    /** The decode thread count these options give on this machine. */
+    public int decodeThreadsUsed() {
+        return resolvedDecodeThreads();
+    }
+
     int resolvedDecodeThreads() {
         if (decodeThreads > 0) {
             return decodeThreads;
         }
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(4, cores - Engine.inferenceThreads()));
     }
 }
