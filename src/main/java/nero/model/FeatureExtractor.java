@@ -156,35 +156,10 @@ public final class FeatureExtractor {
         }
     }
 
-    /**
-     * ODIN (Liang et al., ICLR 2018): x̃ = x − ε·sgn(∇x CE(l(x)/T, argmax l(x))), sgn(0) = +1, then l(x̃).
-     * Kept private so it can be swapped for nero.core.Odin once that lands.
-     */
+    /** ODIN (Liang et al., ICLR 2018) perturbation with the reference's T and ε, reusing the batch's logits. */
     private float[][] odinLogits(float[][] inputs, float[][] logits) {
-        int[] predicted = new int[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            predicted[i] = argmax(logits[i]);
-        }
-        float[][] gradient = classifier.inputGradient(inputs, predicted, ExtractionOptions.ODIN_TEMPERATURE);
-        float eps = (float) ExtractionOptions.ODIN_EPSILON;
-        float[][] perturbed = new float[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            perturbed[i] = new float[inputs[i].length];
-            for (int j = 0; j < inputs[i].length; j++) {
-                perturbed[i][j] = inputs[i][j] - (gradient[i][j] < 0 ? -eps : eps);
-            }
-        }
-        return classifier.logits(perturbed);
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return nero.core.methods.Odin.perturbedLogits(classifier, inputs, logits, ExtractionOptions.ODIN_TEMPERATURE,
+                ExtractionOptions.ODIN_EPSILON);
     }
 
     private static Map<String, Integer> labelIndex(List<String> classNames) {
