@@ -24,9 +24,10 @@ final class DemoCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        data = locate(data);
         Path model = data.resolve("model/nero-sample.pt");
         if (!Files.isRegularFile(model)) {
-            throw new InvalidInputException("no sample model at " + model + ": run the demo from the repository root");
+            throw new InvalidInputException("no sample model at " + model + ": give the sample data folder with --data");
         }
         Files.createDirectories(out);
         Path detector = out.resolve("detector.nero");
@@ -73,6 +74,19 @@ final class DemoCli implements Callable<Integer> {
         System.out.println("  metrics, plots  " + evaluation + "/ (metrics.csv, roc.png, histogram.png)");
         System.out.println("  explanation     " + explanation + "/");
         return NeroCli.OK;
+    }
+
+    /**
+     * A relative data folder that is not under the working directory is looked up in the installation the launcher
+     * names ({@code -Dnero.home}), so {@code ./nero demo} works from any folder.
+     */
+    static Path locate(Path data) {
+        String home = System.getProperty("nero.home");
+        if (Files.isDirectory(data) || data.isAbsolute() || home == null || home.isBlank()) {
+            return data;
+        }
+        Path installed = Path.of(home).resolve(data);
+        return Files.isDirectory(installed) ? installed : data;
     }
 
     private static void step(String name, Object summary) {
