@@ -1,5 +1,6 @@
 package nero.cli;
 
+import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +42,10 @@ final class CommandRunner implements AutoCloseable {
             }
         });
         CommandModule module;
+        // Libraries print to standard output (ImageJ's "Error loading image", decoder notes); the command line's
+        // standard output carries only its results (score prints CSV there), so their chatter goes to stderr.
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
         try {
             module = commands.run(commandClass, true, clean).get();
         } catch (InterruptedException e) {
@@ -48,6 +53,8 @@ final class CommandRunner implements AutoCloseable {
             throw new ProgressListener.CancelledException();
         } catch (ExecutionException e) {
             throw unwrap(e);
+        } finally {
+            System.setOut(stdout);
         }
         if (module == null) {
             throw new IllegalStateException("the plugin command " + commandClass + " is not installed");

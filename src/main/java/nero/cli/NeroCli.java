@@ -28,13 +28,27 @@ public final class NeroCli implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new NeroCli());
         cli.setExecutionExceptionHandler(NeroCli::handle);
+        cli.setParameterExceptionHandler(NeroCli::handleUsage);
         return cli.execute(args);
+    }
+
+    /** Bad usage: one line naming the problem and where to find the options, not the whole help text. */
+    private static int handleUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        String command = cli.getCommandSpec().qualifiedName();
+        cli.getErr().println("nero: " + oneLine(e.getMessage()) + " (see: " + command + " --help)");
+        return BAD_INPUT;
+    }
+
+    /** Messages from libraries sometimes span lines; the command line promises one line per error. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof InvalidInputException) {
-            err.println("nero: " + e.getMessage());
+            err.println("nero: " + oneLine(e.getMessage()));
             return BAD_INPUT;
         }
         if (e instanceof ProgressListener.CancelledException) {

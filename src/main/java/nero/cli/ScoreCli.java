@@ -44,6 +44,9 @@ final class ScoreCli implements Callable<Integer> {
             Object summary = runner.run(CommandRunner.SCORE, in).getOutput("summary");
             if (tmp != null) {
                 System.out.print(java.nio.file.Files.readString(tmp));
+                System.out.flush();
+                // standard output is the table; the summary (and any skipped file) goes to stderr
+                System.err.println(summary);
             } else {
                 System.out.println(summary);
             }
