@@ -15,19 +15,37 @@ final class Extract {
     private Extract() {
     }
 
-    static FeatureSet run(Classifier classifier, ImageSource source, String what, boolean withOdin,
+    /** {@code what} names the images in progress messages; {@code where} says where they came from in errors. */
+    static FeatureSet run(Classifier classifier, ImageSource source, String what, String where, boolean withOdin,
             ProgressListener progress, List<Reports.Skipped> skipped) {
         ExtractionOptions options = new ExtractionOptions(0, 0, false, withOdin);
         Extraction extraction = new FeatureExtractor(classifier, options).extract(source, staged(what, progress));
-        skipped.addAll(extraction.skipped());
+        List<Reports.Skipped> unreadable = extraction.skipped().stream().map(Extract::withoutRepeatedId).toList();
+        skipped.addAll(unreadable);
         FeatureSet features = extraction.features();
         if (features.size() == 0) {
-            String reasons = extraction.skipped().isEmpty() ? "" : " (" + extraction.skipped().size()
-                    + " unreadable, first: " + extraction.skipped().get(0).id() + ": "
-                    + extraction.skipped().get(0).reason() + ")";
-            throw new InvalidInputException("no readable image among the " + what + reasons);
+            String reasons = unreadable.isEmpty() ? ": no image, DICOM or video file found" : ": "
+                    + unreadable.size() + " unreadable, first " + unreadable.get(0).id() + ": "
+                    + unreadable.get(0).reason();
+            throw new InvalidInputException("no readable image among the " + what + " in " + where + reasons);
         }
         return features;
+    }
+
+    /**
+     * The readers' messages start with the file they refuse ("/a/b.jpg: corrupt …"), and the report names the
+     * item again; keep the reason alone so every line names the file once.
+     */
+    static Reports.Skipped withoutRepeatedId(Reports.Skipped s) {
+        String id = s.id();
+        String reason = s.reason() == null ? "unreadable" : s.reason();
+        int hash = id.indexOf('#');
+        for (String prefix : hash < 0 ? List.of(id) : List.of(id, id.substring(0, hash))) {
+            if (reason.startsWith(prefix + ": ")) {
+                return new Reports.Skipped(id, reason.substring(prefix.length() + 2));
+            }
+        }
+        return s;
     }
 
     /** Fraction of samples whose predicted class index equals the label (labels < 0 are ignored). */

@@ -38,6 +38,8 @@ public final class NeroWorkflow {
         if (!(r.tpr() > 0 && r.tpr() < 1)) {
             throw new InvalidInputException("tpr must be between 0 and 1 (exclusive), got " + r.tpr());
         }
+        OutputTargets.checkFile(r.out(), "detector file");
+        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder");
         Engine.ensureStarted();
         List<Reports.Skipped> skipped = new ArrayList<>();
         try (Classifier classifier = Classifier.load(r.model())) {
@@ -46,8 +48,14 @@ public final class NeroWorkflow {
                     : extractFolder(classifier, r.valDir(), "validation images", skipped);
             progress.checkCancelled();
             List<String> classes = classifier.info().classNames();
-            DetectorState state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, train,
-                    validation, r.tpr(), ModelLocation.reference(r.model(), r.out()), progress);
+            DetectorState state;
+            try {
+                state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, train, validation, r.tpr(),
+                        ModelLocation.reference(r.model(), r.out()), progress);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("cannot fit a detector on the " + train.size()
+                        + " training image(s) in " + r.trainDir() + ": " + e.getMessage(), e);
+            }
             progress.checkCancelled();
             if (r.vectorsDir() != null) {
                 VectorFiles.write(r.vectorsDir(), train, classes, Relevance.compute(train, classifier.head()));
@@ -65,7 +73,7 @@ public final class NeroWorkflow {
     private FeatureSet extractFolder(Classifier classifier, Path dir, String what, List<Reports.Skipped> skipped) {
         try (ImageFolderSource source = ImageSources.imageFolder(dir)) {
             int[] toModel = ClassNames.folderToModel(source.classNames(), classifier.info().classNames(), dir);
-            FeatureSet fs = Extract.run(classifier, source, what, false, progress, skipped);
+            FeatureSet fs = Extract.run(classifier, source, what, dir.toString(), false, progress, skipped);
             int[] labels = fs.labels();
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = labels[i] < 0 ? -1 : toModel[labels[i]];
@@ -83,17 +91,20 @@ public final class NeroWorkflow {
         if (!hasFiles && !hasImages) {
             throw new InvalidInputException("nothing to score: give image files, folders, DICOM files or videos");
         }
+        OutputTargets.checkFile(r.csvOut(), "score table");
+        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder");
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
                 try (ImageSource s = ImageSources.open(r.inputs())) {
-                    parts.add(Extract.run(d.classifier(), s, "images", methods.contains("odin"), progress, skipped));
+                    parts.add(Extract.run(d.classifier(), s, "images", describe(r.inputs()), methods.contains("odin"),
+                            progress, skipped));
                 }
             }
             if (hasImages) {
                 try (ImageSource s = ImageSources.of(r.images())) {
-                    parts.add(Extract.run(d.classifier(), s, "open images", methods.contains("odin"), progress,
+                    parts.add(Extract.run(d.classifier(), s, "open images", "ImageJ", methods.contains("odin"), progress,
                             skipped));
                 }
             }
@@ -112,19 +123,26 @@ public final class NeroWorkflow {
         }
     }
 
+    /** The inputs for a message: the path, or the first path and how many more. */
+    private static String describe(List<Path> inputs) {
+        return inputs.size() == 1 ? inputs.get(0).toString()
+                : inputs.get(0) + " and " + (inputs.size() - 1) + " more input(s)";
+    }
+
     public Reports.Evaluate evaluate(Requests.Evaluate r) {
         Engine.ensureStarted();
         List<Reports.Skipped> skipped = new ArrayList<>();
         List<String> methods = MethodChoice.withNero(r.methods());
         boolean odin = methods.contains("odin");
+        OutputTargets.checkFolder(r.outDir(), "output folder");
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             FeatureSet id;
             FeatureSet ood;
             try (ImageSource s = ImageSources.open(r.idDir())) {
-                id = Extract.run(d.classifier(), s, "ID test images", odin, progress, skipped);
+                id = Extract.run(d.classifier(), s, "ID test images", r.idDir().toString(), odin, progress, skipped);
             }
             try (ImageSource s = ImageSources.open(r.oodDir())) {
-                ood = Extract.run(d.classifier(), s, "OOD images", odin, progress, skipped);
+                ood = Extract.run(d.classifier(), s, "OOD images", r.oodDir().toString(), odin, progress, skipped);
             }
             Map<String, double[]> idScores = new LinkedHashMap<>();
             Map<String, double[]> oodScores = new LinkedHashMap<>();

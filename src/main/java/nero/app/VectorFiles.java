@@ -1,7 +1,6 @@
 package nero.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,14 +71,21 @@ public final class VectorFiles {
             }
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw cannotWrite(file, e);
         }
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw cannotWrite(file, e);
         }
+    }
+
+    /** Writing a result is the user's environment (a full disk, permissions, a folder in the way), not a bug. */
+    private static InvalidInputException cannotWrite(Path file, IOException e) {
+        String why = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+        return new InvalidInputException("cannot write " + file + ": " + why, e);
     }
 
     private static void deleteQuietly(Path p) {
