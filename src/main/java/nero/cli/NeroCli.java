@@ -45,7 +45,7 @@ public final class NeroCli implements Runnable {
         return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
-    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof InvalidInputException) {
             err.println("nero: " + oneLine(e.getMessage()));
