@@ -1,0 +1,52 @@
+package nero.app;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nero.core.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputTargetsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aFileTargetMayBeNewOrExistingButNotAFolderNorInAMissingFolder() throws IOException {
+        assertDoesNotThrow(() -> OutputTargets.checkFile(tmp.resolve("new.csv"), "score table"));
+        Path existing = Files.writeString(tmp.resolve("old.csv"), "x");
+        assertDoesNotThrow(() -> OutputTargets.checkFile(existing, "score table"));
+        assertDoesNotThrow(() -> OutputTargets.checkFile(null, "score table"));
+
+        InvalidInputException folder = assertThrows(InvalidInputException.class,
+                () -> OutputTargets.checkFile(tmp, "score table"));
+        assertTrue(folder.getMessage().contains(tmp + " is a folder"), folder.getMessage());
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> OutputTargets.checkFile(tmp.resolve("a/b.csv"), "score table"));
+        assertTrue(missing.getMessage().contains(tmp.resolve("a") + " does not exist"), missing.getMessage());
+    }
+
+    @Test
+    void aFolderTargetMayBeNewOrExistingButNotAFile() throws IOException {
+        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp.resolve("new"), "vectors folder"));
+        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp, "vectors folder"));
+        Path file = Files.writeString(tmp.resolve("f"), "x");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> OutputTargets.checkFolder(file, "vectors folder"));
+        assertTrue(e.getMessage().contains("vectors folder " + file + " is a file"), e.getMessage());
+    }
+
+    @Test
+    void aFailedCsvWriteIsBadInputAndLeavesNoPartFile() throws IOException {
+        Path folderInTheWay = Files.createDirectories(tmp.resolve("scores.csv"));
+        Files.writeString(folderInTheWay.resolve("keep"), "x");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> VectorFiles.writeCsv(folderInTheWay, java.util.List.of("a"), 1, (i, row) -> row.add("1")));
+        assertTrue(e.getMessage().startsWith("cannot write " + folderInTheWay), e.getMessage());
+        assertTrue(Files.notExists(tmp.resolve("scores.csv.part")));
+    }
+}
