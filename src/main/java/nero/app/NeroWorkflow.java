@@ -39,6 +39,7 @@ public final class NeroWorkflow {
             throw new InvalidInputException("tpr must be between 0 and 1 (exclusive), got " + r.tpr());
         }
         OutputTargets.checkFile(r.out(), "detector file");
+        OutputTargets.checkNotAnInput(r.out(), "detector file", r.model());
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder");
         Engine.ensureStarted();
         List<Reports.Skipped> skipped = new ArrayList<>();
@@ -83,7 +84,6 @@ public final class NeroWorkflow {
     }
 
     public Reports.Score score(Requests.Score r) {
-        Engine.ensureStarted();
         List<Reports.Skipped> skipped = new ArrayList<>();
         List<String> methods = MethodChoice.extras(r.methods());
         boolean hasFiles = r.inputs() != null && !r.inputs().isEmpty();
@@ -92,7 +92,12 @@ public final class NeroWorkflow {
             throw new InvalidInputException("nothing to score: give image files, folders, DICOM files or videos");
         }
         OutputTargets.checkFile(r.csvOut(), "score table");
+        List<Path> readFiles = new ArrayList<>(hasFiles ? r.inputs() : List.of());
+        readFiles.add(r.detector());
+        readFiles.add(r.model());
+        OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder");
+        Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();

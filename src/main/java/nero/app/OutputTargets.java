@@ -33,6 +33,27 @@ final class OutputTargets {
         }
     }
 
+    /** Refuses an output that is one of the job's own input files (the model, the detector, an image). */
+    static void checkNotAnInput(Path output, String what, Path... inputs) {
+        if (output == null || !Files.exists(output)) {
+            return;
+        }
+        for (Path input : inputs) {
+            if (input != null && Files.isRegularFile(input) && sameFile(output, input)) {
+                throw new InvalidInputException(what + " " + output.toAbsolutePath().normalize()
+                        + " is also an input of this job; writing it would destroy that input: choose another name");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** A folder to create or fill: not an existing file, and writable when it exists. */
     static void checkFolder(Path folder, String what) {
         if (folder == null) {

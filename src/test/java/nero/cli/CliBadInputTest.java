@@ -124,6 +124,16 @@ class CliBadInputTest {
         assertEquals(List.of("detectors"), Cli.filesUnder(tmp));
     }
 
+    @Test
+    void fitRefusesToWriteTheDetectorOverItsOwnModel() throws IOException {
+        Path model = Files.copy(SampleDetector.MODEL, tmp.resolve("model.pt"));
+        Files.copy(SampleDetector.MODEL.resolveSibling("nero-sample.json"), tmp.resolve("model.json"));
+        byte[] before = Files.readAllBytes(model);
+        assertBadInput(Cli.run("fit", "--model", model, "--train", SampleDetector.TRAIN, "--out", model),
+                model.toString(), "also an input");
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(model)), "the model is untouched");
+    }
+
     // ---- detector files ------------------------------------------------------------------------------------
 
     @Test
@@ -202,6 +212,15 @@ class CliBadInputTest {
         assertBadInput(Cli.run("score", "--detector", SampleDetector.detector(), "--vectors", file, image()),
                 file.toString(), "not a folder");
         assertEquals(List.of("a-file", "a-folder"), Cli.filesUnder(tmp));
+    }
+
+    @Test
+    void scoreRefusesToWriteTheTableOverAnInputImage() throws IOException {
+        Path image = Files.copy(image(), tmp.resolve("still.jpg"));
+        byte[] before = Files.readAllBytes(image);
+        assertBadInput(Cli.run("score", "--detector", SampleDetector.detector(), "--out", image, image),
+                image.toString(), "also an input");
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(image)), "the image is untouched");
     }
 
     @Test
