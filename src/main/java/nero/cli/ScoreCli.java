@@ -45,8 +45,10 @@ final class ScoreCli implements Callable<Integer> {
             if (tmp != null) {
                 System.out.print(java.nio.file.Files.readString(tmp));
                 System.out.flush();
-                // standard output is the table; the summary (and any skipped file) goes to stderr
-                System.err.println(summary);
+                // standard output is the table; the summary (and any skipped file) goes to stderr, without the
+                // name of the temporary file the table passed through
+                System.err.println(String.valueOf(summary).lines().filter(l -> !l.startsWith("table written to "))
+                        .collect(java.util.stream.Collectors.joining(System.lineSeparator())));
             } else {
                 System.out.println(summary);
             }

@@ -258,6 +258,20 @@ class CliBadInputTest {
         assertFalse(r.err().contains(broken + ": " + broken), "the path is said once\n" + r);
     }
 
+    @Test
+    void aVideoCutShortIsScoredUpToTheCutAndReportedAsTruncated() throws IOException {
+        Path video = SampleDetector.firstFile(SampleDetector.SAMPLE.resolve("video"));
+        byte[] bytes = Files.readAllBytes(video);
+        Path cut = Files.write(tmp.resolve("cut.mp4"), java.util.Arrays.copyOf(bytes, bytes.length * 3 / 4));
+
+        Cli.Result r = Cli.run("score", "--detector", SampleDetector.detector(), cut);
+
+        assertEquals(0, r.code(), r.toString());
+        assertFalse(csv(r.out()).isEmpty(), r.toString());
+        assertTrue(r.err().contains(cut.toString()) && r.err().contains("truncated"), r.toString());
+        assertFalse(r.err().contains("table written to"), "no temporary file is named\n" + r);
+    }
+
     // ---- evaluate and explain ------------------------------------------------------------------------------
 
     @Test
