@@ -7,8 +7,10 @@ import java.util.concurrent.ExecutionException;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import org.scijava.Context;
+import org.scijava.app.StatusService;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.event.EventService;
 import org.scijava.log.LogLevel;
 import org.scijava.log.LogService;
 
@@ -24,13 +26,18 @@ final class CommandRunner implements AutoCloseable {
 
     private final Context context;
     private final CommandService commands;
+    private final TerminalProgress progress;
 
     CommandRunner() {
         Thread.currentThread().setContextClassLoader(CommandRunner.class.getClassLoader());
-        context = new Context(CommandService.class, LogService.class);
+        context = new Context(CommandService.class, LogService.class, StatusService.class, EventService.class);
         // The command line reports errors itself (one line for bad input); SciJava's own stack-trace log stays quiet.
         context.service(LogService.class).setLevel(LogLevel.NONE);
         commands = context.service(CommandService.class);
+        progress = TerminalProgress.enabled() ? new TerminalProgress(System.err) : null;
+        if (progress != null) {
+            context.service(EventService.class).subscribe(progress);
+        }
     }
 
     /** Runs a command with the given inputs (field name → value) and returns the finished module. */
@@ -55,6 +62,9 @@ final class CommandRunner implements AutoCloseable {
             throw unwrap(e);
         } finally {
             System.setOut(stdout);
+            if (progress != null) {
+                progress.clear();
+            }
         }
         if (module == null) {
             throw new IllegalStateException("the plugin command " + commandClass + " is not installed");
