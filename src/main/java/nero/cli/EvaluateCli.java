@@ -18,7 +18,8 @@ final class EvaluateCli implements Callable<Integer> {
     Path id;
     @Option(names = "--ood", required = true, paramLabel = "DIR", description = "OOD images")
     Path ood;
-    @Option(names = "--methods", defaultValue = "nero", paramLabel = "LIST|all", description = "methods, comma-separated, or 'all' (default: ${DEFAULT-VALUE})")
+    @Option(names = "--methods", defaultValue = "nero", paramLabel = "LIST|all", completionCandidates = MethodKeys.class,
+            description = "methods, comma-separated, or 'all' (default: ${DEFAULT-VALUE}). Methods: ${COMPLETION-CANDIDATES}")
     String methods;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for metrics.csv, scores and plots")
     Path out;

@@ -16,7 +16,9 @@ final class ScoreCli implements Callable<Integer> {
     Path detector;
     @Option(names = "--model", paramLabel = "FILE", description = "classifier (default: the one the detector was fitted with)")
     Path model;
-    @Option(names = "--methods", paramLabel = "LIST", description = "extra methods beside NERO, comma-separated, or 'all'")
+    @Option(names = "--methods", paramLabel = "LIST", completionCandidates = MethodKeys.class,
+            description = "extra methods beside NERO, comma-separated, or 'all'; one column each. "
+                    + "Methods: ${COMPLETION-CANDIDATES}")
     String methods;
     @Option(names = "--out", paramLabel = "CSV", description = "CSV file to write (default: print CSV to standard output)")
     Path out;

@@ -140,6 +140,9 @@ class CliHappyPathTest {
         Cli.Result fitHelp = Cli.run("fit", "--help");
         assertEquals(0, fitHelp.code());
         assertTrue(fitHelp.out().contains("--vectors") && fitHelp.out().contains("--tpr"), fitHelp.out());
+        Cli.Result scoreHelp = Cli.run("score", "--help");
+        assertTrue(scoreHelp.out().contains("mahalanobis") && scoreHelp.out().contains("knn"),
+                "the help lists the method keys\n" + scoreHelp.out());
         assertEquals(0, Cli.run("--version").code());
     }
 
