@@ -55,6 +55,13 @@ public final class NeroCli implements Runnable {
             err.println("nero: cancelled");
             return BAD_INPUT;
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                err.println("nero: out of memory (" + t.getMessage() + "); give Java more memory, e.g. "
+                        + "NERO_JAVA_OPTS=-Xmx8g ./nero ..., or use fewer images per run");
+                return INTERNAL_ERROR;
+            }
+        }
         err.println("nero: internal error: " + e);
         e.printStackTrace(err);
         return INTERNAL_ERROR;

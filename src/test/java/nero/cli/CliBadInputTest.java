@@ -311,6 +311,17 @@ class CliBadInputTest {
     }
 
     @Test
+    void runningOutOfMemoryExitsOneWithAHintNotAStackTrace() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new NeroCli());
+        cli.setErr(new PrintWriter(err, true));
+        int code = NeroCli.handle(new IllegalStateException(new OutOfMemoryError("Java heap space")), cli, null);
+        assertEquals(1, code);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("NERO_JAVA_OPTS=-Xmx"), err.toString());
+    }
+
+    @Test
     void aMultiLineMessageBecomesOneLine() {
         assertEquals("a b c", NeroCli.oneLine("a\n  b\r\nc\n"));
     }
