@@ -29,7 +29,16 @@ final class DemoCli implements Callable<Integer> {
         if (!Files.isRegularFile(model)) {
             throw new InvalidInputException("no sample model at " + model + ": give the sample data folder with --data");
         }
-        Files.createDirectories(out);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InvalidInputException("demo output " + out.toAbsolutePath().normalize()
+                    + " is a file, not a folder; give another --out");
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot create the demo output folder " + out.toAbsolutePath()
+                    .normalize() + ": " + e.getMessage(), e);
+        }
         Path detector = out.resolve("detector.nero");
         Path scores = out.resolve("scores.csv");
         Path evaluation = out.resolve("evaluate");

@@ -297,6 +297,13 @@ class CliBadInputTest {
                 text), text.toString(), "unrecognised file format");
     }
 
+    @Test
+    void demoRefusesAnOutputThatIsAFile() throws IOException {
+        Path file = Files.writeString(tmp.resolve("results"), "x");
+        assertBadInput(Cli.run("demo", "--data", SampleDetector.SAMPLE, "--out", file), file.toString(),
+                "not a folder");
+    }
+
     // ---- internal errors -----------------------------------------------------------------------------------
 
     @Test
