@@ -102,8 +102,10 @@ public final class Explainer {
                 ? FeatureMap.ofBatch(out.featureMap(), 0, activations.length, out.mapHeight(), out.mapWidth())
                 : null;
         SpatialMap gradient = gradientTimesInput(tensor, s.predictedClass(), pre);
+        double[] projected = detector.project(s.relevance());
         return new Explanation(id, parts, profile, detector.parameters().k(), Explanation.DEFAULT_TOP_NEURONS, map,
-                gradient, space(s));
+                gradient, space(projected),
+                Explanation.componentDeviations(projected, detector.projectedCentroids()[row]));
     }
 
     /** Explains one image and writes every view into {@code outDir}. */
@@ -168,11 +170,10 @@ public final class Explainer {
         }
     }
 
-    private RelevanceSpace space(NeroScore s) {
+    private RelevanceSpace space(double[] image) {
         if (trainingPoints == null || trainingLabels == null || detector.components() < 2) {
             return null;
         }
-        double[] image = detector.project(s.relevance());
         return new RelevanceSpace(trainingPoints, trainingLabels, classNames,
                 RelevanceSpace.firstTwo(detector.projectedCentroids()), detector.centroidClasses(),
                 new double[] {image[0], image[1]});

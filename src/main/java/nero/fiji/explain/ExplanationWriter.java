@@ -36,6 +36,10 @@ public final class ExplanationWriter {
         files.add(ViewFiles.csv(scoreTable(e.id(), s), outDir.resolve(base + "_score.csv")));
         files.add(ViewFiles.csv(TopNeuronsTable.create(p.topDeviations(e.topNeurons())),
                 outDir.resolve(base + "_top_neurons.csv")));
+        if (e.componentDeviations() != null) {
+            files.add(ViewFiles.csv(componentTable(e.componentDeviations()),
+                    outDir.resolve(base + "_pca_components.csv")));
+        }
         files.add(ViewFiles.png(RelevancePlots.profile(p, s.nearestClass(), e.k()).getImagePlus(),
                 outDir.resolve(base + "_relevance_profile.png")));
         files.add(ViewFiles.png(RelevancePlots.histogram(e.histogram(), s.nearestClass()).getImagePlus(),
@@ -103,6 +107,29 @@ public final class ExplanationWriter {
                     d.centroidRelevance()));
         }
         return b.append('\n').toString();
+    }
+
+    /** The PCA-space terms of the relevance distance, largest first. */
+    private static ResultsTable componentTable(double[] deviations) {
+        Integer[] order = new Integer[deviations.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(deviations[b], deviations[a]));
+        double total = java.util.Arrays.stream(deviations).sum();
+        ResultsTable rt = new ResultsTable();
+        rt.setPrecision(-6);
+        for (int i : order) {
+            rt.incrementCounter();
+            rt.addValue("component", i + 1);
+            rt.addValue("deviation", deviations[i]);
+            rt.addValue("share_of_distance", total == 0 ? 0 : deviations[i] / total);
+        }
+        if (rt.size() > 0) {
+            rt.setDecimalPlaces(rt.getColumnIndex("component"), 0);
+        }
+        rt.showRowNumbers(false);
+        return rt;
     }
 
     private static ResultsTable scoreTable(String id, ScoreDecomposition s) {
