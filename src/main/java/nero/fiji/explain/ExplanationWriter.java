@@ -22,6 +22,9 @@ import nero.core.explain.SpatialMap;
  * and gradient×input (PNG flattened + TIFF with the overlay kept).
  */
 public final class ExplanationWriter {
+    /** Gradient×input has a few extreme pixels; the colour range ends at this percentile of |value|. */
+    static final double GRADIENT_RANGE_PERCENTILE = 99.5;
+
     private ExplanationWriter() {
     }
 
@@ -60,7 +63,7 @@ public final class ExplanationWriter {
         }
         if (e.inputGradient() != null) {
             ImagePlus grad = HeatmapOverlay.render(image, e.inputGradient(), HeatmapLut.DIVERGING,
-                    "gradient×input");
+                    "gradient×input", HeatmapOverlay.DEFAULT_OPACITY, GRADIENT_RANGE_PERCENTILE);
             files.add(ViewFiles.png(grad, outDir.resolve(base + "_gradient_input.png")));
             if (display == null) {
                 display = grad;
@@ -79,7 +82,8 @@ public final class ExplanationWriter {
             return HeatmapOverlay.render(image, e.deviationMap(), HeatmapLut.DIVERGING, "deviation");
         }
         SpatialMap gradient = e.inputGradient();
-        return gradient == null ? null : HeatmapOverlay.render(image, gradient, HeatmapLut.DIVERGING, "gradient×input");
+        return gradient == null ? null : HeatmapOverlay.render(image, gradient, HeatmapLut.DIVERGING, "gradient×input",
+                HeatmapOverlay.DEFAULT_OPACITY, GRADIENT_RANGE_PERCENTILE);
     }
 
     /** A file-name-safe stem of an image id (folders and extension dropped). */
