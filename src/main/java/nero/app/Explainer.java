@@ -82,6 +82,10 @@ public final class Explainer {
 
     /** The numbers behind the views of one image (no files written). */
     public Explanation explanation(ImagePlus image, String id) {
+        return explanation(image, id, true);
+    }
+
+    private Explanation explanation(ImagePlus image, String id, boolean withGradient) {
         Preprocessing pre = classifier.info().preprocessing();
         float[] tensor = preprocessor.toTensor(image);
         boolean withMap = classifier.info().hasFeatureMap();
@@ -101,7 +105,7 @@ public final class Explainer {
         FeatureMap map = withMap && out.featureMap() != null
                 ? FeatureMap.ofBatch(out.featureMap(), 0, activations.length, out.mapHeight(), out.mapWidth())
                 : null;
-        SpatialMap gradient = gradientTimesInput(tensor, s.predictedClass(), pre);
+        SpatialMap gradient = withGradient ? gradientTimesInput(tensor, s.predictedClass(), pre) : null;
         double[] projected = detector.project(s.relevance());
         return new Explanation(id, parts, profile, detector.parameters().k(), Explanation.DEFAULT_TOP_NEURONS, map,
                 gradient, space(projected),
@@ -139,7 +143,8 @@ public final class Explainer {
             } catch (InvalidInputException ex) {
                 continue;
             }
-            Explanation e = explanation(image, r.id());
+            // the tile shows the deviation map; gradient×input is only needed without a feature map
+            Explanation e = explanation(image, r.id(), !classifier.info().hasFeatureMap());
             ImagePlus tile = ExplanationWriter.tile(image, e);
             tiles.add(tile != null ? tile : image);
             captions.add(String.format(Locale.ROOT, "%s  %.3g  %s", ExplanationWriter.fileStem(r.id()),
