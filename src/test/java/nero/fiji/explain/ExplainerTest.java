@@ -129,6 +129,8 @@ class ExplainerTest {
             assertEquals(e.profile().activation(j), pooled[j], 1e-4 * Math.max(1, Math.abs(pooled[j])),
                     "the feature map's spatial mean is the feature vector (GAP head), neuron " + j);
         }
+        assertEquals(e.score().normRatio(), e.profile().activationShare(e.profile().lowestRelevanceNeurons(e.k())),
+                1e-6, "the k lowest-relevance neurons' activation share is NERO's norm ratio");
         assertEquals(e.score().distance(), java.util.Arrays.stream(e.componentDeviations()).sum(), 1e-6,
                 "the PCA-space terms add up to the L1 relevance distance");
     }
