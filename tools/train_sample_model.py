@@ -95,16 +95,16 @@ def augment(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
     return x
 
 
-def train(model, x, y, epochs, batch, lr, seed):
+def train(model, x, y, epochs, batch, lr, seed, weight_decay=1e-4, label_smoothing=0.0):
     gen = torch.Generator().manual_seed(seed)
-    opt = torch.optim.Adam(model.parameters(), lr=lr, weight_decay=1e-4)
+    opt = torch.optim.Adam(model.parameters(), lr=lr, weight_decay=weight_decay)
     for epoch in range(epochs):
         model.train()
         order = torch.randperm(len(x), generator=gen)
         total = 0.0
         for i in range(0, len(x), batch):
             idx = order[i:i + batch]
-            loss = F.cross_entropy(model(augment(x[idx], gen)), y[idx])
+            loss = F.cross_entropy(model(augment(x[idx], gen)), y[idx], label_smoothing=label_smoothing)
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -140,6 +140,42 @@ class Mahalanobis:
         return np.einsum("ncd,de,nce->nc", d, self.precision, d).min(axis=1)
 
 
+def relevance(feats: np.ndarray, logits: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """NERO's LRP-0 relevance at the last layer, softmax-mixed over classes; last column = bias relevance."""
+    z = logits - logits.max(axis=1, keepdims=True)
+    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    a = np.concatenate([feats, np.ones((len(feats), 1))], axis=1)
+    wb = np.concatenate([w, b[:, None]], axis=1)
+    return np.einsum("nc,ncj->nj", p, a[:, None, :] * wb[None, :, :] / logits[:, :, None])
+
+
+class Nero:
+    """The authors' NERO score (k = 175, exact PCA to floor(2D/3), L1 nearest class centroid, scaled bias
+    relevance, feature-norm ratio); a numpy cross-check for the Java implementation, not the product."""
+
+    def __init__(self, feats, logits, labels, w, b, k=175):
+        r = relevance(feats, logits, w, b)
+        d = feats.shape[1]
+        self.w, self.b, self.k = w, b, min(k, d)
+        self.mean = r[:, :d].mean(axis=0)
+        _, _, vt = np.linalg.svd(r[:, :d] - self.mean, full_matrices=False)
+        self.basis = vt[: int(2 * d / 3)].T
+        proj = (r[:, :d] - self.mean) @ self.basis
+        self.centroids = np.stack([proj[labels == c].mean(axis=0) for c in np.unique(labels)])
+        raw = np.stack([r[labels == c].mean(axis=0) for c in np.unique(labels)])
+        nearest = np.abs(r[:, None, :] - raw[None, :, :]).sum(axis=2).min(axis=1)
+        self.bias_scale = nearest.mean() / np.abs(r[:, -1]).mean()
+
+    def score(self, feats, logits):
+        r = relevance(feats, logits, self.w, self.b)
+        d = feats.shape[1]
+        proj = (r[:, :d] - self.mean) @ self.basis
+        dist = np.abs(proj[:, None, :] - self.centroids[None, :, :]).sum(axis=2).min(axis=1)
+        lowest = np.argsort(r[:, :d], axis=1)[:, : self.k]
+        ratio = np.abs(np.take_along_axis(feats, lowest, axis=1)).sum(axis=1) / np.abs(feats).sum(axis=1)
+        return (dist + self.bias_scale * np.abs(r[:, -1])) * ratio
+
+
 def evaluate(module, data_root: str, classes, train_x, train_y):
     def run(x):
         with torch.no_grad():
@@ -150,22 +186,47 @@ def evaluate(module, data_root: str, classes, train_x, train_y):
     val_x, val_y = load_split(os.path.join(data_root, "id", "val"), classes)
     test_logits, test_feats = run(test_x)
     val_logits, _ = run(val_x)
-    _, train_feats = run(train_x)
+    train_logits, train_feats = run(train_x)
     results = {"id_test_accuracy": float((test_logits.argmax(1) == test_y.numpy()).mean()),
                "id_val_accuracy": float((val_logits.argmax(1) == val_y.numpy()).mean()), "ood": {}}
     maha = Mahalanobis(train_feats, train_y.numpy())
-    id_msp, id_maha = msp_score(test_logits), maha.score(test_feats)
-    all_msp, all_maha = [], []
+    params = dict(module.named_parameters())
+    nero = Nero(train_feats, train_logits, train_y.numpy(), params["fc.weight"].detach().numpy().astype(np.float64),
+                params["fc.bias"].detach().numpy().astype(np.float64))
+    id_msp, id_maha, id_nero = msp_score(test_logits), maha.score(test_feats), nero.score(test_feats, test_logits)
+    all_msp, all_maha, all_nero = [], [], []
     ood_root = os.path.join(data_root, "ood")
     for kind in sorted(os.listdir(ood_root)):
         logits, feats = run(load_folder(os.path.join(ood_root, kind)))
-        s_msp, s_maha = msp_score(logits), maha.score(feats)
+        s_msp, s_maha, s_nero = msp_score(logits), maha.score(feats), nero.score(feats, logits)
         all_msp.append(s_msp)
         all_maha.append(s_maha)
-        results["ood"][kind] = {"msp_auroc": auroc(id_msp, s_msp), "mahalanobis_auroc": auroc(id_maha, s_maha)}
+        all_nero.append(s_nero)
+        results["ood"][kind] = {"msp_auroc": auroc(id_msp, s_msp), "mahalanobis_auroc": auroc(id_maha, s_maha),
+                                "nero_auroc": auroc(id_nero, s_nero)}
     results["ood"]["all"] = {"msp_auroc": auroc(id_msp, np.concatenate(all_msp)),
-                             "mahalanobis_auroc": auroc(id_maha, np.concatenate(all_maha))}
+                             "mahalanobis_auroc": auroc(id_maha, np.concatenate(all_maha)),
+                             "nero_auroc": auroc(id_nero, np.concatenate(all_nero))}
     return results
+
+
+def write_expected(module, data_root: str, classes, path: str) -> None:
+    """Reference outputs for parity tests in other languages: the first ID test image of each class and the
+    first image of each OOD kind, preprocessed as the contract says (PIL bilinear squash resize, ImageNet norm)."""
+    images = [os.path.join("id", "test", c, sorted(os.listdir(os.path.join(data_root, "id", "test", c)))[0])
+              for c in classes]
+    ood_root = os.path.join(data_root, "ood")
+    images += [os.path.join("ood", k, sorted(os.listdir(os.path.join(ood_root, k)))[0])
+               for k in sorted(os.listdir(ood_root))]
+    x = torch.from_numpy(np.stack([preprocess(os.path.join(data_root, rel)) for rel in images]))
+    with torch.no_grad():
+        logits, feats, _ = module.forward_all(x)
+    entries = [{"image": rel.replace(os.sep, "/"), "logits": [float(v) for v in logits[i]],
+                "features": [float(v) for v in feats[i]]} for i, rel in enumerate(images)]
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"model": "nero-sample.pt", "preprocessing": "PIL RGB, resize to input_size with bilinear "
+                   "(antialiased), /255, ImageNet mean/std", "samples": entries}, f)
+        f.write("\n")
 
 
 def main(argv=None):
@@ -173,9 +234,12 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data", default=os.path.join(here, "..", "sample-data"), help="sample-data folder")
     p.add_argument("--out", help="output .pt (default: <data>/model/nero-sample.pt)")
-    p.add_argument("--epochs", type=int, default=20)
+    p.add_argument("--epochs", type=int, default=30)
     p.add_argument("--batch", type=int, default=32)
-    p.add_argument("--lr", type=float, default=2e-3)
+    p.add_argument("--lr", type=float, default=5e-4)
+    p.add_argument("--weight-decay", type=float, default=1e-4)
+    p.add_argument("--label-smoothing", type=float, default=0.2,
+                   help="softer logits give NERO's softmax-mixed relevance more to work with (0.2)")
     p.add_argument("--threads", type=int, default=2)
     args = p.parse_args(argv)
 
@@ -187,7 +251,7 @@ def main(argv=None):
     start = time.time()
     train_x, train_y = load_split(os.path.join(data, "id", "train"), classes)
     model = TinyCnn(len(classes))
-    train(model, train_x, train_y, args.epochs, args.batch, args.lr, SEED)
+    train(model, train_x, train_y, args.epochs, args.batch, args.lr, SEED, args.weight_decay, args.label_smoothing)
     model.eval()
     sidecar = make_sidecar("tiny-cnn", "OTHER_CNN", classes, (INPUT_SIZE, INPUT_SIZE), FEATURE_DIM, True)
     export_scripted(model, out, sidecar)
@@ -195,12 +259,14 @@ def main(argv=None):
     print(f"trained and exported in {time.time() - start:.1f} s: {out} ({os.path.getsize(out)} bytes),"
           f" contract check {figures}")
 
-    results = evaluate(torch.jit.load(out).eval(), data, classes, train_x, train_y)
+    exported = torch.jit.load(out).eval()
+    write_expected(exported, data, classes, os.path.splitext(out)[0] + ".expected.json")
+    results = evaluate(exported, data, classes, train_x, train_y)
     print(f"classes {classes}; ID accuracy: test {results['id_test_accuracy']:.3f},"
           f" val {results['id_val_accuracy']:.3f}")
-    print("OOD AUROC (ID test vs OOD kind; numpy)   MSP     Mahalanobis")
+    print("OOD AUROC (ID test vs OOD kind; numpy)   MSP     Mahalanobis  NERO")
     for kind, r in results["ood"].items():
-        print(f"  {kind:38s} {r['msp_auroc']:.3f}   {r['mahalanobis_auroc']:.3f}")
+        print(f"  {kind:38s} {r['msp_auroc']:.3f}   {r['mahalanobis_auroc']:.3f}        {r['nero_auroc']:.3f}")
     print(json.dumps(results))
     return 0
 

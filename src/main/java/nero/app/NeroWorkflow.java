@@ -1,7 +1,27 @@
 package nero.app;
 
+import ij.ImagePlus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import nero.core.DetectionMetrics;
+import nero.core.DetectorFile;
+import nero.core.DetectorState;
+import nero.core.FeatureSet;
+import nero.core.InvalidInputException;
+import nero.core.OodMetrics;
 import nero.core.ProgressListener;
+import nero.core.Relevance;
+import nero.io.ImageFolderSource;
+import nero.io.ImageSource;
+import nero.io.ImageSources;
+import nero.io.SourceItem;
+import nero.model.Classifier;
+import nero.model.Engine;
 
 /**
  * The four jobs as plain methods; the SciJava commands and the command line are thin shells over this class.
@@ -14,23 +34,141 @@ public final class NeroWorkflow {
         this.progress = Objects.requireNonNull(progress);
     }
 
-    public Reports.Fit fit(Requests.Fit request) {
-        throw new UnsupportedOperationException("fit: not implemented yet");
+    public Reports.Fit fit(Requests.Fit r) {
+        if (!(r.tpr() > 0 && r.tpr() < 1)) {
+            throw new InvalidInputException("tpr must be between 0 and 1 (exclusive), got " + r.tpr());
+        }
+        Engine.ensureStarted();
+        List<Reports.Skipped> skipped = new ArrayList<>();
+        try (Classifier classifier = Classifier.load(r.model())) {
+            FeatureSet train = extractFolder(classifier, r.trainDir(), "training images", skipped);
+            FeatureSet validation = r.valDir() == null ? null
+                    : extractFolder(classifier, r.valDir(), "validation images", skipped);
+            progress.checkCancelled();
+            List<String> classes = classifier.info().classNames();
+            DetectorState state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, train,
+                    validation, r.tpr(), ModelLocation.reference(r.model(), r.out()), progress);
+            progress.checkCancelled();
+            if (r.vectorsDir() != null) {
+                VectorFiles.write(r.vectorsDir(), train, classes, Relevance.compute(train, classifier.head()));
+            }
+            DetectorFile.save(r.out(), state);
+            return new Reports.Fit(r.out(), train.size(), validation == null ? 0 : validation.size(), classes,
+                    state.threshold(), state.tpr(), Extract.accuracy(train), skipped);
+        }
     }
 
-    public Reports.Score score(Requests.Score request) {
-        throw new UnsupportedOperationException("score: not implemented yet");
+    /**
+     * Features of an ImageFolder tree, with labels as the model's class indices: the folders must be named after
+     * the model's classes (the sidecar's class_names), as PyTorch's ImageFolder order made them in training.
+     */
+    private FeatureSet extractFolder(Classifier classifier, Path dir, String what, List<Reports.Skipped> skipped) {
+        try (ImageFolderSource source = ImageSources.imageFolder(dir)) {
+            int[] toModel = ClassNames.folderToModel(source.classNames(), classifier.info().classNames(), dir);
+            FeatureSet fs = Extract.run(classifier, source, what, false, progress, skipped);
+            int[] labels = fs.labels();
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = labels[i] < 0 ? -1 : toModel[labels[i]];
+            }
+            return fs;
+        }
     }
 
-    public Reports.Evaluate evaluate(Requests.Evaluate request) {
-        throw new UnsupportedOperationException("evaluate: not implemented yet");
+    public Reports.Score score(Requests.Score r) {
+        Engine.ensureStarted();
+        List<Reports.Skipped> skipped = new ArrayList<>();
+        List<String> methods = MethodChoice.extras(r.methods());
+        boolean hasFiles = r.inputs() != null && !r.inputs().isEmpty();
+        boolean hasImages = r.images() != null && !r.images().isEmpty();
+        if (!hasFiles && !hasImages) {
+            throw new InvalidInputException("nothing to score: give image files, folders, DICOM files or videos");
+        }
+        try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
+            List<Reports.ScoreRow> rows = new ArrayList<>();
+            List<FeatureSet> parts = new ArrayList<>();
+            if (hasFiles) {
+                try (ImageSource s = ImageSources.open(r.inputs())) {
+                    parts.add(Extract.run(d.classifier(), s, "images", methods.contains("odin"), progress, skipped));
+                }
+            }
+            if (hasImages) {
+                try (ImageSource s = ImageSources.of(r.images())) {
+                    parts.add(Extract.run(d.classifier(), s, "open images", methods.contains("odin"), progress,
+                            skipped));
+                }
+            }
+            for (FeatureSet fs : parts) {
+                rows.addAll(d.rows(fs, methods));
+            }
+            if (r.vectorsDir() != null) {
+                FeatureSet all = FeatureSets.concat(parts);
+                VectorFiles.write(r.vectorsDir(), all, d.modelClassNames(),
+                        Relevance.compute(all, d.classifier().head()));
+            }
+            if (r.csvOut() != null) {
+                ScoreCsv.write(r.csvOut(), rows, methods);
+            }
+            return new Reports.Score(rows, methods, r.csvOut(), skipped);
+        }
     }
 
-    public Reports.Explain explain(Requests.Explain request) {
-        throw new UnsupportedOperationException("explain: not implemented yet");
+    public Reports.Evaluate evaluate(Requests.Evaluate r) {
+        Engine.ensureStarted();
+        List<Reports.Skipped> skipped = new ArrayList<>();
+        List<String> methods = MethodChoice.withNero(r.methods());
+        boolean odin = methods.contains("odin");
+        try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
+            FeatureSet id;
+            FeatureSet ood;
+            try (ImageSource s = ImageSources.open(r.idDir())) {
+                id = Extract.run(d.classifier(), s, "ID test images", odin, progress, skipped);
+            }
+            try (ImageSource s = ImageSources.open(r.oodDir())) {
+                ood = Extract.run(d.classifier(), s, "OOD images", odin, progress, skipped);
+            }
+            Map<String, double[]> idScores = new LinkedHashMap<>();
+            Map<String, double[]> oodScores = new LinkedHashMap<>();
+            List<Reports.MethodMetrics> metrics = new ArrayList<>();
+            int done = 0;
+            for (String key : methods) {
+                progress.checkCancelled();
+                progress.progress("scoring " + key, done++, methods.size());
+                double[] si = d.scores(key, id);
+                double[] so = d.scores(key, ood);
+                idScores.put(key, si);
+                oodScores.put(key, so);
+                DetectionMetrics m = OodMetrics.evaluate(si, so);
+                metrics.add(new Reports.MethodMetrics(key, m.auroc(), m.fpr95(), m.auprIn(), m.auprOut()));
+            }
+            if (r.outDir() != null) {
+                EvaluationFiles.write(r.outDir(), metrics, id, ood, idScores, oodScores);
+            }
+            return new Reports.Evaluate(metrics, idScores, oodScores, r.outDir(), skipped);
+        }
     }
 
-    ProgressListener progress() {
-        return progress;
+    public Reports.Explain explain(Requests.Explain r) {
+        Engine.ensureStarted();
+        try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
+            ImagePlus image = r.image();
+            String id;
+            if (image == null) {
+                if (r.imageFile() == null) {
+                    throw new InvalidInputException("no image to explain: give an image file or open an image");
+                }
+                try (ImageSource s = ImageSources.open(r.imageFile())) {
+                    Iterator<SourceItem> it = s.iterator();
+                    if (!it.hasNext()) {
+                        throw new InvalidInputException("no image in " + r.imageFile());
+                    }
+                    SourceItem item = it.next();
+                    image = item.read();
+                    id = item.id();
+                }
+            } else {
+                id = image.getTitle();
+            }
+            return new Explainer(d.classifier(), d.state()).explain(image, id, r.outDir());
+        }
     }
 }

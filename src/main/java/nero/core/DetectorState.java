@@ -36,6 +36,12 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
         Objects.requireNonNull(sortedIdValidationScores, "sortedIdValidationScores");
         Objects.requireNonNull(scatter, "scatter");
         Objects.requireNonNull(createdAt, "createdAt");
+        if (Double.isNaN(threshold)) {
+            throw new InvalidInputException("the detector threshold is NaN");
+        }
+        if (!(tpr > 0 && tpr <= 1)) {
+            throw new InvalidInputException("the detector TPR must be in (0, 1], got " + tpr);
+        }
         if (classNames.size() != nero.classes()) {
             throw new InvalidInputException(classNames.size() + " class names for a head with " + nero.classes()
                     + " classes");

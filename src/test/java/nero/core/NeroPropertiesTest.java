@@ -35,6 +35,15 @@ class NeroPropertiesTest {
         }
     }
 
+    @Test
+    void distancesDoNotDependOnCentringTheProjection() {
+        NeroDetector det = NeroDetector.fit(TRAIN, HEAD, P);
+        NeroState s = det.state();
+        NeroState uncentred = new NeroState(s.parameters(), s.dimension(), s.classes(), s.biasScale(),
+                new double[s.dimension()], s.pcaBasis(), s.eigenvalues(), s.relevanceCentroids(), s.centroidClasses());
+        assertRelative(det.scores(TEST), NeroDetector.fromState(uncentred, HEAD).scores(TEST), 1e-9, "scores");
+    }
+
     private static NeroState withParameters(NeroState s, NeroParameters p) {
         return new NeroState(p, s.dimension(), s.classes(), s.biasScale(), s.pcaMean(), s.pcaBasis(), s.eigenvalues(),
                 s.relevanceCentroids(), s.centroidClasses());

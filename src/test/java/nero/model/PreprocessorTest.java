@@ -45,8 +45,14 @@ class PreprocessorTest {
             int[] ours = Preprocessor.resizeArgb(argb, photo.getWidth(), photo.getHeight(), 224, 224);
             double meanAbs = meanAbsDifference(expected, ours);
             worstMean = Math.max(worstMean, meanAbs);
-            System.out.printf("resize parity %s: mean |ours − torchvision| = %.3f/255%n", stem, meanAbs);
+            System.out.printf("resize parity %s: mean |ours − torchvision| = %.4f/255%n", stem, meanAbs);
             assertTrue(meanAbs <= 2.0, stem + ": mean abs difference " + meanAbs + "/255");
+            ImagePlus viaImageIo = FileListSource.readWithImageIo(jpeg);
+            int[] imageIoArgb = (int[]) viaImageIo.getProcessor().getPixels();
+            double imageIoDiff = meanAbsDifference(expected,
+                    Preprocessor.resizeArgb(imageIoArgb, photo.getWidth(), photo.getHeight(), 224, 224));
+            System.out.printf("resize parity %s (ImageIO decode): %.3f/255%n", stem, imageIoDiff);
+            assertTrue(imageIoDiff <= 2.0);
 
             float[] tensor = preprocessor.toTensor(photo);
             float[] referenceTensor = preprocessor.toTensor(expected, 224, 224);

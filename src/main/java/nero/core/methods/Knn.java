@@ -10,12 +10,15 @@ import nero.core.InvalidInputException;
 /**
  * Deep nearest neighbours (Sun et al., ICML 2022): features are L2-normalised; the score is the Euclidean
  * distance to the k-th nearest normalised training feature (higher = OOD). Default k = 50; when the training set
- * has fewer than k samples, k is clamped to N (the distance to the farthest training feature).
+ * has fewer than k samples, k is clamped to N (the distance to the farthest training feature). Similarities are
+ * accumulated in float32, like the faiss flat index of the original (about 1e-6 absolute).
  */
 final class Knn extends TrainedMethod {
     static final int DEFAULT_K = 50;
-    private final int k;
+    private int k;
     private float[][] bank;
+    /** The bank transposed (D×N), so that similarities to one query are axpy updates over training samples. */
+    private float[][] bankByDimension;
 
     Knn(int k) {
         if (k < 1) {
@@ -43,6 +46,17 @@ final class Knn extends TrainedMethod {
         for (int i = 0; i < bank.length; i++) {
             bank[i] = normalised(train.features()[i], train.ids()[i]);
         }
+        index();
+    }
+
+    private void index() {
+        int d = bank[0].length;
+        bankByDimension = new float[d][bank.length];
+        for (int t = 0; t < bank.length; t++) {
+            for (int j = 0; j < d; j++) {
+                bankByDimension[j][t] = bank[t][j];
+            }
+        }
         fitted = true;
     }
 
@@ -63,24 +77,54 @@ final class Knn extends TrainedMethod {
         return out;
     }
 
+    private static final int QUERY_BATCH = 32;
+    private static final int BANK_BLOCK = 512;
+
+    /**
+     * Queries are scored in batches against blocks of the transposed bank, so that each block is read from memory
+     * once per batch rather than once per query.
+     */
     @Override
     public double[] score(FeatureSet samples) {
         requireFitted();
         checkAll(samples);
         int kk = effectiveK();
-        double[] out = new double[samples.size()];
-        IntStream.range(0, out.length).parallel().forEach(i -> {
-            float[] q = normalised(samples.features()[i], samples.ids()[i]);
-            double[] dist = new double[bank.length];
-            for (int t = 0; t < bank.length; t++) {
-                float[] b = bank[t];
-                double dot = 0;
-                for (int j = 0; j < q.length; j++) {
-                    dot += q[j] * b[j];
-                }
-                dist[t] = Math.sqrt(Math.max(0, 2 - 2 * dot));
+        int n = samples.size();
+        int bankSize = bank.length;
+        double[] out = new double[n];
+        int batches = (n + QUERY_BATCH - 1) / QUERY_BATCH;
+        IntStream.range(0, batches).parallel().forEach(b -> {
+            int from = b * QUERY_BATCH;
+            int to = Math.min(n, from + QUERY_BATCH);
+            float[][] queries = new float[to - from][];
+            float[][] sims = new float[to - from][bankSize];
+            for (int q = from; q < to; q++) {
+                queries[q - from] = normalised(samples.features()[q], samples.ids()[q]);
             }
-            out[i] = kthSmallest(dist, kk);
+            for (int t0 = 0; t0 < bankSize; t0 += BANK_BLOCK) {
+                int t1 = Math.min(bankSize, t0 + BANK_BLOCK);
+                for (int q = 0; q < queries.length; q++) {
+                    float[] query = queries[q];
+                    float[] s = sims[q];
+                    for (int j = 0; j < query.length; j++) {
+                        float a = query[j];
+                        if (a != 0) {
+                            float[] column = bankByDimension[j];
+                            for (int t = t0; t < t1; t++) {
+                                s[t] += a * column[t];
+                            }
+                        }
+                    }
+                }
+            }
+            for (int q = 0; q < queries.length; q++) {
+                float[] s = sims[q];
+                double[] dist = new double[bankSize];
+                for (int t = 0; t < bankSize; t++) {
+                    dist[t] = Math.sqrt(Math.max(0, 2 - 2 * (double) s[t]));
+                }
+                out[from + q] = kthSmallest(dist, kk);
+            }
         });
         return out;
     }
@@ -128,7 +172,11 @@ final class Knn extends TrainedMethod {
     @Override
     public void restore(JsonObject state, HeadWeights head) {
         this.head = head;
+        k = state.get("k").getAsInt();
         bank = ArrayCodec.floatMatrix(state.getAsJsonObject("bank"));
-        fitted = true;
+        if (bank.length == 0) {
+            throw new InvalidInputException("stored KNN state has no training features");
+        }
+        index();
     }
 }

@@ -67,23 +67,51 @@ final class Mahalanobis extends TrainedMethod {
         fitted = true;
     }
 
+    /**
+     * {@code (h−μ)ᵀP(h−μ) = hᵀPh − 2·hᵀPμ + μᵀPμ}: one D×D product per sample instead of one per class.
+     */
     @Override
     public double[] score(FeatureSet samples) {
         requireFitted();
         checkAll(samples);
         int d = means[0].length;
+        double[][] pMeans = new double[means.length][d];
+        double[] muPmu = new double[means.length];
+        for (int c = 0; c < means.length; c++) {
+            for (int i = 0; i < d; i++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    s += precision[i * d + j] * means[c][j];
+                }
+                pMeans[c][i] = s;
+                muPmu[c] += means[c][i] * s;
+            }
+        }
         double[] out = new double[samples.size()];
         IntStream.range(0, out.length).parallel().forEach(i -> {
             float[] h = samples.features()[i];
-            double[] x = new double[d];
-            double best = Double.POSITIVE_INFINITY;
-            for (double[] mu : means) {
-                for (int j = 0; j < d; j++) {
-                    x[j] = h[j] - mu[j];
+            double[] ph = new double[d];
+            for (int a = 0; a < d; a++) {
+                double ha = h[a];
+                if (ha != 0) {
+                    for (int b = 0; b < d; b++) {
+                        ph[b] += ha * precision[a * d + b];
+                    }
                 }
-                best = Math.min(best, quadratic(x, precision, d));
             }
-            out[i] = best;
+            double hph = 0;
+            for (int a = 0; a < d; a++) {
+                hph += h[a] * ph[a];
+            }
+            double best = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < means.length; c++) {
+                double cross = 0;
+                for (int a = 0; a < d; a++) {
+                    cross += h[a] * pMeans[c][a];
+                }
+                best = Math.min(best, hph - 2 * cross + muPmu[c]);
+            }
+            out[i] = Math.max(0, best);
         });
         return out;
     }

@@ -17,7 +17,12 @@ public final class Odin {
     /** Logits of the perturbed inputs, N×C. */
     public static float[][] perturbedLogits(DifferentiableClassifier m, float[][] inputs, double temperature,
             double epsilon) {
-        float[][] logits = m.logits(inputs);
+        return perturbedLogits(m, inputs, m.logits(inputs), temperature, epsilon);
+    }
+
+    /** As above, when the unperturbed logits of {@code inputs} are already known (saves one forward pass). */
+    public static float[][] perturbedLogits(DifferentiableClassifier m, float[][] inputs, float[][] logits,
+            double temperature, double epsilon) {
         int[] targets = new int[inputs.length];
         for (int i = 0; i < targets.length; i++) {
             targets[i] = Softmax.argmax(logits[i]);

@@ -45,6 +45,17 @@ public final class OodMethods {
         return new NeroMethod(parameters);
     }
 
+    /**
+     * NECO keeping {@code dim} principal components (the registry uses 100, clamped to D; with D ≤ dim every score
+     * is −1 on the CNN path, so small feature spaces need a smaller dim).
+     */
+    public static OodMethod neco(ModelFamily family, int dim) {
+        if (dim < 1) {
+            throw new InvalidInputException("NECO dimension must be at least 1, got " + dim);
+        }
+        return new Neco(family == ModelFamily.VIT, dim);
+    }
+
     /** KNN with a custom k. */
     public static OodMethod knn(int k) {
         return new Knn(k);

@@ -38,19 +38,4 @@ abstract class TrainedMethod implements OodMethod {
             }
         }
     }
-
-    static double quadratic(double[] x, double[] m, int d) {
-        double s = 0;
-        for (int i = 0; i < d; i++) {
-            if (x[i] == 0) {
-                continue;
-            }
-            double row = 0;
-            for (int j = 0; j < d; j++) {
-                row += m[i * d + j] * x[j];
-            }
-            s += x[i] * row;
-        }
-        return s;
-    }
 }

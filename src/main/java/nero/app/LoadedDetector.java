@@ -1,0 +1,129 @@
+package nero.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nero.core.DetectorFile;
+import nero.core.DetectorState;
+import nero.core.FeatureSet;
+import nero.core.InvalidInputException;
+import nero.core.NeroDetector;
+import nero.core.NeroScore;
+import nero.core.methods.ModelFamily;
+import nero.core.methods.OodMethod;
+import nero.core.methods.OodMethods;
+import nero.model.Classifier;
+
+/**
+ * A detector file opened together with the classifier it was fitted for (refused when the model's SHA-256 differs),
+ * ready to score feature sets with NERO and the requested baselines.
+ */
+final class LoadedDetector implements AutoCloseable {
+    private final DetectorState state;
+    private final Classifier classifier;
+    private final NeroDetector nero;
+    private final ModelFamily family;
+    private final Map<String, OodMethod> methods = new HashMap<>();
+
+    private LoadedDetector(DetectorState state, Classifier classifier) {
+        this.state = state;
+        this.classifier = classifier;
+        this.nero = state.detector(classifier.head());
+        this.family = Families.of(classifier.info());
+    }
+
+    static LoadedDetector open(Path detectorFile, Path modelOverride) {
+        if (detectorFile == null || !Files.isRegularFile(detectorFile)) {
+            throw new InvalidInputException("detector file not found: " + detectorFile);
+        }
+        DetectorState state = DetectorFile.load(detectorFile);
+        Path model = modelOverride != null ? modelOverride : ModelLocation.resolve(detectorFile, state.modelFileName());
+        Classifier classifier = Classifier.load(model);
+        try {
+            if (!classifier.info().sha256().equalsIgnoreCase(state.modelSha256())) {
+                throw new InvalidInputException("detector " + detectorFile + " was fitted for the model "
+                        + state.modelFileName() + " (SHA-256 " + state.modelSha256().substring(0, 12) + "…), but "
+                        + model + " is a different file (SHA-256 " + classifier.info().sha256().substring(0, 12)
+                        + "…); score with the model it was fitted with, or fit a new detector");
+            }
+            return new LoadedDetector(state, classifier);
+        } catch (RuntimeException e) {
+            classifier.close();
+            throw e;
+        }
+    }
+
+    Classifier classifier() {
+        return classifier;
+    }
+
+    DetectorState state() {
+        return state;
+    }
+
+    NeroDetector nero() {
+        return nero;
+    }
+
+    List<String> modelClassNames() {
+        return classifier.info().classNames();
+    }
+
+    /** Scores of one method (NERO or a baseline) for a feature set; higher = more OOD. */
+    double[] scores(String key, FeatureSet samples) {
+        if (key.equals(MethodChoice.NERO)) {
+            return nero.scores(samples);
+        }
+        return method(key).score(samples);
+    }
+
+    private OodMethod method(String key) {
+        return methods.computeIfAbsent(key, k -> {
+            OodMethod m = OodMethods.create(k, family);
+            if (m.requiresTraining()) {
+                var saved = state.baselines().get(k);
+                if (saved == null) {
+                    throw new InvalidInputException("method '" + k + "' needs training statistics that this "
+                            + "detector file does not hold; fit the detector again");
+                }
+                m.restore(saved, classifier.head());
+            } else {
+                m.fit(null, classifier.head());
+            }
+            return m;
+        });
+    }
+
+    List<Reports.ScoreRow> rows(FeatureSet samples, List<String> extraMethods) {
+        NeroScore[] scores = nero.score(samples);
+        Map<String, double[]> extra = new LinkedHashMap<>();
+        for (String key : extraMethods) {
+            extra.put(key, scores(key, samples));
+        }
+        List<String> names = modelClassNames();
+        java.util.ArrayList<Reports.ScoreRow> rows = new java.util.ArrayList<>(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            NeroScore s = scores[i];
+            Map<String, Double> perMethod = new LinkedHashMap<>();
+            for (var e : extra.entrySet()) {
+                perMethod.put(e.getKey(), e.getValue()[i]);
+            }
+            rows.add(new Reports.ScoreRow(samples.ids()[i], name(names, s.predictedClass()), s.confidence(),
+                    s.score(), s.distance(), s.biasTerm(), s.normRatio(), name(state.classNames(), s.nearestClass()),
+                    state.threshold(), state.isOod(s.score()), perMethod));
+        }
+        return rows;
+    }
+
+    private static String name(List<String> names, int index) {
+        return index >= 0 && index < names.size() ? names.get(index) : Integer.toString(index);
+    }
+
+    @Override
+    public void close() {
+        classifier.close();
+    }
+}

@@ -1,0 +1,57 @@
+package nero.fiji;
+
+import ij.IJ;
+import ij.macro.Interpreter;
+import java.awt.GraphicsEnvironment;
+import nero.core.InvalidInputException;
+import nero.core.ProgressListener;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+
+/**
+ * Runs a command body the way every NERO command needs it: with the thread context class loader set to the
+ * plugin's (ImageJ 1 loads plugins through its own loader; SciJava and DJL look classes up through the TCCL), and
+ * with user errors shown once, ImageJ's way, instead of a stack trace. A failed or cancelled run cancels the
+ * command with the message, so callers (the command line, the ImageJ 1 shims) can tell it from success.
+ */
+final class CommandGuard {
+    static final String CANCELLED = "NERO: cancelled by the user";
+
+    private CommandGuard() {
+    }
+
+    static void run(ContextCommand command, LogService log, Runnable body) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(command.getClass().getClassLoader());
+        try {
+            body.run();
+        } catch (InvalidInputException e) {
+            reportUserError(log, "NERO: " + e.getMessage());
+            command.cancel(e.getMessage());
+        } catch (ProgressListener.CancelledException e) {
+            if (IJ.getInstance() != null) {
+                IJ.showStatus(CANCELLED);
+            }
+            command.cancel(CANCELLED);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * ImageJ's way: written to the Log whenever ImageJ or a macro is running, and a dialog only when a person is at
+     * the screen (not headless, not batch mode). On the command line the caller prints the message itself.
+     */
+    static void reportUserError(LogService log, String message) {
+        boolean imageJ = IJ.getInstance() != null || Interpreter.getInstance() != null;
+        if (imageJ) {
+            IJ.log(message);
+            if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode() && IJ.getInstance() != null) {
+                IJ.error("NERO OOD", message);
+            }
+        } else if (log != null) {
+            log.debug(message);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package nero.fiji;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import nero.app.NeroWorkflow;
+import nero.app.Reports;
+import nero.app.Requests;
+import nero.core.InvalidInputException;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Explains one image (a file, or the current image when {@code image_file} is empty): score parts and heatmap views. */
+@Plugin(type = Command.class, menuPath = "Plugins>NERO OOD>Explain Image", headless = true)
+public class ExplainImageCommand extends ContextCommand {
+    @Parameter(label = "Detector file", persist = false)
+    private File detector;
+    @Parameter(label = "Model (optional; default: the detector's)", required = false, persist = false)
+    private File model;
+    @Parameter(label = "Image file (empty = current image)", required = false, persist = false)
+    private File image_file;
+    @Parameter(label = "Current image", required = false, persist = false)
+    private ImagePlus image;
+    @Parameter(label = "Output folder for the views", style = "directory", persist = false)
+    private File out_dir;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private ResultsTable results;
+    @Parameter(type = ItemIO.OUTPUT)
+    private ImagePlus explanation;
+    @Parameter(type = ItemIO.OUTPUT)
+    private String summary;
+
+    @Parameter(required = false)
+    private StatusService status;
+    @Parameter(required = false)
+    private LogService log;
+
+    @Override
+    public void run() {
+        CommandGuard.run(this, log, () -> {
+            Path file = Inputs.optionalFile(image_file, "image_file");
+            ImagePlus current = file == null ? image : null;
+            if (file == null && !Inputs.usable(current)) {
+                throw new InvalidInputException(Inputs.noImage("image_file"));
+            }
+            Path outDir = Inputs.output(out_dir, "out_dir");
+            createFolder(outDir);
+            Requests.Explain request = new Requests.Explain(Inputs.existingFile(detector, "detector"),
+                    Inputs.optionalFile(model, "model"), file, current, outDir);
+            StatusProgress progress = new StatusProgress(status, this::isCanceled);
+            Reports.Explain report = new NeroWorkflow(progress).explain(request);
+            progress.finish();
+            results = ScoreTable.of(List.of(report.row()), List.copyOf(report.row().methodScores().keySet()));
+            results.addValue("validation_percentile", report.validationPercentile());
+            explanation = report.overlayImage();
+            summary = summary(report);
+        });
+    }
+
+    static void createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("cannot create the folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String summary(Reports.Explain report) {
+        String text = report.summary() != null && !report.summary().isBlank() ? report.summary().strip()
+                : String.format(Locale.ROOT, "%s: %s", report.row().id(), VerdictOverlay.label(report.row()));
+        return text + String.format(Locale.ROOT, "%n%d view file(s) written", report.files().size());
+    }
+}

@@ -1,0 +1,62 @@
+package nero.fiji;
+
+import java.io.File;
+import java.util.Locale;
+import nero.app.NeroWorkflow;
+import nero.app.Reports;
+import nero.app.Requests;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Fits a NERO detector on ID training images (one folder per class) and writes it to a file. */
+@Plugin(type = Command.class, menuPath = "Plugins>NERO OOD>Fit NERO Detector", headless = true)
+public class FitDetectorCommand extends ContextCommand {
+    @Parameter(label = "Model (TorchScript .pt)", persist = false)
+    private File model;
+    @Parameter(label = "ID training folder (one folder per class)", style = "directory", persist = false)
+    private File train_dir;
+    @Parameter(label = "ID validation folder (threshold; optional)", style = "directory", required = false, persist = false)
+    private File val_dir;
+    @Parameter(label = "Target true-positive rate", min = "0.5", max = "0.999", stepSize = "0.01", persist = false)
+    private double tpr = 0.95;
+    @Parameter(label = "Detector file to write", style = "save", persist = false)
+    private File detector;
+    @Parameter(label = "Vectors folder (CSV; optional)", style = "directory", required = false, persist = false)
+    private File vectors_dir;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private String summary;
+
+    @Parameter(required = false)
+    private StatusService status;
+    @Parameter(required = false)
+    private LogService log;
+
+    @Override
+    public void run() {
+        CommandGuard.run(this, log, () -> {
+            Requests.Fit request = new Requests.Fit(Inputs.existingFile(model, "model"),
+                    Inputs.existingFolder(train_dir, "train_dir"), Inputs.optionalFolder(val_dir, "val_dir"),
+                    Inputs.fraction(tpr, "tpr"), Inputs.output(detector, "detector"),
+                    Inputs.optionalOutput(vectors_dir, "vectors_dir"));
+            StatusProgress progress = new StatusProgress(status, this::isCanceled);
+            Reports.Fit report = new NeroWorkflow(progress).fit(request);
+            progress.finish();
+            summary = summary(report);
+        });
+    }
+
+    static String summary(Reports.Fit r) {
+        return String.format(Locale.ROOT,
+                "NERO detector fitted on %d training image(s), %d class(es): %s%n"
+                        + "threshold %.6g at TPR %.3f (%s)%ntraining accuracy %.3f%nwritten to %s",
+                r.trainImages(), r.classNames().size(), String.join(", ", r.classNames()), r.threshold(), r.tpr(),
+                r.validationImages() > 0 ? r.validationImages() + " validation image(s)" : "on the training images",
+                r.trainAccuracy(), r.detectorFile()) + Inputs.skippedLine(r.skipped());
+    }
+}

@@ -1,0 +1,110 @@
+package nero.fiji;
+
+import ij.ImagePlus;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import nero.app.Reports;
+import nero.core.InvalidInputException;
+
+/** Checks of the commands' inputs, each failing with one message that names the macro key and the path. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    static Path existingFile(File file, String key) {
+        if (file == null || file.getPath().isBlank()) {
+            throw new InvalidInputException(key + " is required");
+        }
+        Path path = file.toPath().toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidInputException(key + ": no such file " + path);
+        }
+        return path;
+    }
+
+    static Path optionalFile(File file, String key) {
+        return file == null || file.getPath().isBlank() ? null : existingFile(file, key);
+    }
+
+    static Path existingFolder(File folder, String key) {
+        if (folder == null || folder.getPath().isBlank()) {
+            throw new InvalidInputException(key + " is required");
+        }
+        Path path = folder.toPath().toAbsolutePath().normalize();
+        if (!Files.isDirectory(path)) {
+            throw new InvalidInputException(key + ": no such folder " + path);
+        }
+        return path;
+    }
+
+    static Path optionalFolder(File folder, String key) {
+        return folder == null || folder.getPath().isBlank() ? null : existingFolder(folder, key);
+    }
+
+    /** A file or folder to write; its parent folder must exist. */
+    static Path output(File file, String key) {
+        if (file == null || file.getPath().isBlank()) {
+            throw new InvalidInputException(key + " is required");
+        }
+        Path path = file.toPath().toAbsolutePath().normalize();
+        Path parent = path.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new InvalidInputException(key + ": the folder " + parent + " does not exist");
+        }
+        return path;
+    }
+
+    static Path optionalOutput(File file, String key) {
+        return file == null || file.getPath().isBlank() ? null : output(file, key);
+    }
+
+    /** {@code input}: paths separated by the platform's path separator (':' on Linux, ';' on Windows). */
+    static List<Path> paths(String input, String key) {
+        List<Path> paths = new ArrayList<>();
+        if (input == null) {
+            return paths;
+        }
+        for (String part : input.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            String trimmed = part.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            Path path = Path.of(trimmed).toAbsolutePath().normalize();
+            if (!Files.exists(path)) {
+                throw new InvalidInputException(key + ": no such file or folder " + path);
+            }
+            paths.add(path);
+        }
+        return paths;
+    }
+
+    static double fraction(double value, String key) {
+        if (!(value > 0 && value < 1)) {
+            throw new InvalidInputException(key + " must be between 0 and 1 (exclusive), got " + value);
+        }
+        return value;
+    }
+
+    static String noImage(String key) {
+        return "no image to score: give " + key + " or open an image";
+    }
+
+    static String skippedLine(List<Reports.Skipped> skipped) {
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nskipped %d file(s):", skipped.size()));
+        for (Reports.Skipped s : skipped) {
+            text.append(System.lineSeparator()).append("  ").append(s.id()).append(": ").append(s.reason());
+        }
+        return text.toString();
+    }
+
+    static boolean usable(ImagePlus image) {
+        return image != null && image.getProcessor() != null;
+    }
+}

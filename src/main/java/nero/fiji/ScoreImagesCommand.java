@@ -1,0 +1,88 @@
+package nero.fiji;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import nero.app.NeroWorkflow;
+import nero.app.Reports;
+import nero.app.Requests;
+import nero.core.InvalidInputException;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Scores files, folders, DICOM objects and videos ({@code input}) or, when {@code input} is empty, the current image;
+ * the current image then gets the verdict drawn as an overlay.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>NERO OOD>Score Images", headless = true)
+public class ScoreImagesCommand extends ContextCommand {
+    @Parameter(label = "Detector file", persist = false)
+    private File detector;
+    @Parameter(label = "Model (optional; default: the detector's)", required = false, persist = false)
+    private File model;
+    @Parameter(label = "Input files or folders (':'-separated; empty = current image)", required = false, persist = false)
+    private String input = "";
+    @Parameter(label = "Current image", required = false, persist = false)
+    private ImagePlus image;
+    @Parameter(label = "Extra methods (comma list or all)", required = false, persist = false)
+    private String methods = "";
+    @Parameter(label = "Save table as CSV (optional)", style = "save", required = false, persist = false)
+    private File csv;
+    @Parameter(label = "Vectors folder (CSV; optional)", style = "directory", required = false, persist = false)
+    private File vectors_dir;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    private ResultsTable results;
+    @Parameter(type = ItemIO.OUTPUT)
+    private String summary;
+
+    @Parameter(required = false)
+    private StatusService status;
+    @Parameter(required = false)
+    private LogService log;
+
+    @Override
+    public void run() {
+        CommandGuard.run(this, log, () -> {
+            Path detectorFile = Inputs.existingFile(detector, "detector");
+            Path modelFile = Inputs.optionalFile(model, "model");
+            List<Path> inputs = Inputs.paths(input, "input");
+            ImagePlus current = inputs.isEmpty() ? image : null;
+            if (inputs.isEmpty() && !Inputs.usable(current)) {
+                throw new InvalidInputException(Inputs.noImage("input"));
+            }
+            Path csvOut = Inputs.optionalOutput(csv, "csv");
+            Requests.Score request = new Requests.Score(detectorFile, modelFile, inputs, current == null ? List.of() : List.of(current),
+                    MethodList.extraMethods(methods), csvOut, Inputs.optionalOutput(vectors_dir, "vectors_dir"));
+            StatusProgress progress = new StatusProgress(status, this::isCanceled);
+            Reports.Score report = new NeroWorkflow(progress).score(request);
+            progress.finish();
+            results = ScoreTable.of(report);
+            if (csvOut != null && report.csvFile() == null) {
+                ScoreTable.saveCsv(results, csvOut);
+            }
+            if (current != null) {
+                VerdictOverlay.draw(current, report.rows());
+            }
+            summary = summary(report, csvOut);
+        });
+    }
+
+    static String summary(Reports.Score report, Path csvOut) {
+        long ood = report.rows().stream().filter(Reports.ScoreRow::ood).count();
+        String text = String.format(Locale.ROOT, "scored %d image(s): %d OOD, %d ID", report.rows().size(), ood,
+                report.rows().size() - ood);
+        if (csvOut != null) {
+            text += System.lineSeparator() + "table written to " + csvOut;
+        }
+        return text + Inputs.skippedLine(report.skipped());
+    }
+}

@@ -1,0 +1,70 @@
+package nero.io;
+
+import nero.core.InvalidInputException;
+
+/**
+ * Which stills to take from a video: every {@code frameStep}-th frame, one still every {@code secondsStep} seconds,
+ * or every frame. Exactly one rule applies: {@code everyFrame} wins, then a positive {@code frameStep}, then
+ * {@code secondsStep}.
+ */
+public record FrameSampling(int frameStep, double secondsStep, boolean everyFrame) {
+    public FrameSampling {
+        if (!everyFrame && frameStep <= 0 && !(secondsStep > 0 && Double.isFinite(secondsStep))) {
+            throw new InvalidInputException("frame sampling needs a positive frame step or a positive, finite seconds"
+                    + " step, got frameStep=" + frameStep + ", secondsStep=" + secondsStep);
+        }
+    }
+
+    /** Every n-th frame, starting with the first. */
+    public static FrameSampling every(int n) {
+        if (n <= 0) {
+            throw new InvalidInputException("frame step must be at least 1, got " + n);
+        }
+        return n == 1 ? new FrameSampling(1, 0, true) : new FrameSampling(n, 0, false);
+    }
+
+    /** One still every {@code s} seconds: the first frame at or after 0, s, 2s, … */
+    public static FrameSampling seconds(double s) {
+        if (!(s > 0) || !Double.isFinite(s)) {
+            throw new InvalidInputException("seconds step must be positive and finite, got " + s);
+        }
+        return new FrameSampling(0, s, false);
+    }
+
+    /** One still per second. */
+    public static FrameSampling defaults() {
+        return seconds(1.0);
+    }
+
+    /** A stateful selector for one pass over a video (frames in display order). */
+    Selector selector() {
+        return new Selector(this);
+    }
+
+    static final class Selector {
+        private final FrameSampling sampling;
+        private double nextTime;
+
+        private Selector(FrameSampling sampling) {
+            this.sampling = sampling;
+        }
+
+        /** Whether the frame with 0-based display index {@code index} at {@code seconds} is taken. */
+        boolean take(long index, double seconds) {
+            if (sampling.everyFrame) {
+                return true;
+            }
+            if (sampling.frameStep > 0) {
+                return index % sampling.frameStep == 0;
+            }
+            // A small tolerance so that 25 fps × 0.04 s steps do not drift past a boundary by rounding.
+            if (seconds + 1e-6 >= nextTime) {
+                while (nextTime <= seconds + 1e-6) {
+                    nextTime += sampling.secondsStep;
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package nero.model;
+
+/**
+ * How {@link FeatureExtractor} runs.
+ *
+ * @param batchSize      images per inference call; 0 = automatic (8, or 32 for inputs of 64×64 or smaller)
+ * @param decodeThreads  threads decoding and preprocessing ahead of inference; 0 = automatic (the cores libtorch does not use, 1..4)
+ * @param withFeatureMap also keep every image's feature map (n×D×h×w; memory grows with n, so only for few images)
+ * @param withOdin       also compute ODIN logits (input perturbation with {@link #ODIN_TEMPERATURE} and {@link #ODIN_EPSILON})
+ *                       into {@link nero.core.FeatureSet#ODIN_LOGITS}; costs about three extra passes per image
+ */
+public record ExtractionOptions(int batchSize, int decodeThreads, boolean withFeatureMap, boolean withOdin) {
+    public static final double ODIN_TEMPERATURE = 100.0;
+    public static final double ODIN_EPSILON = 0.0005;
+
+    public ExtractionOptions {
+        if (batchSize < 0 || decodeThreads < 0) {
+            throw new IllegalArgumentException("batch size and decode threads must be ≥ 0 (0 = automatic)");
+        }
+    }
+
+    public static ExtractionOptions defaults() {
+        return new ExtractionOptions(0, 0, false, false);
+    }
+
+    int resolvedBatchSize(nero.core.Preprocessing p) {
+        if (batchSize > 0) {
+            return batchSize;
+        }
+        return (long) p.width() * p.height() <= 64 * 64 ? 32 : 8;
+    }
+
+    /** The decode thread count these options give on this machine. */
+    public int decodeThreadsUsed() {
+        return resolvedDecodeThreads();
+    }
+
+    int resolvedDecodeThreads() {
+        if (decodeThreads > 0) {
+            return decodeThreads;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(4, cores - Engine.inferenceThreads()));
+    }
+}

@@ -1,0 +1,225 @@
+package nero.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import nero.app.Reports;
+import nero.core.FeatureSet;
+import nero.core.InvalidInputException;
+import nero.core.ProgressListener;
+import nero.io.ImageSource;
+import nero.io.SourceItem;
+
+/**
+ * The throughput pipeline: decode + preprocess on worker threads, a bounded number of batches ahead, while the
+ * calling thread runs batched inference. Memory is bounded by {@value #BATCHES_AHEAD} batches of tensors plus the
+ * result rows (D + C floats per image). Cancellable between batches through the {@link ProgressListener}.
+ */
+public final class FeatureExtractor {
+    static final String STAGE = "Extracting features";
+    private static final int BATCHES_AHEAD = 3;
+
+    private final Classifier classifier;
+    private final ExtractionOptions options;
+    private final Preprocessor preprocessor;
+
+    public FeatureExtractor(Classifier classifier, ExtractionOptions options) {
+        this.classifier = classifier;
+        this.options = options;
+        this.preprocessor = new Preprocessor(classifier.info().preprocessing());
+    }
+
+    public Extraction extract(ImageSource source, ProgressListener progress) {
+        int batchSize = options.resolvedBatchSize(classifier.info().preprocessing());
+        Map<String, Integer> labelIndex = labelIndex(source.classNames());
+        Results results = new Results(options.withOdin());
+        ExecutorService decoders = Executors.newFixedThreadPool(options.resolvedDecodeThreads(), daemonThreads());
+        Deque<List<Future<Decoded>>> ahead = new ArrayDeque<>();
+        long total = source.sizeHint();
+        try {
+            Iterator<SourceItem> items = source.iterator();
+            progress.progress(STAGE, 0, total);
+            while (true) {
+                while (ahead.size() < BATCHES_AHEAD && items.hasNext()) {
+                    ahead.add(submitBatch(items, batchSize, decoders));
+                }
+                if (ahead.isEmpty()) {
+                    break;
+                }
+                progress.checkCancelled();
+                List<Decoded> batch = await(ahead.poll());
+                infer(batch, labelIndex, results);
+                progress.progress(STAGE, results.processed, total);
+            }
+        } finally {
+            for (List<Future<Decoded>> pending : ahead) {
+                pending.forEach(f -> f.cancel(true));
+            }
+            decoders.shutdownNow();
+        }
+        return results.toExtraction();
+    }
+
+    /** One decoded item: its tensor, or why it was skipped. */
+    private record Decoded(SourceItem item, float[] tensor, String problem) {
+    }
+
+    private List<Future<Decoded>> submitBatch(Iterator<SourceItem> items, int batchSize, ExecutorService decoders) {
+        List<Future<Decoded>> batch = new ArrayList<>(batchSize);
+        while (batch.size() < batchSize && items.hasNext()) {
+            SourceItem item = items.next();
+            batch.add(decoders.submit(() -> decode(item)));
+        }
+        return batch;
+    }
+
+    private Decoded decode(SourceItem item) {
+        try {
+            ij.ImagePlus imp = item.read();
+            if (imp == null) {
+                return new Decoded(item, null, "could not be decoded as an image");
+            }
+            return new Decoded(item, preprocessor.toTensor(imp), null);
+        } catch (InvalidInputException e) {
+            return new Decoded(item, null, e.getMessage());
+        }
+    }
+
+    private static List<Decoded> await(List<Future<Decoded>> futures) {
+        List<Decoded> decoded = new ArrayList<>(futures.size());
+        for (Future<Decoded> f : futures) {
+            try {
+                decoded.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProgressListener.CancelledException();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+        return decoded;
+    }
+
+    private void infer(List<Decoded> batch, Map<String, Integer> labelIndex, Results results) {
+        List<Decoded> good = new ArrayList<>(batch.size());
+        for (Decoded d : batch) {
+            results.processed++;
+            if (d.tensor == null) {
+                results.skipped.add(new Reports.Skipped(d.item.id(), d.problem));
+            } else {
+                good.add(d);
+            }
+        }
+        if (good.isEmpty()) {
+            return;
+        }
+        int sampleSize = good.get(0).tensor.length;
+        float[] nchw = new float[good.size() * sampleSize];
+        for (int i = 0; i < good.size(); i++) {
+            System.arraycopy(good.get(i).tensor, 0, nchw, i * sampleSize, sampleSize);
+        }
+        ModelOutputs out = classifier.run(nchw, good.size(), options.withFeatureMap());
+        for (int i = 0; i < good.size(); i++) {
+            SourceItem item = good.get(i).item;
+            results.ids.add(item.id());
+            results.labels.add(item.label() == null ? -1 : labelIndex.getOrDefault(item.label(), -1));
+            results.features.add(out.features()[i]);
+            results.logits.add(out.logits()[i]);
+        }
+        if (out.featureMap() != null) {
+            results.appendMaps(out.featureMap(), out.mapHeight(), out.mapWidth());
+        }
+        if (options.withOdin()) {
+            float[][] inputs = new float[good.size()][];
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = good.get(i).tensor;
+            }
+            results.odin.addAll(Arrays.asList(odinLogits(inputs, out.logits())));
+        }
+    }
+
+    /** ODIN (Liang et al., ICLR 2018) perturbation with the reference's T and ε, reusing the batch's logits. */
+    private float[][] odinLogits(float[][] inputs, float[][] logits) {
+        return nero.core.methods.Odin.perturbedLogits(classifier, inputs, logits, ExtractionOptions.ODIN_TEMPERATURE,
+                ExtractionOptions.ODIN_EPSILON);
+    }
+
+    private static Map<String, Integer> labelIndex(List<String> classNames) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < classNames.size(); i++) {
+            index.put(classNames.get(i), i);
+        }
+        return index;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        ClassLoader loader = FeatureExtractor.class.getClassLoader();
+        return runnable -> {
+            Thread t = new Thread(runnable, "nero-decode-" + count.incrementAndGet());
+            t.setDaemon(true);
+            t.setContextClassLoader(loader);
+            return t;
+        };
+    }
+
+    /** Rows gathered on the inference thread. */
+    private static final class Results {
+        final List<String> ids = new ArrayList<>();
+        final List<Integer> labels = new ArrayList<>();
+        final List<float[]> features = new ArrayList<>();
+        final List<float[]> logits = new ArrayList<>();
+        final List<float[]> odin;
+        final List<Reports.Skipped> skipped = new ArrayList<>();
+        long processed;
+        float[] maps;
+        int mapsUsed;
+        int mapHeight;
+        int mapWidth;
+
+        Results(boolean withOdin) {
+            odin = withOdin ? new ArrayList<>() : null;
+        }
+
+        void appendMaps(float[] batchMaps, int h, int w) {
+            if (maps == null) {
+                maps = new float[batchMaps.length * 4];
+            } else if (mapsUsed + batchMaps.length > maps.length) {
+                maps = Arrays.copyOf(maps, Math.max(maps.length * 2, mapsUsed + batchMaps.length));
+            }
+            System.arraycopy(batchMaps, 0, maps, mapsUsed, batchMaps.length);
+            mapsUsed += batchMaps.length;
+            mapHeight = h;
+            mapWidth = w;
+        }
+
+        Extraction toExtraction() {
+            int[] labelArray = labels.stream().mapToInt(Integer::intValue).toArray();
+            FeatureSet set = new FeatureSet(ids.toArray(String[]::new), features.toArray(float[][]::new),
+                    logits.toArray(float[][]::new), labelArray);
+            if (odin != null) {
+                set.withExtra(FeatureSet.ODIN_LOGITS, odin.toArray(float[][]::new));
+            }
+            float[] allMaps = maps == null ? null : Arrays.copyOf(maps, mapsUsed);
+            return new Extraction(set, skipped, allMaps, mapHeight, mapWidth);
+        }
+    }
+}
