@@ -25,7 +25,16 @@ public final class Requests {
     public record Evaluate(Path detector, Path model, Path idDir, Path oodDir, List<String> methods, Path outDir) {
     }
 
-    /** Explain one image (a file, or an open image when {@code image} is non-null); views are written to {@code outDir}. */
-    public record Explain(Path detector, Path model, Path imageFile, ImagePlus image, Path outDir) {
+    /**
+     * Explain one image (a file, or an open image when {@code image} is non-null); views are written to
+     * {@code outDir}. When {@code imageFile} is a folder (or a DICOM/video with several stills), everything in it is
+     * scored and the {@code topN} most OOD images are shown with their heatmaps in one montage.
+     */
+    public record Explain(Path detector, Path model, Path imageFile, ImagePlus image, Path outDir, int topN) {
+        public static final int DEFAULT_TOP_N = 12;
+
+        public Explain(Path detector, Path model, Path imageFile, ImagePlus image, Path outDir) {
+            this(detector, model, imageFile, image, outDir, DEFAULT_TOP_N);
+        }
     }
 }

@@ -30,6 +30,17 @@ final class Inputs {
         return file == null || file.getPath().isBlank() ? null : existingFile(file, key);
     }
 
+    static Path optionalFileOrFolder(File file, String key) {
+        if (file == null || file.getPath().isBlank()) {
+            return null;
+        }
+        Path path = file.toPath().toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            throw new InvalidInputException(key + ": no such file or folder " + path);
+        }
+        return path;
+    }
+
     static Path existingFolder(File folder, String key) {
         if (folder == null || folder.getPath().isBlank()) {
             throw new InvalidInputException(key + " is required");
