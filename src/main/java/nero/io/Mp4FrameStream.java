@@ -1,6 +1,7 @@
 package nero.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.jcodec.api.FrameGrab;
 import org.jcodec.api.JCodecException;
@@ -8,13 +9,22 @@ import org.jcodec.api.PictureWithMetadata;
 import org.jcodec.common.DemuxerTrackMeta;
 import org.jcodec.common.io.FileChannelWrapper;
 import org.jcodec.common.io.NIOUtils;
+import org.jcodec.common.model.Picture;
 
-/** MP4/MOV through JCodec's FrameGrab (H.264 progressive 8-bit 4:2:0). */
+/**
+ * MP4/MOV through JCodec's FrameGrab (H.264 progressive 8-bit 4:2:0). FrameGrab returns pictures in decode order and
+ * in one reused buffer, so each picture is copied and put back into display order by its composition time.
+ */
 final class Mp4FrameStream implements VideoFrameStream {
+    /** Time stamps are kept in microseconds for ordering. */
+    private static final double TIME_STAMP_UNITS = 1e6;
+
     private final FileChannelWrapper channel;
     private final FrameGrab grab;
     private final int declared;
     private final String codec;
+    private final DisplayOrder order;
+    private boolean ended;
 
     Mp4FrameStream(Path file) throws IOException, JCodecException {
         channel = NIOUtils.readableChannel(file.toFile());
@@ -23,6 +33,9 @@ final class Mp4FrameStream implements VideoFrameStream {
             DemuxerTrackMeta meta = grab.getVideoTrack().getMeta();
             declared = meta == null ? -1 : meta.getTotalFrames();
             codec = meta == null || meta.getCodec() == null ? "H.264" : meta.getCodec().name();
+            ByteBuffer codecPrivate = meta == null ? null : meta.getCodecPrivate();
+            order = new DisplayOrder(codecPrivate == null ? H264Reordering.MAX_DEPTH
+                    : H264Reordering.depth(codecPrivate));
         } catch (IOException | JCodecException | RuntimeException e) {
             channel.close();
             throw e;
@@ -31,8 +44,23 @@ final class Mp4FrameStream implements VideoFrameStream {
 
     @Override
     public Frame next() throws IOException {
-        PictureWithMetadata p = grab.getNativeFrameWithMetadata();
-        return p == null || p.getPicture() == null ? null : new Frame(p.getPicture(), p.getTimestamp());
+        while (!ended && !order.ready()) {
+            PictureWithMetadata p = grab.getNativeFrameWithMetadata();
+            if (p == null || p.getPicture() == null) {
+                ended = true;
+            } else {
+                order.add(Math.round(p.getTimestamp() * TIME_STAMP_UNITS), copy(p.getPicture()));
+            }
+        }
+        DisplayOrder.Entry e = order.poll();
+        return e == null ? null : new Frame(e.picture(), e.pts() / TIME_STAMP_UNITS);
+    }
+
+    /** A deep copy (JCodec's {@code Picture.copyPicture} shares the planes). */
+    private static Picture copy(Picture p) {
+        Picture c = Picture.createCropped(p.getWidth(), p.getHeight(), p.getColor(), p.getCrop());
+        c.copyFrom(p);
+        return c;
     }
 
     @Override

@@ -96,6 +96,9 @@ public final class VideoReader {
             return new UnsupportedVideoException(name, container, codec,
                     "DVD/VOB-style program stream (navigation or private packets) the demuxer cannot read", e);
         }
+        if (m.contains(DisplayOrder.TOO_DEEP)) {
+            return new UnsupportedVideoException(name, container, codec, m, e);
+        }
         if (lower.contains("movie meta information") || lower.contains("moov")) {
             return new InvalidInputException(name + ": truncated or corrupt " + container
                     + " file: no movie header ('moov' box) found", e);
