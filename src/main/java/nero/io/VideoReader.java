@@ -66,7 +66,7 @@ public final class VideoReader {
         } catch (InvalidInputException e) {
             throw e;
         } catch (Exception e) {
-            throw classify(name, container, "unknown", e);
+            throw classify(name, container, kind == FileKind.MP4 ? Mp4FrameStream.videoCodecName(file) : "unknown", e);
         }
     }
 
@@ -85,12 +85,14 @@ public final class VideoReader {
             return new UnsupportedVideoException(name, container, "H.264", explained, e);
         }
         if (lower.contains("not a video track")) {
-            return new UnsupportedVideoException(name, container, "not H.264 (e.g. HEVC)", "video track codec not supported", e);
+            return new UnsupportedVideoException(name, container, codec.equals("unknown") ? "not H.264 (e.g. HEVC)" : codec,
+                    "only H.264 video is decoded in MP4/MOV", e);
         }
         if (lower.contains("codec is not supported") || e instanceof UnsupportedOperationException
                 || e.getClass().getSimpleName().equals("UnsupportedFormatException")) {
             return new UnsupportedVideoException(name, container, codec.equals("unknown") ? "not H.264/MPEG-2" : codec,
-                    "codec not supported (" + m + ")", e);
+                    "codec not supported by the pure-Java decoder, which reads H.264" + ("MP4/MOV".equals(container)
+                    ? "" : " and MPEG-2"), e);
         }
         if ("MPEG-PS".equals(container) && lower.contains("invalid data")) {
             return new UnsupportedVideoException(name, container, codec,
