@@ -33,13 +33,22 @@ public final class VideoReader {
     /** Stills of a video file, identified as {@code path#frame=N@t=1.234s} (N counts from 1). */
     public static ImageSource open(Path file, FrameSampling sampling) {
         FileKind.of(file); // refuses missing, empty and unreadable files now
-        return new VideoSource(file, file.toString(), null, sampling, Map.of(), null);
+        return new VideoSource(file, file.toString(), null, sampling, Map.of(), -1, null);
     }
 
     /** Stills of a stream extracted from elsewhere (DICOM video); ids use {@code idBase}; {@code cleanup} runs on close. */
     static ImageSource open(Path stream, String idBase, String label, FrameSampling sampling, Map<String, String> extraMeta,
             Runnable cleanup) {
-        return new VideoSource(stream, idBase, label, sampling, extraMeta, cleanup);
+        return new VideoSource(stream, idBase, label, sampling, extraMeta, -1, cleanup);
+    }
+
+    /**
+     * As above, with the frame count declared outside the stream (DICOM NumberOfFrames), used to report a truncated
+     * stream when the container itself declares none (MPEG-TS/PS).
+     */
+    static ImageSource open(Path stream, String idBase, String label, FrameSampling sampling, Map<String, String> extraMeta,
+            int declaredFrames, Runnable cleanup) {
+        return new VideoSource(stream, idBase, label, sampling, extraMeta, declaredFrames, cleanup);
     }
 
     /** Opens the decoder for a file, sniffing the container from its first bytes. */
@@ -142,10 +151,12 @@ public final class VideoReader {
         private final FrameSampling sampling;
         private final Map<String, String> extraMeta;
         private final Runnable cleanup;
+        private final int declaredElsewhere;
         private final List<VideoFrameStream> open = new ArrayList<>();
 
         VideoSource(Path stream, String idBase, String label, FrameSampling sampling, Map<String, String> extraMeta,
-                Runnable cleanup) {
+                int declaredElsewhere, Runnable cleanup) {
+            this.declaredElsewhere = declaredElsewhere;
             this.stream = stream;
             this.idBase = idBase;
             this.label = label;
@@ -246,7 +257,7 @@ public final class VideoReader {
 
             private SourceItem finish() {
                 done = true;
-                int declared = frames.declaredFrames();
+                int declared = frames.declaredFrames() > 0 ? frames.declaredFrames() : declaredElsewhere;
                 release();
                 if (declared > 0 && decoded < declared) {
                     return LazyItem.failed(idBase + "#truncated", label, new InvalidInputException(idBase

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 import java.awt.image.BufferedImage;
+import ByteArrayOutputStream;
+import PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import nero.core.InvalidInputException;
@@ -98,6 +101,21 @@ class FfmpegVideoFixturesTest {
     }
 
     @Test
+    void decodingMpeg2WritesNothingToStandardOutput() throws Exception {
+        Path ps = Ffmpeg.write(dir.resolve("quiet.mpg"), 10, "-c:v", "mpeg2video", "-f", "mpeg");
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            assertEquals(10, everyFrame(ps).size());
+        } finally {
+            System.setOut(stdout);
+        }
+        // JCodec's MPSDemuxer.MPEGTrack.nextFrame() prints each picture's temporal reference; the CLI's stdout is data
+        assertEquals("", captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void h264WithBFramesInMp4ComesOutInDisplayOrder() throws Exception {
         Path mp4 = Ffmpeg.write(dir.resolve("bframes.mp4"), 20, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-bf", "3",
                 "-g", "25");
@@ -177,6 +195,21 @@ class FfmpegVideoFixturesTest {
     }
 
     @Test
+    void truncatedMpegTsInDicomIsReportedAgainstNumberOfFrames() throws Exception {
+        Path ts = Ffmpeg.write(dir.resolve("cut-payload.ts"), 20, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-f",
+                "mpegts");
+        byte[] all = Files.readAllBytes(ts);
+        Path dcm = dir.resolve("cut-video.dcm");
+        Fixtures.writeDicomVideo(dcm, Arrays.copyOf(all, all.length / 2), "1.2.840.10008.1.2.4.102", 128, 160, 20);
+        List<SourceItem> items = everyFrame(dcm);
+        int decoded = items.size() - 1;
+        assertTrue(decoded > 0 && decoded < 20, "stills before the cut: " + decoded);
+        InvalidInputException e = assertThrows(InvalidInputException.class, items.get(decoded)::read);
+        assertTrue(e.getMessage().contains(dcm + ": video truncated or corrupt: decoded " + decoded
+                + " of 20 declared frames"), e.getMessage());
+    }
+
+    @Test
     void dicomVideoIsTheSameAsTheStreamItCarries() throws Exception {
         Path ts = Ffmpeg.write(dir.resolve("carried.ts"), 10, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-f", "mpegts");
         Path dcm = dir.resolve("carried.dcm");
@@ -187,7 +220,7 @@ class FfmpegVideoFixturesTest {
         for (int i = 0; i < fromFile.size(); i++) {
             int[] a = (int[]) fromFile.get(i).read().getProcessor().getPixels();
             int[] b = (int[]) fromDicom.get(i).read().getProcessor().getPixels();
-            assertTrue(java.util.Arrays.equals(a, b), "frame " + (i + 1));
+            assertTrue(Arrays.equals(a, b), "frame " + (i + 1));
         }
         assertInstanceOf(String.class, fromDicom.get(0).metadata().get("frame"));
     }
