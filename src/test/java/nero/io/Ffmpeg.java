@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -20,13 +23,15 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Ffmpeg {
     private static final long LIMIT_S = 60; // a guard against a hung process, not a timing
+    private static final Map<List<String>, Optional<String>> CHECKED = new ConcurrentHashMap<>();
 
     private Ffmpeg() {
     }
 
     /** Skips (or, with NERO_REQUIRE_FULL_TESTS=1, fails) unless ffmpeg and ffprobe run and have {@code encoders}. */
     static void require(String... encoders) {
-        String missing = missing(encoders);
+        String missing = CHECKED.computeIfAbsent(List.of(encoders), e -> Optional.ofNullable(missing(encoders)))
+                .orElse(null);
         if (missing != null) {
             if ("1".equals(System.getenv("NERO_REQUIRE_FULL_TESTS"))) {
                 fail(missing + " (needed to write the video fixtures) and NERO_REQUIRE_FULL_TESTS=1");

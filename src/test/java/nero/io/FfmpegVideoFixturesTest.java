@@ -17,7 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import nero.core.InvalidInputException;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,8 +36,8 @@ class FfmpegVideoFixturesTest {
     @TempDir
     static Path dir;
 
-    @BeforeAll
-    static void needFfmpeg() {
+    @BeforeEach
+    void needFfmpeg() {
         Ffmpeg.require("libx264", "libx265", "mpeg2video", "mpeg4", "mjpeg");
     }
 
