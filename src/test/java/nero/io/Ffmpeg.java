@@ -57,8 +57,13 @@ final class Ffmpeg {
 
     /** Writes {@code frames} frames of the 25 fps testsrc2 pattern at 160×128 with the given encoder options. */
     static Path write(Path out, int frames, String... options) throws IOException {
+        return write(out, "160x128", frames, options);
+    }
+
+    /** As above at another size ("WxH"). */
+    static Path write(Path out, String size, int frames, String... options) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
-                "-f", "lavfi", "-i", "testsrc2=size=160x128:rate=25", "-frames:v", Integer.toString(frames),
+                "-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=25", "-frames:v", Integer.toString(frames),
                 "-threads", "1"));
         cmd.addAll(List.of(options));
         cmd.add(out.toString());

@@ -125,6 +125,16 @@ class FfmpegVideoFixturesTest {
         assertSameFramesAsFfmpeg(mp4, mp4.toString(), items, 20);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "odd.mp4 | -c:v libx264 -pix_fmt yuv420p -bf 3",
+        "odd.ts  | -c:v libx264 -pix_fmt yuv420p -f mpegts",
+        "odd.mpg | -c:v mpeg2video -bf 2 -f mpeg"})
+    void sizesThatAreNotWholeMacroblocksAreCroppedLikeFfmpeg(String name, String options) throws Exception {
+        Path video = Ffmpeg.write(dir.resolve(name.trim()), "102x78", 10, options.trim().split("\\s+"));
+        assertSameFramesAsFfmpeg(video, video.toString(), everyFrame(video), 10);
+    }
+
     @Test
     void stepSamplingOfAnMpeg2StreamKeepsFrameNumbersAndTimes() throws Exception {
         Path ps = Ffmpeg.write(dir.resolve("step.mpg"), 25, "-c:v", "mpeg2video", "-bf", "2", "-f", "mpeg");
