@@ -136,6 +136,14 @@ class FfmpegVideoFixturesTest {
     }
 
     @Test
+    void interlacedMpeg2IsDecodedAsWovenFramesLikeFfmpeg() throws Exception {
+        // unlike interlaced H.264 (MBAFF), MPEG-2 frame pictures with field DCT are within JCodec's decoder
+        Path video = Ffmpeg.write(dir.resolve("interlaced.mpg"), 12, "-c:v", "mpeg2video", "-flags", "+ilme+ildct",
+                "-top", "1", "-bf", "2", "-f", "mpeg");
+        assertSameFramesAsFfmpeg(video, video.toString(), everyFrame(video), 12);
+    }
+
+    @Test
     void stepSamplingOfAnMpeg2StreamKeepsFrameNumbersAndTimes() throws Exception {
         Path ps = Ffmpeg.write(dir.resolve("step.mpg"), 25, "-c:v", "mpeg2video", "-bf", "2", "-f", "mpeg");
         List<SourceItem> items = new ArrayList<>();
@@ -149,6 +157,7 @@ class FfmpegVideoFixturesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "interlaced.mp4 | -c:v libx264 -pix_fmt yuv420p -flags +ilme+ildct -top 1 | MP4/MOV | H.264 | interlaced",
+        "interlaced.ts  | -c:v libx264 -pix_fmt yuv420p -flags +ilme+ildct -top 1 -f mpegts | MPEG-TS | H.264 | interlaced",
         "yuv422.mp4     | -c:v libx264 -pix_fmt yuv422p -profile:v high422         | MP4/MOV | H.264 | 4:2:2",
         "10bit.mp4      | -c:v libx264 -pix_fmt yuv420p10le -profile:v high10      | MP4/MOV | H.264 | 10-bit",
         "hevc.mp4       | -c:v libx265 -x265-params log-level=error                 | MP4/MOV | HEVC  | only H.264",
