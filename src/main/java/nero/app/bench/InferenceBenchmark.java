@@ -74,18 +74,27 @@ public final class InferenceBenchmark {
     private static List<float[]> tensors(Classifier classifier, Path root) throws IOException {
         Preprocessor pre = new Preprocessor(classifier.info().preprocessing());
         List<float[]> out = new ArrayList<>();
+        long decodeNanos = 0;
+        long preprocessNanos = 0;
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                long a = System.nanoTime();
                 ImagePlus image = IJ.openImage(p.toString());
                 if (image == null) {
                     throw new InvalidInputException("cannot read image " + p);
                 }
+                long b = System.nanoTime();
                 out.add(pre.toTensor(image));
+                decodeNanos += b - a;
+                preprocessNanos += System.nanoTime() - b;
             }
         }
         if (out.isEmpty()) {
             throw new InvalidInputException("no images under " + root);
         }
+        // one thread, first pass (JIT still warming up): what each image costs before inference
+        print("decode_ms_per_image", decodeNanos / 1e6 / out.size());
+        print("preprocess_ms_per_image", preprocessNanos / 1e6 / out.size());
         return out;
     }
 
