@@ -47,14 +47,15 @@ public final class NeroWorkflow {
             progress.checkCancelled();
             List<String> classes = classifier.info().classNames();
             DetectorState state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, train,
-                    validation, r.tpr(), ModelLocation.reference(r.model(), r.out()), progress);
+                    validation, r.tpr(), r.neroParameters(), ModelLocation.reference(r.model(), r.out()), progress);
             progress.checkCancelled();
             if (r.vectorsDir() != null) {
                 VectorFiles.write(r.vectorsDir(), train, classes, Relevance.compute(train, classifier.head()));
             }
             DetectorFile.save(r.out(), state);
             return new Reports.Fit(r.out(), train.size(), validation == null ? 0 : validation.size(), classes,
-                    state.threshold(), state.tpr(), Extract.accuracy(train), skipped);
+                    state.threshold(), state.tpr(),
+                    ClassNames.generic(classes) ? Double.NaN : Extract.accuracy(train), skipped);
         }
     }
 

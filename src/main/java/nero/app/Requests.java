@@ -9,8 +9,22 @@ public final class Requests {
     private Requests() {
     }
 
-    /** Fit a detector on an ImageFolder tree of ID training images; {@code valDir} (optional) calibrates the threshold. */
-    public record Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir) {
+    /**
+     * Fit a detector on an ImageFolder tree of ID training images; {@code valDir} (optional) calibrates the
+     * threshold. {@code k} and {@code components} are NERO's parameters (0 = the authors' 175 and ⌊2D/3⌋).
+     */
+    public record Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir, int k,
+            int components) {
+        public Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir) {
+            this(model, trainDir, valDir, tpr, out, vectorsDir, 0, 0);
+        }
+
+        /** The NERO parameters this request asks for: the authors' defaults where it says 0. */
+        public nero.core.NeroParameters neroParameters() {
+            nero.core.NeroParameters d = nero.core.NeroParameters.defaults();
+            return new nero.core.NeroParameters(k > 0 ? k : d.k(), components > 0 ? components : d.components(),
+                    d.distance(), d.rule());
+        }
     }
 
     /**

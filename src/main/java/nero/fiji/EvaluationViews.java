@@ -15,7 +15,8 @@ import nero.core.InvalidInputException;
 public final class EvaluationViews {
     private static final Color[] PALETTE = {new Color(200, 30, 30), new Color(30, 90, 200), new Color(30, 150, 60),
         new Color(230, 140, 0), new Color(130, 50, 170), new Color(0, 150, 160), new Color(120, 120, 120),
-        new Color(170, 110, 60), new Color(220, 80, 160), Color.BLACK};
+        new Color(170, 110, 60), new Color(220, 80, 160), Color.BLACK, new Color(110, 170, 30),
+        new Color(90, 60, 20)};
 
     private EvaluationViews() {
     }
