@@ -15,7 +15,7 @@ final class ClassNames {
      */
     static int[] folderToModel(List<String> folders, List<String> modelClasses, Path dir) {
         int[] map = new int[folders.size()];
-        boolean generic = modelClasses.stream().allMatch(n -> n.matches("class\\d+"));
+        boolean generic = generic(modelClasses);
         for (int i = 0; i < folders.size(); i++) {
             int j = generic ? (i < modelClasses.size() ? i : -1) : modelClasses.indexOf(folders.get(i));
             if (j < 0) {
@@ -26,6 +26,11 @@ final class ClassNames {
             map[i] = j;
         }
         return map;
+    }
+
+    /** True for models without class names in a sidecar (class0, class1, …). */
+    static boolean generic(List<String> modelClasses) {
+        return modelClasses.stream().allMatch(n -> n.matches("class\\d+"));
     }
 
     private static String abbreviate(List<String> names) {

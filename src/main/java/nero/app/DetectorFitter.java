@@ -26,8 +26,9 @@ final class DetectorFitter {
     }
 
     static DetectorState fit(ModelInfo model, HeadWeights head, List<String> classNames, FeatureSet train,
-            FeatureSet validation, double tpr, String modelReference, ProgressListener progress) {
-        NeroDetector nero = NeroDetector.fit(train, head, NeroParameters.defaults());
+            FeatureSet validation, double tpr, NeroParameters parameters, String modelReference,
+            ProgressListener progress) {
+        NeroDetector nero = NeroDetector.fit(train, head, parameters);
         ModelFamily family = Families.of(model);
         Map<String, JsonObject> baselines = new LinkedHashMap<>();
         List<String> trained = OodMethods.keys().stream()

@@ -82,6 +82,10 @@ public final class Explainer {
 
     /** The numbers behind the views of one image (no files written). */
     public Explanation explanation(ImagePlus image, String id) {
+        return explanation(image, id, true);
+    }
+
+    private Explanation explanation(ImagePlus image, String id, boolean withGradient) {
         Preprocessing pre = classifier.info().preprocessing();
         float[] tensor = preprocessor.toTensor(image);
         boolean withMap = classifier.info().hasFeatureMap();
@@ -101,9 +105,11 @@ public final class Explainer {
         FeatureMap map = withMap && out.featureMap() != null
                 ? FeatureMap.ofBatch(out.featureMap(), 0, activations.length, out.mapHeight(), out.mapWidth())
                 : null;
-        SpatialMap gradient = gradientTimesInput(tensor, s.predictedClass(), pre);
+        SpatialMap gradient = withGradient ? gradientTimesInput(tensor, s.predictedClass(), pre) : null;
+        double[] projected = detector.project(s.relevance());
         return new Explanation(id, parts, profile, detector.parameters().k(), Explanation.DEFAULT_TOP_NEURONS, map,
-                gradient, space(s));
+                gradient, space(projected),
+                Explanation.componentDeviations(projected, detector.projectedCentroids()[row]));
     }
 
     /** Explains one image and writes every view into {@code outDir}. */
@@ -137,7 +143,8 @@ public final class Explainer {
             } catch (InvalidInputException ex) {
                 continue;
             }
-            Explanation e = explanation(image, r.id());
+            // the tile shows the deviation map; gradient×input is only needed without a feature map
+            Explanation e = explanation(image, r.id(), !classifier.info().hasFeatureMap());
             ImagePlus tile = ExplanationWriter.tile(image, e);
             tiles.add(tile != null ? tile : image);
             captions.add(String.format(Locale.ROOT, "%s  %.3g  %s", ExplanationWriter.fileStem(r.id()),
@@ -168,11 +175,10 @@ public final class Explainer {
         }
     }
 
-    private RelevanceSpace space(NeroScore s) {
+    private RelevanceSpace space(double[] image) {
         if (trainingPoints == null || trainingLabels == null || detector.components() < 2) {
             return null;
         }
-        double[] image = detector.project(s.relevance());
         return new RelevanceSpace(trainingPoints, trainingLabels, classNames,
                 RelevanceSpace.firstTwo(detector.projectedCentroids()), detector.centroidClasses(),
                 new double[] {image[0], image[1]});

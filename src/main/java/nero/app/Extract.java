@@ -58,21 +58,11 @@ final class Extract {
                 continue;
             }
             counted++;
-            if (argmax(s.logits()[i]) == label) {
+            if (nero.core.Softmax.argmax(s.logits()[i]) == label) {
                 right++;
             }
         }
         return counted == 0 ? Double.NaN : (double) right / counted;
-    }
-
-    static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static ProgressListener staged(String what, ProgressListener progress) {

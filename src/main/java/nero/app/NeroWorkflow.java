@@ -52,7 +52,7 @@ public final class NeroWorkflow {
             DetectorState state;
             try {
                 state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, train, validation, r.tpr(),
-                        ModelLocation.reference(r.model(), r.out()), progress);
+                        r.neroParameters(), ModelLocation.reference(r.model(), r.out()), progress);
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("cannot fit a detector on the " + train.size()
                         + " training image(s) in " + r.trainDir() + ": " + e.getMessage(), e);
@@ -63,7 +63,8 @@ public final class NeroWorkflow {
             }
             DetectorFile.save(r.out(), state);
             return new Reports.Fit(r.out(), train.size(), validation == null ? 0 : validation.size(), classes,
-                    state.threshold(), state.tpr(), Extract.accuracy(train), skipped);
+                    state.threshold(), state.tpr(),
+                    ClassNames.generic(classes) ? Double.NaN : Extract.accuracy(train), skipped);
         }
     }
 
@@ -173,25 +174,29 @@ public final class NeroWorkflow {
     public Reports.Explain explain(Requests.Explain r) {
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
-            ImagePlus image = r.image();
-            String id;
-            if (image == null) {
-                if (r.imageFile() == null) {
-                    throw new InvalidInputException("no image to explain: give an image file or open an image");
-                }
-                try (ImageSource s = ImageSources.open(r.imageFile())) {
-                    Iterator<SourceItem> it = s.iterator();
-                    if (!it.hasNext()) {
-                        throw new InvalidInputException("no image in " + r.imageFile());
-                    }
-                    SourceItem item = it.next();
-                    image = item.read();
-                    id = item.id();
-                }
-            } else {
-                id = image.getTitle();
+            Explainer explainer = new Explainer(d.classifier(), d.state());
+            if (r.image() != null) {
+                return explainer.explain(r.image(), r.image().getTitle(), r.outDir());
             }
-            return new Explainer(d.classifier(), d.state()).explain(image, id, r.outDir());
+            if (r.imageFile() == null) {
+                throw new InvalidInputException("no image to explain: give an image file or open an image");
+            }
+            List<Reports.ScoreRow> rows;
+            List<Reports.Skipped> skipped = new ArrayList<>();
+            try (ImageSource s = ImageSources.open(r.imageFile())) {
+                Iterator<SourceItem> it = s.iterator();
+                if (!it.hasNext()) {
+                    throw new InvalidInputException("no image in " + r.imageFile());
+                }
+                SourceItem first = it.next();
+                if (!it.hasNext()) {
+                    return explainer.explain(first.read(), first.id(), r.outDir());
+                }
+            }
+            try (ImageSource s = ImageSources.open(r.imageFile())) {
+                rows = d.rows(Extract.run(d.classifier(), s, "images", false, progress, skipped), List.of());
+            }
+            return BatchExplain.montage(explainer, rows, r.topN(), r.outDir(), skipped);
         }
     }
 }

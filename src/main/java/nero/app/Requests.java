@@ -9,8 +9,22 @@ public final class Requests {
     private Requests() {
     }
 
-    /** Fit a detector on an ImageFolder tree of ID training images; {@code valDir} (optional) calibrates the threshold. */
-    public record Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir) {
+    /**
+     * Fit a detector on an ImageFolder tree of ID training images; {@code valDir} (optional) calibrates the
+     * threshold. {@code k} and {@code components} are NERO's parameters (0 = the authors' 175 and ⌊2D/3⌋).
+     */
+    public record Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir, int k,
+            int components) {
+        public Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir) {
+            this(model, trainDir, valDir, tpr, out, vectorsDir, 0, 0);
+        }
+
+        /** The NERO parameters this request asks for: the authors' defaults where it says 0. */
+        public nero.core.NeroParameters neroParameters() {
+            nero.core.NeroParameters d = nero.core.NeroParameters.defaults();
+            return new nero.core.NeroParameters(k > 0 ? k : d.k(), components > 0 ? components : d.components(),
+                    d.distance(), d.rule());
+        }
     }
 
     /**
@@ -25,7 +39,16 @@ public final class Requests {
     public record Evaluate(Path detector, Path model, Path idDir, Path oodDir, List<String> methods, Path outDir) {
     }
 
-    /** Explain one image (a file, or an open image when {@code image} is non-null); views are written to {@code outDir}. */
-    public record Explain(Path detector, Path model, Path imageFile, ImagePlus image, Path outDir) {
+    /**
+     * Explain one image (a file, or an open image when {@code image} is non-null); views are written to
+     * {@code outDir}. When {@code imageFile} is a folder (or a DICOM/video with several stills), everything in it is
+     * scored and the {@code topN} most OOD images are shown with their heatmaps in one montage.
+     */
+    public record Explain(Path detector, Path model, Path imageFile, ImagePlus image, Path outDir, int topN) {
+        public static final int DEFAULT_TOP_N = 12;
+
+        public Explain(Path detector, Path model, Path imageFile, ImagePlus image, Path outDir) {
+            this(detector, model, imageFile, image, outDir, DEFAULT_TOP_N);
+        }
     }
 }

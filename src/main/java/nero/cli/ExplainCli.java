@@ -17,7 +17,10 @@ final class ExplainCli implements Callable<Integer> {
     Path model;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the views (PNG, TIFF, CSV)")
     Path out;
-    @Parameters(index = "0", paramLabel = "IMAGE")
+    @Option(names = "--top", defaultValue = "12", paramLabel = "N",
+            description = "for a folder, DICOM or video: montage of the N most OOD images (default: ${DEFAULT-VALUE})")
+    int top;
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "an image file; or a folder, multi-frame DICOM or video for a montage")
     Path image;
 
     @Override
@@ -28,6 +31,7 @@ final class ExplainCli implements Callable<Integer> {
             in.put("model", Paths2.file(model));
             in.put("image_file", Paths2.file(image));
             in.put("out_dir", Paths2.file(out));
+            in.put("top_n", top);
             System.out.println(runner.run(CommandRunner.EXPLAIN, in).getOutput("summary"));
         }
         return NeroCli.OK;

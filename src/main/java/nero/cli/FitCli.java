@@ -22,6 +22,12 @@ final class FitCli implements Callable<Integer> {
     Path out;
     @Option(names = "--vectors", paramLabel = "DIR", description = "also write index/features/logits/relevance CSVs here")
     Path vectors;
+    @Option(names = "--k", defaultValue = "175", paramLabel = "K",
+            description = "lowest-relevance neurons in the feature-norm ratio (default: the authors' ${DEFAULT-VALUE})")
+    int k;
+    @Option(names = "--components", defaultValue = "0", paramLabel = "N",
+            description = "PCA components (default 0 = the authors' floor(2D/3); must be below the number of training images)")
+    int components;
 
     @Override
     public Integer call() {
@@ -39,6 +45,8 @@ final class FitCli implements Callable<Integer> {
         in.put("tpr", tpr);
         in.put("detector", Paths2.file(out));
         in.put("vectors_dir", Paths2.file(vectors));
+        in.put("k", k);
+        in.put("components", components);
         return in;
     }
 }

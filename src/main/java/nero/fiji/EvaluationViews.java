@@ -15,7 +15,8 @@ import nero.core.InvalidInputException;
 public final class EvaluationViews {
     private static final Color[] PALETTE = {new Color(200, 30, 30), new Color(30, 90, 200), new Color(30, 150, 60),
         new Color(230, 140, 0), new Color(130, 50, 170), new Color(0, 150, 160), new Color(120, 120, 120),
-        new Color(170, 110, 60), new Color(220, 80, 160), Color.BLACK};
+        new Color(170, 110, 60), new Color(220, 80, 160), Color.BLACK, new Color(110, 170, 30),
+        new Color(90, 60, 20)};
 
     private EvaluationViews() {
     }
@@ -108,13 +109,22 @@ public final class EvaluationViews {
         String method = histogramMethod(report);
         double[] id = report.idScores().getOrDefault(method, new double[0]);
         double[] ood = report.oodScores().getOrDefault(method, new double[0]);
-        Plot plot = new Plot("Score histogram: " + method, method + " score (higher = more OOD)", "images");
         double min = Math.min(min(id), min(ood));
         double max = Math.max(max(id), max(ood));
+        // A few extreme OOD scores would squash the ID/OOD overlap into one bar: the axis ends at the larger of
+        // the highest ID score and the 90th percentile of all scores; higher ones are counted in the last bar.
+        double shown = Math.max(max(id), percentile(concat(id, ood), 0.90));
+        String xLabel = method + " score (higher = more OOD)";
+        if (shown > min && shown < max) {
+            max = shown;
+            xLabel += String.format(java.util.Locale.ROOT, "; last bar: all scores >= %.3g", max - (max - min)
+                    / Math.max(5, Math.min(40, (int) Math.ceil(2 * Math.sqrt(id.length + ood.length)))));
+        }
+        Plot plot = new Plot("Score histogram: " + method, xLabel, "images");
         if (!(max > min)) {
             max = min + 1;
         }
-        int bins = Math.max(5, Math.min(40, (int) Math.ceil(Math.sqrt(id.length + ood.length))));
+        int bins = Math.max(5, Math.min(40, (int) Math.ceil(2 * Math.sqrt(id.length + ood.length))));
         double width = (max - min) / bins;
         double[] centers = new double[bins];
         for (int b = 0; b < bins; b++) {
@@ -150,6 +160,17 @@ public final class EvaluationViews {
             }
         }
         return counts;
+    }
+
+    private static double percentile(double[] v, double q) {
+        double[] finite = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+        return finite.length == 0 ? 0 : finite[(int) Math.min(finite.length - 1, Math.floor(q * finite.length))];
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     private static double min(double[] v) {

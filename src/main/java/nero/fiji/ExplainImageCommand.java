@@ -26,12 +26,16 @@ public class ExplainImageCommand extends ContextCommand {
     private File detector;
     @Parameter(label = "Model (optional; default: the detector's)", required = false, persist = false)
     private File model;
-    @Parameter(label = "Image file (empty = current image)", required = false, persist = false)
+    @Parameter(label = "Image file, or a folder for a montage of the most OOD (empty = current image)",
+            required = false, persist = false)
     private File image_file;
     @Parameter(label = "Current image", required = false, persist = false)
     private ImagePlus image;
     @Parameter(label = "Output folder for the views", style = "directory", persist = false)
     private File out_dir;
+    @Parameter(label = "Montage size (folders: the N most OOD images)", min = "1", required = false,
+            persist = false)
+    private int top_n = Requests.Explain.DEFAULT_TOP_N;
 
     @Parameter(type = ItemIO.OUTPUT)
     private ResultsTable results;
@@ -48,7 +52,7 @@ public class ExplainImageCommand extends ContextCommand {
     @Override
     public void run() {
         CommandGuard.run(this, log, () -> {
-            Path file = Inputs.optionalFile(image_file, "image_file");
+            Path file = Inputs.optionalFileOrFolder(image_file, "image_file");
             ImagePlus current = file == null ? image : null;
             if (file == null && !Inputs.usable(current)) {
                 throw new InvalidInputException(Inputs.noImage("image_file"));
@@ -56,12 +60,14 @@ public class ExplainImageCommand extends ContextCommand {
             Path outDir = Inputs.output(out_dir, "out_dir");
             createFolder(outDir);
             Requests.Explain request = new Requests.Explain(Inputs.existingFile(detector, "detector"),
-                    Inputs.optionalFile(model, "model"), file, current, outDir);
+                    Inputs.optionalFile(model, "model"), file, current, outDir, top_n);
             StatusProgress progress = new StatusProgress(status, this::isCanceled);
             Reports.Explain report = new NeroWorkflow(progress).explain(request);
             progress.finish();
             results = ScoreTable.of(List.of(report.row()), List.copyOf(report.row().methodScores().keySet()));
-            results.addValue("validation_percentile", report.validationPercentile());
+            if (!Double.isNaN(report.validationPercentile())) {
+                results.addValue("validation_percentile", report.validationPercentile());
+            }
             explanation = report.overlayImage();
             summary = summary(report);
         });

@@ -28,6 +28,10 @@ public class FitDetectorCommand extends ContextCommand {
     private File detector;
     @Parameter(label = "Vectors folder (CSV; optional)", style = "directory", required = false, persist = false)
     private File vectors_dir;
+    @Parameter(label = "k lowest-relevance neurons (0 = authors' 175)", min = "0", required = false, persist = false)
+    private int k;
+    @Parameter(label = "PCA components (0 = authors' floor(2D/3))", min = "0", required = false, persist = false)
+    private int components;
 
     @Parameter(type = ItemIO.OUTPUT)
     private String summary;
@@ -43,7 +47,8 @@ public class FitDetectorCommand extends ContextCommand {
             Requests.Fit request = new Requests.Fit(Inputs.existingFile(model, "model"),
                     Inputs.existingFolder(train_dir, "train_dir"), Inputs.optionalFolder(val_dir, "val_dir"),
                     Inputs.fraction(tpr, "tpr"), Inputs.output(detector, "detector"),
-                    Inputs.optionalOutput(vectors_dir, "vectors_dir"));
+                    Inputs.optionalOutput(vectors_dir, "vectors_dir"), Inputs.nonNegative(k, "k"),
+                    Inputs.nonNegative(components, "components"));
             StatusProgress progress = new StatusProgress(status, this::isCanceled);
             Reports.Fit report = new NeroWorkflow(progress).fit(request);
             progress.finish();
@@ -54,9 +59,10 @@ public class FitDetectorCommand extends ContextCommand {
     static String summary(Reports.Fit r) {
         return String.format(Locale.ROOT,
                 "NERO detector fitted on %d training image(s), %d class(es): %s%n"
-                        + "threshold %.6g at TPR %.3f (%s)%ntraining accuracy %.3f%nwritten to %s",
-                r.trainImages(), r.classNames().size(), String.join(", ", r.classNames()), r.threshold(), r.tpr(),
+                        + "threshold %.6g at TPR %.3f (%s)%ntraining accuracy %s%nwritten to %s",
+                r.trainImages(), r.classNames().size(), Inputs.abbreviated(r.classNames(), 12), r.threshold(), r.tpr(),
                 r.validationImages() > 0 ? r.validationImages() + " validation image(s)" : "on the training images",
-                r.trainAccuracy(), r.detectorFile()) + Inputs.skippedLine(r.skipped());
+                Double.isNaN(r.trainAccuracy()) ? "n/a (the model's sidecar gives no class names)"
+                        : String.format(Locale.ROOT, "%.3f", r.trainAccuracy()), r.detectorFile()) + Inputs.skippedLine(r.skipped());
     }
 }

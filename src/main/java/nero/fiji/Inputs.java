@@ -30,6 +30,32 @@ final class Inputs {
         return file == null || file.getPath().isBlank() ? null : existingFile(file, key);
     }
 
+    static int nonNegative(int value, String key) {
+        if (value < 0) {
+            throw new InvalidInputException(key + " must be 0 (the default) or positive, got " + value);
+        }
+        return value;
+    }
+
+    /** "a, b, c" or, past {@code max} names, "a, b, …, (1000 in all)". */
+    static String abbreviated(List<String> names, int max) {
+        if (names.size() <= max) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, max)) + ", … (" + names.size() + " in all)";
+    }
+
+    static Path optionalFileOrFolder(File file, String key) {
+        if (file == null || file.getPath().isBlank()) {
+            return null;
+        }
+        Path path = file.toPath().toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            throw new InvalidInputException(key + ": no such file or folder " + path);
+        }
+        return path;
+    }
+
     static Path existingFolder(File folder, String key) {
         if (folder == null || folder.getPath().isBlank()) {
             throw new InvalidInputException(key + " is required");

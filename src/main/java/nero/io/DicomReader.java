@@ -46,7 +46,7 @@ public final class DicomReader {
         }
         Path stream = DicomVideoExtractor.extract(file, header);
         Map<String, String> meta = info.metadata();
-        return VideoReader.open(stream, file.toString(), label, videoSampling, meta, () -> {
+        return VideoReader.open(stream, file.toString(), label, videoSampling, meta, info.frames(), () -> {
             try {
                 Files.deleteIfExists(stream);
             } catch (IOException ignored) {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.jcodec.codecs.h264.H264Decoder;
 import org.jcodec.codecs.mpeg12.MPEGDecoder;
 import org.jcodec.common.VideoCodecMeta;
@@ -22,26 +22,33 @@ import org.jcodec.containers.mps.MTSDemuxer;
 
 /**
  * MPEG transport and program streams through JCodec's low-level API (FrameGrab refuses both): MTSDemuxer →
- * MPSDemuxer → H264Decoder or MPEGDecoder. Pictures come out in decode order, so a small queue puts them back into
- * presentation order by PTS.
+ * MPSDemuxer → H264Decoder or MPEGDecoder. Pictures come out in decode order and are put back into display order:
+ * H.264 by presentation time stamp ({@link DisplayOrder}); MPEG-2 by picture type (an I or P picture is shown after
+ * the B pictures that follow it), with times from the frame rate, because JCodec's MPEG-2 elementary-stream reader
+ * does not carry the PES time stamps over to the pictures (and its {@code nextFrame()} prints to standard output).
  */
 final class MpegFrameStream implements VideoFrameStream {
-    private static final int REORDER_DEPTH = 6;
     private static final double PTS_CLOCK = 90_000.0;
+    private static final int PICTURE_B = 3;
+    private static final double[] MPEG2_FRAME_RATES = {0, 24000 / 1001.0, 24, 25, 30000 / 1001.0, 30, 50,
+        60000 / 1001.0, 60};
 
     private final FileChannelWrapper channel;
     private final MPEGDemuxerTrack track;
     private final String container;
-    private final PriorityQueue<Pending> queue = new PriorityQueue<>(Comparator.comparingLong(Pending::pts));
+    private final Deque<Frame> ready = new ArrayDeque<>();
     private VideoDecoder decoder;
     private String codec = "unknown";
     private int width;
     private int height;
-    private long firstPts = Long.MIN_VALUE;
     private boolean ended;
-
-    private record Pending(long pts, Picture picture) {
-    }
+    // H.264: display order by time stamp
+    private DisplayOrder order;
+    private long firstPts = Long.MIN_VALUE;
+    // MPEG-2: display order by picture type
+    private Picture heldAnchor;
+    private double frameRate = 25;
+    private long shown;
 
     MpegFrameStream(Path file, boolean transportStream) throws IOException {
         channel = NIOUtils.readableChannel(file.toFile());
@@ -76,22 +83,23 @@ final class MpegFrameStream implements VideoFrameStream {
 
     @Override
     public Frame next() throws IOException {
-        while (!ended && queue.size() <= REORDER_DEPTH) {
-            Packet packet = track.nextFrame();
+        while (ready.isEmpty() && !ended) {
+            Packet packet = nextPacket();
             if (packet == null) {
                 ended = true;
-                break;
+                flush();
+            } else {
+                decode(packet);
             }
-            decode(packet);
         }
-        Pending p = queue.poll();
-        if (p == null) {
-            return null;
+        return ready.poll();
+    }
+
+    private Packet nextPacket() throws IOException {
+        if (track instanceof MPSDemuxer.MPEGTrack mpeg) {
+            return mpeg.getES().getFrame();
         }
-        if (firstPts == Long.MIN_VALUE) {
-            firstPts = p.pts;
-        }
-        return new Frame(p.picture, (p.pts - firstPts) / PTS_CLOCK);
+        return track.nextFrame();
     }
 
     private void decode(Packet packet) {
@@ -99,12 +107,48 @@ final class MpegFrameStream implements VideoFrameStream {
         if (decoder == null) {
             chooseDecoder(data.duplicate());
         }
+        int pictureType = order == null ? mpeg2PictureType(data) : 0;
         // A fresh buffer per picture: the decoders keep reference pictures in the buffers they were given.
         byte[][] buffer = Picture.create(width, height, ColorSpace.YUV444).getData();
         Picture pic = decoder.decodeFrame(data, buffer);
-        if (pic != null) {
-            queue.add(new Pending(packet.getPts(), pic));
+        if (pic == null) {
+            return;
         }
+        if (order != null) {
+            order.add(packet.getPts(), pic);
+            if (order.ready()) {
+                emitInTimeStampOrder(order.poll());
+            }
+        } else if (pictureType == PICTURE_B) {
+            emitAtFrameRate(pic);
+        } else {
+            if (heldAnchor != null) {
+                emitAtFrameRate(heldAnchor);
+            }
+            heldAnchor = pic;
+        }
+    }
+
+    private void flush() {
+        if (order != null) {
+            for (DisplayOrder.Entry e = order.poll(); e != null; e = order.poll()) {
+                emitInTimeStampOrder(e);
+            }
+        } else if (heldAnchor != null) {
+            emitAtFrameRate(heldAnchor);
+            heldAnchor = null;
+        }
+    }
+
+    private void emitInTimeStampOrder(DisplayOrder.Entry e) {
+        if (firstPts == Long.MIN_VALUE) {
+            firstPts = e.pts();
+        }
+        ready.add(new Frame(e.picture(), (e.pts() - firstPts) / PTS_CLOCK));
+    }
+
+    private void emitAtFrameRate(Picture pic) {
+        ready.add(new Frame(pic, shown++ / frameRate));
     }
 
     private void chooseDecoder(ByteBuffer first) {
@@ -113,9 +157,11 @@ final class MpegFrameStream implements VideoFrameStream {
         if (h264 >= mpeg2 && h264 > 0) {
             decoder = new H264Decoder();
             codec = "H.264";
+            order = new DisplayOrder(H264Reordering.depth(first));
         } else if (mpeg2 > 0) {
             decoder = new MPEGDecoder();
             codec = "MPEG-2";
+            frameRate = mpeg2FrameRate(first);
         } else {
             throw new UnsupportedOperationException("Codec is not supported (neither H.264 nor MPEG-2 video)");
         }
@@ -125,6 +171,31 @@ final class MpegFrameStream implements VideoFrameStream {
         }
         width = (meta.getSize().getWidth() + 31) & ~31;
         height = (meta.getSize().getHeight() + 31) & ~31;
+    }
+
+    /** frame_rate_code of an MPEG-2 sequence header (00 00 01 B3, then 12+12+4 bits before it), else 25. */
+    private static double mpeg2FrameRate(ByteBuffer data) {
+        int at = findStartCode(data, 0xB3);
+        if (at < 0 || at + 8 > data.limit()) {
+            return 25;
+        }
+        int code = data.get(at + 7) & 0x0F;
+        return code > 0 && code < MPEG2_FRAME_RATES.length ? MPEG2_FRAME_RATES[code] : 25;
+    }
+
+    /** picture_coding_type of an MPEG-2 picture header (00 00 01 00, 10 bits temporal_reference, 3 bits type). */
+    private static int mpeg2PictureType(ByteBuffer data) {
+        int at = findStartCode(data, 0x00);
+        return at < 0 || at + 6 > data.limit() ? 0 : (data.get(at + 5) >> 3) & 0x07;
+    }
+
+    private static int findStartCode(ByteBuffer data, int code) {
+        for (int i = data.position(); i + 3 < data.limit(); i++) {
+            if (data.get(i) == 0 && data.get(i + 1) == 0 && data.get(i + 2) == 1 && (data.get(i + 3) & 0xff) == code) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override

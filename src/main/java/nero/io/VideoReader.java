@@ -33,13 +33,22 @@ public final class VideoReader {
     /** Stills of a video file, identified as {@code path#frame=N@t=1.234s} (N counts from 1). */
     public static ImageSource open(Path file, FrameSampling sampling) {
         FileKind.of(file); // refuses missing, empty and unreadable files now
-        return new VideoSource(file, file.toString(), null, sampling, Map.of(), null);
+        return new VideoSource(file, file.toString(), null, sampling, Map.of(), -1, null);
     }
 
     /** Stills of a stream extracted from elsewhere (DICOM video); ids use {@code idBase}; {@code cleanup} runs on close. */
     static ImageSource open(Path stream, String idBase, String label, FrameSampling sampling, Map<String, String> extraMeta,
             Runnable cleanup) {
-        return new VideoSource(stream, idBase, label, sampling, extraMeta, cleanup);
+        return new VideoSource(stream, idBase, label, sampling, extraMeta, -1, cleanup);
+    }
+
+    /**
+     * As above, with the frame count declared outside the stream (DICOM NumberOfFrames), used to report a truncated
+     * stream when the container itself declares none (MPEG-TS/PS).
+     */
+    static ImageSource open(Path stream, String idBase, String label, FrameSampling sampling, Map<String, String> extraMeta,
+            int declaredFrames, Runnable cleanup) {
+        return new VideoSource(stream, idBase, label, sampling, extraMeta, declaredFrames, cleanup);
     }
 
     /** Opens the decoder for a file, sniffing the container from its first bytes. */
@@ -66,7 +75,7 @@ public final class VideoReader {
         } catch (InvalidInputException e) {
             throw e;
         } catch (Exception e) {
-            throw classify(name, container, "unknown", e);
+            throw classify(name, container, kind == FileKind.MP4 ? Mp4FrameStream.videoCodecName(file) : "unknown", e);
         }
     }
 
@@ -85,16 +94,21 @@ public final class VideoReader {
             return new UnsupportedVideoException(name, container, "H.264", explained, e);
         }
         if (lower.contains("not a video track")) {
-            return new UnsupportedVideoException(name, container, "not H.264 (e.g. HEVC)", "video track codec not supported", e);
+            return new UnsupportedVideoException(name, container, codec.equals("unknown") ? "not H.264 (e.g. HEVC)" : codec,
+                    "only H.264 video is decoded in MP4/MOV", e);
         }
         if (lower.contains("codec is not supported") || e instanceof UnsupportedOperationException
                 || e.getClass().getSimpleName().equals("UnsupportedFormatException")) {
             return new UnsupportedVideoException(name, container, codec.equals("unknown") ? "not H.264/MPEG-2" : codec,
-                    "codec not supported (" + m + ")", e);
+                    "codec not supported by the pure-Java decoder, which reads H.264" + ("MP4/MOV".equals(container)
+                    ? "" : " and MPEG-2"), e);
         }
         if ("MPEG-PS".equals(container) && lower.contains("invalid data")) {
             return new UnsupportedVideoException(name, container, codec,
                     "DVD/VOB-style program stream (navigation or private packets) the demuxer cannot read", e);
+        }
+        if (m.contains(DisplayOrder.TOO_DEEP)) {
+            return new UnsupportedVideoException(name, container, codec, m, e);
         }
         if (lower.contains("movie meta information") || lower.contains("moov")) {
             return new InvalidInputException(name + ": truncated or corrupt " + container
@@ -137,10 +151,12 @@ public final class VideoReader {
         private final FrameSampling sampling;
         private final Map<String, String> extraMeta;
         private final Runnable cleanup;
+        private final int declaredElsewhere;
         private final List<VideoFrameStream> open = new ArrayList<>();
 
         VideoSource(Path stream, String idBase, String label, FrameSampling sampling, Map<String, String> extraMeta,
-                Runnable cleanup) {
+                int declaredElsewhere, Runnable cleanup) {
+            this.declaredElsewhere = declaredElsewhere;
             this.stream = stream;
             this.idBase = idBase;
             this.label = label;
@@ -241,7 +257,7 @@ public final class VideoReader {
 
             private SourceItem finish() {
                 done = true;
-                int declared = frames.declaredFrames();
+                int declared = frames.declaredFrames() > 0 ? frames.declaredFrames() : declaredElsewhere;
                 release();
                 if (declared > 0 && decoded < declared) {
                     return LazyItem.failed(idBase + "#truncated", label, new InvalidInputException(idBase

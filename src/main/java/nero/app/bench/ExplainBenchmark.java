@@ -12,7 +12,11 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import nero.app.Explainer;
 import nero.app.Reports;
+import java.util.Map;
+import nero.core.DetectorState;
 import nero.core.Distance;
+import nero.core.ThresholdCalibrator;
+import nero.core.TrainingScatter;
 import nero.core.FeatureSet;
 import nero.core.NeroDetector;
 import nero.core.NeroParameters;
@@ -109,14 +113,11 @@ public final class ExplainBenchmark {
         NeroDetector detector = NeroDetector.fit(set, classifier.head(),
                 new NeroParameters(Math.min(NeroParameters.AUTHORS_K, d), Math.min(32, set.size() - 1), Distance.L1,
                         RelevanceRule.authors()));
-        double[] scores = detector.scores(set);
-        Arrays.sort(scores);
-        double[][] points = new double[set.size()][];
-        for (int i = 0; i < points.length; i++) {
-            points[i] = detector.project(detector.score(set.features()[i], set.logits()[i]).relevance());
-        }
-        return new Explainer(classifier, detector, classes, scores[(int) (0.95 * scores.length)], scores, points,
-                set.labels());
+        DetectorState state = DetectorState.calibrated(detector.state(), Map.of(), classes,
+                classifier.info().preprocessing(), classifier.info().sha256(), classifier.info().file().toString(),
+                detector.scores(set), ThresholdCalibrator.DEFAULT_TPR,
+                TrainingScatter.sample(detector, set, TrainingScatter.DEFAULT_MAX));
+        return new Explainer(classifier, state);
     }
 
     private static ImagePlus open(Path file, int side) {

@@ -10,9 +10,12 @@ package nero.core.explain;
  * @param featureMap     the last feature map, or null when the model has none (no spatial heatmaps then)
  * @param inputGradient  gradient×input summed over channels at the model's input size, or null
  * @param space          the 2-D relevance space, or null when the detector stores no training sample
+ * @param componentDeviations per PCA component i, {@code |P(R)_i − μ_i|} against the nearest centroid (the terms of
+ *                       the L1 relevance distance), or null
  */
 public record Explanation(String id, ScoreDecomposition score, NeuronRelevanceProfile profile, int k,
-        int topNeurons, FeatureMap featureMap, SpatialMap inputGradient, RelevanceSpace space) {
+        int topNeurons, FeatureMap featureMap, SpatialMap inputGradient, RelevanceSpace space,
+        double[] componentDeviations) {
     public static final int DEFAULT_TOP_NEURONS = 20;
     public static final int HISTOGRAM_BINS = 40;
 
@@ -32,6 +35,15 @@ public record Explanation(String id, ScoreDecomposition score, NeuronRelevancePr
             r[j] -= c[j];
         }
         return RelevanceSpreading.spread(featureMap, r);
+    }
+
+    /** {@code |projected_i − centroid_i|} per component. */
+    public static double[] componentDeviations(double[] projected, double[] projectedCentroid) {
+        double[] out = new double[Math.min(projected.length, projectedCentroid.length)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.abs(projected[i] - projectedCentroid[i]);
+        }
+        return out;
     }
 
     public RelevanceHistogram histogram() {

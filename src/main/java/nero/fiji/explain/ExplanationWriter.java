@@ -22,6 +22,9 @@ import nero.core.explain.SpatialMap;
  * and gradient×input (PNG flattened + TIFF with the overlay kept).
  */
 public final class ExplanationWriter {
+    /** Gradient×input has a few extreme pixels; the colour range ends at this percentile of |value|. */
+    static final double GRADIENT_RANGE_PERCENTILE = 99.5;
+
     private ExplanationWriter() {
     }
 
@@ -36,6 +39,10 @@ public final class ExplanationWriter {
         files.add(ViewFiles.csv(scoreTable(e.id(), s), outDir.resolve(base + "_score.csv")));
         files.add(ViewFiles.csv(TopNeuronsTable.create(p.topDeviations(e.topNeurons())),
                 outDir.resolve(base + "_top_neurons.csv")));
+        if (e.componentDeviations() != null) {
+            files.add(ViewFiles.csv(componentTable(e.componentDeviations()),
+                    outDir.resolve(base + "_pca_components.csv")));
+        }
         files.add(ViewFiles.png(RelevancePlots.profile(p, s.nearestClass(), e.k()).getImagePlus(),
                 outDir.resolve(base + "_relevance_profile.png")));
         files.add(ViewFiles.png(RelevancePlots.histogram(e.histogram(), s.nearestClass()).getImagePlus(),
@@ -56,7 +63,7 @@ public final class ExplanationWriter {
         }
         if (e.inputGradient() != null) {
             ImagePlus grad = HeatmapOverlay.render(image, e.inputGradient(), HeatmapLut.DIVERGING,
-                    "gradient×input");
+                    "gradient×input", HeatmapOverlay.DEFAULT_OPACITY, GRADIENT_RANGE_PERCENTILE);
             files.add(ViewFiles.png(grad, outDir.resolve(base + "_gradient_input.png")));
             if (display == null) {
                 display = grad;
@@ -75,7 +82,8 @@ public final class ExplanationWriter {
             return HeatmapOverlay.render(image, e.deviationMap(), HeatmapLut.DIVERGING, "deviation");
         }
         SpatialMap gradient = e.inputGradient();
-        return gradient == null ? null : HeatmapOverlay.render(image, gradient, HeatmapLut.DIVERGING, "gradient×input");
+        return gradient == null ? null : HeatmapOverlay.render(image, gradient, HeatmapLut.DIVERGING, "gradient×input",
+                HeatmapOverlay.DEFAULT_OPACITY, GRADIENT_RANGE_PERCENTILE);
     }
 
     /** A file-name-safe stem of an image id (folders and extension dropped). */
@@ -103,6 +111,29 @@ public final class ExplanationWriter {
                     d.centroidRelevance()));
         }
         return b.append('\n').toString();
+    }
+
+    /** The PCA-space terms of the relevance distance, largest first. */
+    private static ResultsTable componentTable(double[] deviations) {
+        Integer[] order = new Integer[deviations.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(deviations[b], deviations[a]));
+        double total = java.util.Arrays.stream(deviations).sum();
+        ResultsTable rt = new ResultsTable();
+        rt.setPrecision(-6);
+        for (int i : order) {
+            rt.incrementCounter();
+            rt.addValue("component", i + 1);
+            rt.addValue("deviation", deviations[i]);
+            rt.addValue("share_of_distance", total == 0 ? 0 : deviations[i] / total);
+        }
+        if (rt.size() > 0) {
+            rt.setDecimalPlaces(rt.getColumnIndex("component"), 0);
+        }
+        rt.showRowNumbers(false);
+        return rt;
     }
 
     private static ResultsTable scoreTable(String id, ScoreDecomposition s) {

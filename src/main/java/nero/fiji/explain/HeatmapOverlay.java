@@ -26,10 +26,20 @@ public final class HeatmapOverlay {
     }
 
     public static ImagePlus render(ImagePlus image, SpatialMap map, HeatmapLut lut, String caption, double opacity) {
+        return render(image, map, lut, caption, opacity, 100);
+    }
+
+    /**
+     * @param rangePercentile the colour range ends at this percentile of |value| (100 = the extreme values); lower
+     *                        values keep a few outlier pixels (typical of gradient×input) from washing out the map
+     */
+    public static ImagePlus render(ImagePlus image, SpatialMap map, HeatmapLut lut, String caption, double opacity,
+            double rangePercentile) {
         int w = image.getWidth();
         int h = image.getHeight();
         SpatialMap fitted = map.height() == h && map.width() == w ? map : map.resizeBilinear(h, w);
-        double[] range = lut.range(fitted.min(), fitted.max());
+        double[] range = rangePercentile >= 100 ? lut.range(map.min(), map.max())
+                : lut.range(-absPercentile(map, rangePercentile), absPercentile(map, rangePercentile));
 
         ImagePlus out = new ImagePlus(image.getShortTitle() + " " + caption, image.getProcessor().convertToRGB());
         Overlay overlay = new Overlay();
@@ -41,6 +51,16 @@ public final class HeatmapOverlay {
         addCaption(overlay, caption, h);
         out.setOverlay(overlay);
         return out;
+    }
+
+    private static double absPercentile(SpatialMap map, double percentile) {
+        double[] a = new double[map.values().length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.abs(map.values()[i]);
+        }
+        java.util.Arrays.sort(a);
+        int index = (int) Math.min(a.length - 1, Math.max(0, Math.ceil(percentile / 100 * a.length) - 1));
+        return a[index];
     }
 
     private static ByteProcessor toBytes(SpatialMap map, double[] range) {

@@ -78,6 +78,20 @@ class ExplainViewsTest {
     }
 
     @Test
+    void aPercentileRangeKeepsOneOutlierFromSettingTheColourScale() {
+        double[] v = new double[100];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 2 == 0 ? i / 10.0 : -i / 10.0;
+        }
+        v[99] = 1000;
+        SpatialMap map = new SpatialMap(10, 10, v);
+        ImagePlus full = HeatmapOverlay.render(grey(50, 50), map, HeatmapLut.DIVERGING, "", 0.5, 100);
+        ImagePlus clipped = HeatmapOverlay.render(grey(50, 50), map, HeatmapLut.DIVERGING, "", 0.5, 99);
+        assertEquals("1.00e+03", ((ij.gui.TextRoi) full.getOverlay().get(2)).getText().trim());
+        assertEquals("9.80", ((ij.gui.TextRoi) clipped.getOverlay().get(2)).getText().trim());
+    }
+
+    @Test
     void plotsRenderHeadlessAtTheirSize() throws IOException {
         Random rnd = new Random(5);
         int d = 64;

@@ -103,7 +103,7 @@ class ExplainerTest {
         ImagePlus image = IJ.openImage(file.toString());
         Reports.Explain r = explainer.explain(image, file.getFileName().toString(), dir);
 
-        assertEquals(11, r.files().size(), r.files().toString());
+        assertEquals(12, r.files().size(), r.files().toString());
         for (Path f : r.files()) {
             assertTrue(Files.size(f) > 0, f.toString());
         }
@@ -124,6 +124,15 @@ class ExplainerTest {
         double neuronSum = Arrays.stream(e.profile().neuronRelevance()).sum();
         assertEquals(neuronSum, e.relevanceMap().sum(), 1e-6 * Math.max(1, Math.abs(neuronSum)));
         assertEquals(1.0, neuronSum + e.profile().biasRelevance(), 1e-4, "LRP-0 conserves Σ R = 1");
+        double[] pooled = e.featureMap().pooled();
+        for (int j = 0; j < pooled.length; j++) {
+            assertEquals(e.profile().activation(j), pooled[j], 1e-4 * Math.max(1, Math.abs(pooled[j])),
+                    "the feature map's spatial mean is the feature vector (GAP head), neuron " + j);
+        }
+        assertEquals(e.score().normRatio(), e.profile().activationShare(e.profile().lowestRelevanceNeurons(e.k())),
+                1e-6, "the k lowest-relevance neurons' activation share is NERO's norm ratio");
+        assertEquals(e.score().distance(), java.util.Arrays.stream(e.componentDeviations()).sum(), 1e-6,
+                "the PCA-space terms add up to the L1 relevance distance");
     }
 
     @Test

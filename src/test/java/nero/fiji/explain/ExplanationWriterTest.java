@@ -52,7 +52,7 @@ class ExplanationWriterTest {
                 new double[] {0.2, 0.6, 1.0, 1.5});
         return new Explanation("sub/dir/case 01.png", s, new NeuronRelevanceProfile(r, c, h), 5, 8,
                 spatial ? fm : null, spatial ? InputAttribution.sumChannels(grad, 3, 64, 64) : null,
-                spatial ? space : null);
+                spatial ? space : null, spatial ? new double[] {0.5, 2.0, 0.1} : null);
     }
 
     private static ImagePlus image() {
@@ -63,7 +63,7 @@ class ExplanationWriterTest {
     void writesEveryViewWithHeatmapsAtTheImageSize() throws IOException {
         ExplanationViews v = ExplanationWriter.write(image(), explanation(true), dir);
         List<String> names = v.files().stream().map(f -> f.getFileName().toString()).toList();
-        assertEquals(List.of("case_01_summary.txt", "case_01_score.csv", "case_01_top_neurons.csv",
+        assertEquals(List.of("case_01_summary.txt", "case_01_score.csv", "case_01_top_neurons.csv", "case_01_pca_components.csv",
                 "case_01_relevance_profile.png", "case_01_relevance_histogram.png", "case_01_relevance_space.png",
                 "case_01_relevance_heatmap.png", "case_01_relevance_heatmap.tif", "case_01_deviation_heatmap.png",
                 "case_01_deviation_heatmap.tif", "case_01_gradient_input.png"), names);
@@ -77,6 +77,9 @@ class ExplanationWriterTest {
             assertEquals(120, img.getHeight(), heat);
         }
         assertEquals(9, Files.readAllLines(dir.resolve("case_01_top_neurons.csv")).size());
+        List<String> components = Files.readAllLines(dir.resolve("case_01_pca_components.csv"));
+        assertEquals("component,deviation,share_of_distance", components.get(0));
+        assertTrue(components.get(1).startsWith("2,"), components.get(1));
         assertEquals(150, v.overlayImage().getWidth());
         assertTrue(v.overlayImage().getOverlay().size() >= 2);
         assertTrue(v.summary().contains("OOD: score"), v.summary());

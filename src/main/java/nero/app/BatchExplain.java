@@ -1,0 +1,50 @@
+package nero.app;
+
+import ij.ImagePlus;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import nero.core.InvalidInputException;
+import nero.io.ImageSource;
+import nero.io.ImageSources;
+import nero.io.SourceItem;
+
+/** Explain for a scored folder (or multi-frame object): the top-N most OOD images with their heatmaps, one montage. */
+final class BatchExplain {
+    private BatchExplain() {
+    }
+
+    static Reports.Explain montage(Explainer explainer, List<Reports.ScoreRow> rows, int topN, Path outDir,
+            List<Reports.Skipped> skipped) {
+        if (topN < 1) {
+            throw new InvalidInputException("top_n must be at least 1, got " + topN);
+        }
+        Path file = explainer.montage(rows, topN, outDir, BatchExplain::read);
+        Reports.ScoreRow most = rows.stream().max(Comparator.comparingDouble(Reports.ScoreRow::neroScore))
+                .orElseThrow();
+        long ood = rows.stream().filter(Reports.ScoreRow::ood).count();
+        String summary = String.format(Locale.ROOT,
+                "%d image(s) scored, %d OOD at threshold %.4g; the %d most OOD with their deviation heatmaps: %s%n"
+                        + "most OOD: %s (score %.4g)%s",
+                rows.size(), ood, most.threshold(), Math.min(topN, rows.size()), file, most.id(), most.neroScore(),
+                skipped.isEmpty() ? "" : String.format(Locale.ROOT, "%n%d unreadable file(s) skipped", skipped.size()));
+        return new Reports.Explain(most, Double.NaN, ij.IJ.openImage(file.toString()), List.of(file), summary);
+    }
+
+    /** Re-reads one scored image by its id: the file itself, or the matching frame/still of a DICOM or video. */
+    static ImagePlus read(String id) {
+        int cut = id.indexOf('#');
+        Path file = Path.of(cut < 0 ? id : id.substring(0, cut));
+        try (ImageSource s = ImageSources.open(file)) {
+            for (Iterator<SourceItem> it = s.iterator(); it.hasNext();) {
+                SourceItem item = it.next();
+                if (item.id().equals(id)) {
+                    return item.read();
+                }
+            }
+        }
+        throw new InvalidInputException("cannot find " + id + " again");
+    }
+}

@@ -1,0 +1,246 @@
+package nero.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.ImagePlus;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import nero.core.InvalidInputException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Real videos written by ffmpeg at test time (160×128, 25 fps, ffmpeg's moving testsrc2 pattern), read by our
+ * readers and checked against ffmpeg's own decode of the same frames: the cases JCodec cannot write itself
+ * (MPEG-TS, MPEG-2, B-frames) and the real files it must refuse (interlaced, 4:2:2, 10-bit, HEVC, MPEG-4 Part 2,
+ * AVI, MKV, DVD), plus a truncated fast-start MP4 and DICOM video objects carrying MPEG-TS and MPEG-2 streams.
+ */
+class FfmpegVideoFixturesTest {
+    /** Mean absolute RGB difference to ffmpeg's decode allowed per still, in 8-bit levels (2/255). */
+    private static final double MAX_MEAN_ABS_DIFF = 2.0;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeEach
+    void needFfmpeg() {
+        Ffmpeg.require("libx264", "libx265", "mpeg2video", "mpeg4", "mjpeg");
+    }
+
+    private static List<SourceItem> everyFrame(Path file) {
+        List<SourceItem> all = new ArrayList<>();
+        try (ImageSource src = ImageSources.open(file, FrameSampling.every(1))) {
+            src.forEach(all::add);
+        }
+        return all;
+    }
+
+    /** Mean absolute difference over the R, G and B samples of all pixels, in 8-bit levels. */
+    static double meanAbsDiff(ImagePlus ours, BufferedImage reference) {
+        assertEquals(reference.getWidth(), ours.getWidth(), "width");
+        assertEquals(reference.getHeight(), ours.getHeight(), "height");
+        int[] a = (int[]) ours.getProcessor().getPixels();
+        int[] b = reference.getRGB(0, 0, reference.getWidth(), reference.getHeight(), null, 0, reference.getWidth());
+        long sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int shift = 0; shift <= 16; shift += 8) {
+                sum += Math.abs((a[i] >> shift & 0xff) - (b[i] >> shift & 0xff));
+            }
+        }
+        return sum / (3.0 * a.length);
+    }
+
+    /** Every still has the expected id and time and matches ffmpeg's still of the same index (so order is right). */
+    private static void assertSameFramesAsFfmpeg(Path video, String idBase, List<SourceItem> items, int frames)
+            throws Exception {
+        List<BufferedImage> reference = Ffmpeg.stills(video);
+        assertEquals(frames, reference.size(), "ffmpeg's own frame count");
+        assertEquals(frames, items.size(), "stills decoded");
+        for (int i = 0; i < frames; i++) {
+            SourceItem item = items.get(i);
+            assertEquals(String.format(Locale.ROOT, "%s#frame=%d@t=%.3fs", idBase, i + 1, i / 25.0), item.id());
+            double diff = meanAbsDiff(item.read(), reference.get(i));
+            assertTrue(diff <= MAX_MEAN_ABS_DIFF, item.id() + " differs from ffmpeg's frame " + (i + 1) + " by " + diff);
+        }
+        // the check can fail on a wrong order: neighbouring frames of the pattern differ far more than the tolerance
+        double neighbour = meanAbsDiff(items.get(1).read(), reference.get(2));
+        assertTrue(neighbour > 2 * MAX_MEAN_ABS_DIFF, "frames 2 and 3 differ by only " + neighbour);
+    }
+
+    @Test
+    void h264InMpegTransportStreamDecodesEveryFrameLikeFfmpeg() throws Exception {
+        Path ts = Ffmpeg.write(dir.resolve("h264.ts"), 20, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-f", "mpegts");
+        List<SourceItem> items = everyFrame(ts);
+        assertEquals("MPEG-TS", items.get(0).metadata().get("container"));
+        assertEquals("H.264", items.get(0).metadata().get("codec"));
+        assertSameFramesAsFfmpeg(ts, ts.toString(), items, 20);
+    }
+
+    @Test
+    void mpeg2ProgramStreamWithBFramesDecodesInDisplayOrder() throws Exception {
+        Path ps = Ffmpeg.write(dir.resolve("mpeg2.mpg"), 25, "-c:v", "mpeg2video", "-bf", "2", "-g", "12", "-f", "mpeg");
+        assertTrue(Ffmpeg.pictureTypes(ps).contains("B"), "the fixture has B-frames");
+        List<SourceItem> items = everyFrame(ps);
+        assertEquals("MPEG-PS", items.get(0).metadata().get("container"));
+        assertEquals("MPEG-2", items.get(0).metadata().get("codec"));
+        assertSameFramesAsFfmpeg(ps, ps.toString(), items, 25);
+    }
+
+    @Test
+    void decodingMpeg2WritesNothingToStandardOutput() throws Exception {
+        Path ps = Ffmpeg.write(dir.resolve("quiet.mpg"), 10, "-c:v", "mpeg2video", "-f", "mpeg");
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            assertEquals(10, everyFrame(ps).size());
+        } finally {
+            System.setOut(stdout);
+        }
+        // JCodec's MPSDemuxer.MPEGTrack.nextFrame() prints each picture's temporal reference; the CLI's stdout is data
+        assertEquals("", captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void h264WithBFramesInMp4ComesOutInDisplayOrder() throws Exception {
+        Path mp4 = Ffmpeg.write(dir.resolve("bframes.mp4"), 20, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-bf", "3",
+                "-g", "25");
+        assertTrue(Ffmpeg.pictureTypes(mp4).contains("B"), "the fixture has B-frames");
+        List<SourceItem> items = everyFrame(mp4);
+        assertEquals("MP4/MOV", items.get(0).metadata().get("container"));
+        assertSameFramesAsFfmpeg(mp4, mp4.toString(), items, 20);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "odd.mp4 | -c:v libx264 -pix_fmt yuv420p -bf 3",
+        "odd.ts  | -c:v libx264 -pix_fmt yuv420p -f mpegts",
+        "odd.mpg | -c:v mpeg2video -bf 2 -f mpeg"})
+    void sizesThatAreNotWholeMacroblocksAreCroppedLikeFfmpeg(String name, String options) throws Exception {
+        Path video = Ffmpeg.write(dir.resolve(name.trim()), "102x78", 10, options.trim().split("\\s+"));
+        assertSameFramesAsFfmpeg(video, video.toString(), everyFrame(video), 10);
+    }
+
+    @Test
+    void interlacedMpeg2IsDecodedAsWovenFramesLikeFfmpeg() throws Exception {
+        // unlike interlaced H.264 (MBAFF), MPEG-2 frame pictures with field DCT are within JCodec's decoder
+        Path video = Ffmpeg.write(dir.resolve("interlaced.mpg"), 12, "-c:v", "mpeg2video", "-flags", "+ilme+ildct",
+                "-top", "1", "-bf", "2", "-f", "mpeg");
+        assertSameFramesAsFfmpeg(video, video.toString(), everyFrame(video), 12);
+    }
+
+    @Test
+    void stepSamplingOfAnMpeg2StreamKeepsFrameNumbersAndTimes() throws Exception {
+        Path ps = Ffmpeg.write(dir.resolve("step.mpg"), 25, "-c:v", "mpeg2video", "-bf", "2", "-f", "mpeg");
+        List<SourceItem> items = new ArrayList<>();
+        try (ImageSource src = ImageSources.video(ps, FrameSampling.every(10))) {
+            src.forEach(items::add);
+        }
+        assertEquals(List.of(ps + "#frame=1@t=0.000s", ps + "#frame=11@t=0.400s", ps + "#frame=21@t=0.800s"),
+                items.stream().map(SourceItem::id).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "interlaced.mp4 | -c:v libx264 -pix_fmt yuv420p -flags +ilme+ildct -top 1 | MP4/MOV | H.264 | interlaced",
+        "interlaced.ts  | -c:v libx264 -pix_fmt yuv420p -flags +ilme+ildct -top 1 -f mpegts | MPEG-TS | H.264 | interlaced",
+        "yuv422.mp4     | -c:v libx264 -pix_fmt yuv422p -profile:v high422         | MP4/MOV | H.264 | 4:2:2",
+        "10bit.mp4      | -c:v libx264 -pix_fmt yuv420p10le -profile:v high10      | MP4/MOV | H.264 | 10-bit",
+        "hevc.mp4       | -c:v libx265 -x265-params log-level=error                 | MP4/MOV | HEVC  | only H.264",
+        "mpeg4.mp4      | -c:v mpeg4                                               | MP4/MOV | MPEG-4 Part 2 | codec not supported",
+        "mjpeg.avi      | -c:v mjpeg                                               | AVI     | unknown | container not supported",
+        "h264.mkv       | -c:v libx264 -pix_fmt yuv420p                            | Matroska/WebM | unknown | container not supported",
+        "dvd.vob        | -c:v mpeg2video -f dvd                                   | MPEG-PS | MPEG-2 | DVD/VOB"})
+    void unsupportedVideosAreRefusedNamingContainerCodecAndFeature(String name, String options, String container,
+            String codec, String feature) throws Exception {
+        Path video = Ffmpeg.write(dir.resolve(name), 25, options.trim().split("\\s+"));
+        List<SourceItem> items = everyFrame(video);
+        SourceItem last = items.get(items.size() - 1);
+        UnsupportedVideoException e = assertThrows(UnsupportedVideoException.class, last::read);
+        assertEquals(container, e.container(), e.getMessage());
+        assertTrue(e.codec().contains(codec), e.getMessage());
+        assertTrue(e.feature().contains(feature), e.getMessage());
+        assertTrue(e.getMessage().startsWith(video.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("ffmpeg -i INPUT"), e.getMessage());
+    }
+
+    @Test
+    void truncatedFastStartMp4IsReportedAsTruncatedNotSilentlyShort() throws Exception {
+        Path mp4 = Ffmpeg.write(dir.resolve("faststart.mp4"), 25, "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                "-movflags", "+faststart");
+        String bytes = new String(Files.readAllBytes(mp4), StandardCharsets.ISO_8859_1);
+        assertTrue(bytes.indexOf("moov") < bytes.indexOf("mdat"), "the movie header comes first");
+        Path cut = Fixtures.truncate(mp4, dir.resolve("faststart-cut.mp4"), Files.size(mp4) / 2);
+        List<SourceItem> items = everyFrame(cut);
+        SourceItem last = items.get(items.size() - 1);
+        InvalidInputException e = assertThrows(InvalidInputException.class, last::read);
+        int decoded = items.size() - 1;
+        assertTrue(decoded > 0 && decoded < 25, "stills before the cut: " + decoded);
+        assertTrue(e.getMessage().contains(cut + ": video truncated or corrupt: decoded " + decoded
+                + " of 25 declared frames"), e.getMessage());
+        items.get(0).read(); // the stills before the cut are still usable
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "MPEG-TS | 1.2.840.10008.1.2.4.102 | -c:v libx264 -pix_fmt yuv420p -profile:v high -level 4.1 -f mpegts | H.264",
+        "MPEG-PS | 1.2.840.10008.1.2.4.100 | -c:v mpeg2video -bf 2 -f mpeg | MPEG-2"})
+    void dicomVideoEndoscopicWithAnMpegStreamInside(String container, String transferSyntax, String options,
+            String codec) throws Exception {
+        Path stream = Ffmpeg.write(dir.resolve("payload-" + codec + (container.equals("MPEG-TS") ? ".ts" : ".mpg")), 20,
+                options.trim().split("\\s+"));
+        Path dcm = dir.resolve("video-" + codec + ".dcm");
+        Fixtures.writeDicomVideo(dcm, Files.readAllBytes(stream), transferSyntax, 128, 160, 20);
+        List<SourceItem> items = everyFrame(dcm);
+        assertEquals("dicom-video", items.get(0).metadata().get("source"));
+        assertEquals(container, items.get(0).metadata().get("container"));
+        assertEquals(codec, items.get(0).metadata().get("codec"));
+        assertTrue(items.stream().noneMatch(i -> i.metadata().toString().contains("Secret")));
+        assertSameFramesAsFfmpeg(stream, dcm.toString(), items, 20);
+    }
+
+    @Test
+    void truncatedMpegTsInDicomIsReportedAgainstNumberOfFrames() throws Exception {
+        Path ts = Ffmpeg.write(dir.resolve("cut-payload.ts"), 20, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-f",
+                "mpegts");
+        byte[] all = Files.readAllBytes(ts);
+        Path dcm = dir.resolve("cut-video.dcm");
+        Fixtures.writeDicomVideo(dcm, Arrays.copyOf(all, all.length / 2), "1.2.840.10008.1.2.4.102", 128, 160, 20);
+        List<SourceItem> items = everyFrame(dcm);
+        int decoded = items.size() - 1;
+        assertTrue(decoded > 0 && decoded < 20, "stills before the cut: " + decoded);
+        InvalidInputException e = assertThrows(InvalidInputException.class, items.get(decoded)::read);
+        assertTrue(e.getMessage().contains(dcm + ": video truncated or corrupt: decoded " + decoded
+                + " of 20 declared frames"), e.getMessage());
+    }
+
+    @Test
+    void dicomVideoIsTheSameAsTheStreamItCarries() throws Exception {
+        Path ts = Ffmpeg.write(dir.resolve("carried.ts"), 10, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-f", "mpegts");
+        Path dcm = dir.resolve("carried.dcm");
+        Fixtures.writeDicomVideo(dcm, Files.readAllBytes(ts), "1.2.840.10008.1.2.4.102", 128, 160, 10);
+        List<SourceItem> fromDicom = everyFrame(dcm);
+        List<SourceItem> fromFile = everyFrame(ts);
+        assertEquals(fromFile.size(), fromDicom.size());
+        for (int i = 0; i < fromFile.size(); i++) {
+            int[] a = (int[]) fromFile.get(i).read().getProcessor().getPixels();
+            int[] b = (int[]) fromDicom.get(i).read().getProcessor().getPixels();
+            assertTrue(Arrays.equals(a, b), "frame " + (i + 1));
+        }
+        assertInstanceOf(String.class, fromDicom.get(0).metadata().get("frame"));
+    }
+}
