@@ -194,7 +194,8 @@ public final class NeroWorkflow {
                 }
             }
             try (ImageSource s = ImageSources.open(r.imageFile())) {
-                rows = d.rows(Extract.run(d.classifier(), s, "images", false, progress, skipped), List.of());
+                rows = d.rows(Extract.run(d.classifier(), s, "images", r.imageFile().toString(), false, progress,
+                        skipped), List.of());
             }
             return BatchExplain.montage(explainer, rows, r.topN(), r.outDir(), skipped);
         }
