@@ -14,9 +14,9 @@ final class Paths2 {
         return p == null ? null : p.toAbsolutePath().normalize().toFile();
     }
 
-    /** Several paths as one command input: separated by the platform's path separator (':' on Linux). */
+    /** Several paths as one command input, one per line (so paths containing ':' survive). */
     static String joined(List<Path> paths) {
         return paths.stream().map(p -> p.toAbsolutePath().normalize().toString())
-                .collect(Collectors.joining(File.pathSeparator));
+                .collect(Collectors.joining("\n"));
     }
 }

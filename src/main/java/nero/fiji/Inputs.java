@@ -89,21 +89,36 @@ final class Inputs {
     }
 
     /** {@code input}: paths separated by the platform's path separator (':' on Linux, ';' on Windows). */
+    /**
+     * Several inputs in one field: one per line (what the command line passes), or separated by the platform's path
+     * separator (':' on Linux, handy in macros). A line that names an existing file or folder is taken whole, so
+     * paths that contain ':' still work.
+     */
     static List<Path> paths(String input, String key) {
         List<Path> paths = new ArrayList<>();
         if (input == null) {
             return paths;
         }
-        for (String part : input.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
-            String trimmed = part.trim();
-            if (trimmed.isEmpty()) {
+        for (String line : input.split("\\R")) {
+            String whole = line.trim();
+            if (whole.isEmpty()) {
                 continue;
             }
-            Path path = Path.of(trimmed).toAbsolutePath().normalize();
-            if (!Files.exists(path)) {
-                throw new InvalidInputException(key + ": no such file or folder " + path);
+            if (Files.exists(Path.of(whole))) {
+                paths.add(Path.of(whole).toAbsolutePath().normalize());
+                continue;
             }
-            paths.add(path);
+            for (String part : whole.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+                String trimmed = part.trim();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                Path path = Path.of(trimmed).toAbsolutePath().normalize();
+                if (!Files.exists(path)) {
+                    throw new InvalidInputException(key + ": no such file or folder " + path);
+                }
+                paths.add(path);
+            }
         }
         return paths;
     }

@@ -47,7 +47,9 @@ public final class CsvTables {
             this.columns = header.size();
             try {
                 Files.createDirectories(target.getParent());
-                tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+                // a plain sibling file (not createTempFile, whose 0600 mode would survive the rename)
+                tmp = Files.createFile(target.getParent().resolve("." + target.getFileName() + "."
+                        + java.util.UUID.randomUUID() + ".tmp"));
                 Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                 printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
                         .setRecordSeparator('\n').build());

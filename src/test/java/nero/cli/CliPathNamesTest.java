@@ -1,0 +1,27 @@
+package nero.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Paths as users have them: names with ':' (timestamps) must not be split apart. */
+class CliPathNamesTest {
+    @TempDir
+    Path tmp;
+
+    /** fiji Inputs.paths splits the input string on ':', so a file or folder name with a colon cannot be scored. */
+    @Test
+    void aPathWithAColonCanBeScored() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("2024-01-01 10:00"));
+        Path image = Files.copy(SampleDetector.firstFile(SampleDetector.SAMPLE.resolve("ood/polyp")),
+                folder.resolve("still:1.jpg"));
+        Cli.Result r = Cli.run("score", "--detector", SampleDetector.detector(), image);
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains(image.toString()), r.toString());
+    }
+}
