@@ -31,6 +31,10 @@ public final class Engine {
             if (System.getProperty("ai.djl.offline") == null) {
                 System.setProperty("ai.djl.offline", "true");
             }
+            // DJL warns on every .pt load that the "repository" is not an archive and that CUDA is absent: noise
+            // for users (slf4j-simple reads these before DJL's first logger; other bindings ignore them).
+            quiet("org.slf4j.simpleLogger.log.ai.djl.repository");
+            quiet("org.slf4j.simpleLogger.log.ai.djl.util.cuda");
             chooseThreads();
             Path cacheDir = chooseCacheDir();
             refuseForeignLibtorch(cacheDir);
@@ -60,6 +64,12 @@ public final class Engine {
             }
         }
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    private static void quiet(String loggerProperty) {
+        if (System.getProperty(loggerProperty) == null) {
+            System.setProperty(loggerProperty, "error");
+        }
     }
 
     private static void chooseThreads() {
