@@ -103,7 +103,7 @@ public final class NeroWorkflow {
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
-                try (ImageSource s = ImageSources.open(r.inputs())) {
+                try (ImageSource s = ImageSources.open(r.inputs(), r.videoStills())) {
                     parts.add(Extract.run(d.classifier(), s, "images", describe(r.inputs()), methods.contains("odin"),
                             progress, skipped));
                 }

@@ -32,7 +32,11 @@ public final class Requests {
      * null = the model path recorded in the detector; {@code methods} = extra method keys beside NERO.
      */
     public record Score(Path detector, Path model, List<Path> inputs, List<ImagePlus> images, List<String> methods,
-            Path csvOut, Path vectorsDir) {
+            Path csvOut, Path vectorsDir, nero.io.FrameSampling videoStills) {
+        public Score(Path detector, Path model, List<Path> inputs, List<ImagePlus> images, List<String> methods,
+                Path csvOut, Path vectorsDir) {
+            this(detector, model, inputs, images, methods, csvOut, vectorsDir, nero.io.FrameSampling.defaults());
+        }
     }
 
     /** ID test folder vs OOD folder; {@code methods} may contain "all". */

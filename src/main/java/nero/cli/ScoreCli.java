@@ -24,6 +24,9 @@ final class ScoreCli implements Callable<Integer> {
     Path out;
     @Option(names = "--vectors", paramLabel = "DIR", description = "also write index/features/logits/relevance CSVs here")
     Path vectors;
+    @Option(names = "--video-step", defaultValue = "1s", paramLabel = "STEP",
+            description = "stills from videos: every N seconds (2s), every N frames (25f) or all (default: ${DEFAULT-VALUE})")
+    String videoStep;
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "image files, folders, DICOM files or videos")
     List<Path> inputs;
 
@@ -43,6 +46,7 @@ final class ScoreCli implements Callable<Integer> {
             in.put("methods", methods == null ? "" : methods);
             in.put("csv", Paths2.file(csv));
             in.put("vectors_dir", Paths2.file(vectors));
+            in.put("video_step", videoStep);
             Object summary = runner.run(CommandRunner.SCORE, in).getOutput("summary");
             if (tmp != null) {
                 System.out.print(java.nio.file.Files.readString(tmp));

@@ -30,6 +30,27 @@ final class Inputs {
         return file == null || file.getPath().isBlank() ? null : existingFile(file, key);
     }
 
+    /** "2s" / "0.5s" (seconds between stills), "25f" (every 25th frame), "all" (every frame); empty = 1 s. */
+    static nero.io.FrameSampling videoStep(String text, String key) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.isEmpty()) {
+                return nero.io.FrameSampling.defaults();
+            }
+            if (t.equals("all")) {
+                return nero.io.FrameSampling.every(1);
+            }
+            if (t.endsWith("f")) {
+                return nero.io.FrameSampling.every(Integer.parseInt(t.substring(0, t.length() - 1).trim()));
+            }
+            String seconds = t.endsWith("s") ? t.substring(0, t.length() - 1) : t;
+            return nero.io.FrameSampling.seconds(Double.parseDouble(seconds.trim()));
+        } catch (IllegalArgumentException | InvalidInputException e) {
+            throw new InvalidInputException(key + ": '" + text + "' is not a video step; use e.g. 2s (seconds), "
+                    + "25f (frames) or all");
+        }
+    }
+
     static int nonNegative(int value, String key) {
         if (value < 0) {
             throw new InvalidInputException(key + " must be 0 (the default) or positive, got " + value);

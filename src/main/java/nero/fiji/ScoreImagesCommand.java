@@ -38,6 +38,9 @@ public class ScoreImagesCommand extends ContextCommand {
     private File csv;
     @Parameter(label = "Vectors folder (CSV; optional)", style = "directory", required = false, persist = false)
     private File vectors_dir;
+    @Parameter(label = "Video stills: every N seconds (2s), every N frames (25f) or all", required = false,
+            persist = false)
+    private String video_step = "1s";
 
     @Parameter(type = ItemIO.OUTPUT)
     private ResultsTable results;
@@ -61,7 +64,8 @@ public class ScoreImagesCommand extends ContextCommand {
             }
             Path csvOut = Inputs.optionalOutput(csv, "csv");
             Requests.Score request = new Requests.Score(detectorFile, modelFile, inputs, current == null ? List.of() : List.of(current),
-                    MethodList.extraMethods(methods), csvOut, Inputs.optionalOutput(vectors_dir, "vectors_dir"));
+                    MethodList.extraMethods(methods), csvOut, Inputs.optionalOutput(vectors_dir, "vectors_dir"),
+                    Inputs.videoStep(video_step, "video_step"));
             StatusProgress progress = new StatusProgress(status, this::isCanceled);
             Reports.Score report = new NeroWorkflow(progress).score(request);
             progress.finish();
