@@ -77,18 +77,58 @@ public final class ThroughputBenchmark {
             double[] pure = new double[rounds];
             double[] endToEnd = new double[rounds];
             double[] ratio = new double[rounds];
+            double[] cpuRatio = new double[rounds];
             for (int round = 0; round < rounds; round++) {
+                CpuClock pureCpu = new CpuClock();
                 pure[round] = pureInference(c, tensors, batch);
+                pureCpu.stop(count);
+                CpuClock endToEndCpu = new CpuClock();
                 endToEnd[round] = endToEnd(extractor, count);
+                endToEndCpu.stop(count);
                 ratio[round] = endToEnd[round] / pure[round];
-                System.out.printf("round %d: pure inference %.1f img/s, end-to-end %.1f img/s, ratio %.2f (load %s)%n",
-                        round + 1, pure[round], endToEnd[round], ratio[round], loadAverage());
+                cpuRatio[round] = pureCpu.callerMs / Math.max(endToEndCpu.callerMs, endToEndCpu.processMs - endToEndCpu.callerMs);
+                System.out.printf("round %d: pure inference %.1f img/s, end-to-end %.1f img/s, ratio %.2f (load %s); "
+                        + "CPU ms/image: pure %.1f, end-to-end %.1f (inference thread %.1f; GC pauses %.1f ms/image)%n", round + 1,
+                        pure[round], endToEnd[round], ratio[round], loadAverage(), pureCpu.processMs,
+                        endToEndCpu.processMs, endToEndCpu.callerMs, endToEndCpu.gcMs);
             }
             System.out.printf("median (range): pure inference %s img/s, end-to-end %s img/s, ratio %s (target ≥ 0.85)%n",
                     summary(pure, "%.1f"), summary(endToEnd, "%.1f"), summary(ratio, "%.2f"));
+            System.out.printf("load-independent bound: pure CPU per image / busiest end-to-end thread's CPU per image = %s "
+                    + "(the ratio on an otherwise idle machine with a free core for decoding)%n", summary(cpuRatio, "%.2f"));
         }
         System.out.println("JVM peak RSS (VmHWM): " + peakRss());
         authorsPipeline(batchOption > 0 ? batchOption : 8);
+    }
+
+    /** CPU time of the whole JVM, of the calling (inference) thread, and of the garbage collector, per image. */
+    private static final class CpuClock {
+        private final long process0 = processCpuNanos();
+        private final long caller0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        private final long gc0 = gcMillis();
+        double processMs;
+        double callerMs;
+        double gcMs;
+
+        void stop(int images) {
+            processMs = (processCpuNanos() - process0) / 1e6 / images;
+            callerMs = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - caller0) / 1e6
+                    / images;
+            gcMs = (gcMillis() - gc0) / (double) images;
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        private static long gcMillis() {
+            long sum = 0;
+            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                sum += Math.max(0, gc.getCollectionTime());
+            }
+            return sum;
+        }
     }
 
     private static int autoBatch(Classifier c) {
