@@ -26,11 +26,10 @@ import nero.model.Preprocessor;
  * ratio is reported per round, then as median and range. Not a unit test: prints figures.
  *
  * <pre>
- * /usr/bin/python3 tools/make_model_fixtures.py --resnet18 target/bench/resnet18-nero.pt
- * mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) nero.model.bench.ThroughputBenchmark \
- *     [images=160] [batch=0 (auto)] [rounds=5] [end-to-end-only]
+ * ./nero bench model [images=160] [batch=0 (auto)] [rounds=5] [end-to-end-only]
  * </pre>
+ * (the launcher's JVM, -Xmx2g; the ResNet-18 file is made on first use with Debian's /usr/bin/python3 and
+ * tools/make_model_fixtures.py).
  * {@code end-to-end-only}: one end-to-end pass and the JVM's peak RSS, no tensors kept in advance (the memory check
  * for large image counts).
  */
