@@ -140,12 +140,19 @@ public final class ThroughputBenchmark {
         return String.format(format + " (" + format + "–" + format + ")", median, sorted[0], sorted[sorted.length - 1]);
     }
 
+    /** Threads for pure inference, kept across rounds (new native threads would each grow malloc arenas). */
+    private static final java.util.concurrent.ExecutorService PURE_POOL = java.util.concurrent.Executors.newFixedThreadPool(
+            nero.model.Engine.inferenceWorkers(), r -> {
+                Thread t = new Thread(r, "pure-inference");
+                t.setDaemon(true);
+                return t;
+            });
+
     /** The same batches on tensors prepared in advance, run by as many concurrent callers as the pipeline uses. */
     private static double pureInference(Classifier c, List<float[]> tensors, int batch) throws Exception {
         int sample = tensors.get(0).length;
-        int workers = nero.model.Engine.inferenceWorkers();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
-        try {
+        java.util.concurrent.ExecutorService pool = PURE_POOL;
+        {
             long start = System.nanoTime();
             List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < tensors.size(); i += batch) {
@@ -163,8 +170,6 @@ public final class ThroughputBenchmark {
                 run.get();
             }
             return tensors.size() / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
