@@ -72,6 +72,17 @@ public final class Engine {
         }
     }
 
+    /**
+     * Batches run concurrently by the feature pipeline. With one intra-op thread (2–3 cores), two single-threaded
+     * inference calls use both cores without OpenMP's spin-waiting: on the 2-core machine, pure ResNet-18 inference
+     * gave 42 img/s from one such call and 80 img/s from two concurrent ones or from one call with 2 threads, but
+     * 2 OpenMP threads collapse when the CPU is oversubscribed (the decode thread, other processes). With more
+     * cores, one call with several intra-op threads.
+     */
+    public static int inferenceWorkers() {
+        return inferenceThreads() == 1 && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+    }
+
     private static void chooseThreads() {
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(inferenceThreads()));

@@ -22,9 +22,10 @@ import nero.io.ImageSource;
 import nero.io.SourceItem;
 
 /**
- * The throughput pipeline: decode + preprocess on worker threads, a bounded number of batches ahead, while the
- * calling thread runs batched inference. Memory is bounded by {@value #BATCHES_AHEAD} batches of tensors plus the
- * result rows (D + C floats per image). Cancellable between batches through the {@link ProgressListener}.
+ * The throughput pipeline: decode + preprocess on worker threads, a bounded number of batches ahead, while
+ * {@link Engine#inferenceWorkers()} threads run batched inference (results are gathered in source order). Memory
+ * is bounded by {@value #BATCHES_AHEAD} batches of tensors ahead plus one per inference worker, plus the result rows
+ * (D + C floats per image). Cancellable between batches through the {@link ProgressListener}.
  */
 public final class FeatureExtractor {
     static final String STAGE = "Extracting features";
@@ -44,8 +45,11 @@ public final class FeatureExtractor {
         int batchSize = options.resolvedBatchSize(classifier.info().preprocessing());
         Map<String, Integer> labelIndex = labelIndex(source.classNames());
         Results results = new Results(options.withOdin());
-        ExecutorService decoders = Executors.newFixedThreadPool(options.resolvedDecodeThreads(), daemonThreads());
+        int workers = Engine.inferenceWorkers();
+        ExecutorService decoders = Executors.newFixedThreadPool(options.resolvedDecodeThreads(), daemonThreads("decode"));
+        ExecutorService inference = Executors.newFixedThreadPool(workers, daemonThreads("infer"));
         Deque<List<Future<Decoded>>> ahead = new ArrayDeque<>();
+        Deque<Future<Inferred>> running = new ArrayDeque<>();
         long total = source.sizeHint();
         try {
             Iterator<SourceItem> items = source.iterator();
@@ -54,18 +58,27 @@ public final class FeatureExtractor {
                 while (ahead.size() < BATCHES_AHEAD && items.hasNext()) {
                     ahead.add(submitBatch(items, batchSize, decoders));
                 }
-                if (ahead.isEmpty()) {
+                // batches go to the inference workers in source order and come back in the same order
+                while (running.size() < workers && !ahead.isEmpty()) {
+                    List<Future<Decoded>> batch = ahead.poll();
+                    running.add(inference.submit(() -> infer(await(batch))));
+                    while (ahead.size() < BATCHES_AHEAD && items.hasNext()) {
+                        ahead.add(submitBatch(items, batchSize, decoders));
+                    }
+                }
+                if (running.isEmpty()) {
                     break;
                 }
                 progress.checkCancelled();
-                List<Decoded> batch = await(ahead.poll());
-                infer(batch, labelIndex, results);
+                results.append(awaitOne(running.poll()), labelIndex);
                 progress.progress(STAGE, results.processed, total);
             }
         } finally {
+            running.forEach(f -> f.cancel(true));
             for (List<Future<Decoded>> pending : ahead) {
                 pending.forEach(f -> f.cancel(true));
             }
+            inference.shutdownNow();
             decoders.shutdownNow();
         }
         return results.toExtraction();
@@ -99,37 +112,43 @@ public final class FeatureExtractor {
     private static List<Decoded> await(List<Future<Decoded>> futures) {
         List<Decoded> decoded = new ArrayList<>(futures.size());
         for (Future<Decoded> f : futures) {
-            try {
-                decoded.add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProgressListener.CancelledException();
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(cause);
-            }
+            decoded.add(awaitOne(f));
         }
         return decoded;
     }
 
-    private void infer(List<Decoded> batch, Map<String, Integer> labelIndex, Results results) {
+    private static <T> T awaitOne(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProgressListener.CancelledException();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** One batch after inference: its items in order, the model outputs for the decodable ones, ODIN logits. */
+    private record Inferred(List<Decoded> batch, List<Decoded> good, ModelOutputs outputs, float[][] odin) {
+    }
+
+    /** Runs on an inference worker: the model on the batch's decodable items (and ODIN when asked for). */
+    private Inferred infer(List<Decoded> batch) {
         List<Decoded> good = new ArrayList<>(batch.size());
         for (Decoded d : batch) {
-            results.processed++;
-            if (d.tensor == null) {
-                results.skipped.add(new Reports.Skipped(d.item.id(), d.problem));
-            } else {
+            if (d.tensor != null) {
                 good.add(d);
             }
         }
         if (good.isEmpty()) {
-            return;
+            return new Inferred(batch, good, null, null);
         }
         int sampleSize = good.get(0).tensor.length;
         float[] nchw = new float[good.size() * sampleSize];
@@ -137,23 +156,15 @@ public final class FeatureExtractor {
             System.arraycopy(good.get(i).tensor, 0, nchw, i * sampleSize, sampleSize);
         }
         ModelOutputs out = classifier.run(nchw, good.size(), options.withFeatureMap());
-        for (int i = 0; i < good.size(); i++) {
-            SourceItem item = good.get(i).item;
-            results.ids.add(item.id());
-            results.labels.add(item.label() == null ? -1 : labelIndex.getOrDefault(item.label(), -1));
-            results.features.add(out.features()[i]);
-            results.logits.add(out.logits()[i]);
-        }
-        if (out.featureMap() != null) {
-            results.appendMaps(out.featureMap(), out.mapHeight(), out.mapWidth());
-        }
+        float[][] odin = null;
         if (options.withOdin()) {
             float[][] inputs = new float[good.size()][];
             for (int i = 0; i < inputs.length; i++) {
                 inputs[i] = good.get(i).tensor;
             }
-            results.odin.addAll(Arrays.asList(odinLogits(inputs, out.logits())));
+            odin = odinLogits(inputs, out.logits());
         }
+        return new Inferred(batch, good, out, odin);
     }
 
     /** ODIN (Liang et al., ICLR 2018) perturbation with the reference's T and ε, reusing the batch's logits. */
@@ -170,18 +181,18 @@ public final class FeatureExtractor {
         return index;
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String role) {
         AtomicInteger count = new AtomicInteger();
         ClassLoader loader = FeatureExtractor.class.getClassLoader();
         return runnable -> {
-            Thread t = new Thread(runnable, "nero-decode-" + count.incrementAndGet());
+            Thread t = new Thread(runnable, "nero-" + role + "-" + count.incrementAndGet());
             t.setDaemon(true);
             t.setContextClassLoader(loader);
             return t;
         };
     }
 
-    /** Rows gathered on the inference thread. */
+    /** Rows gathered on the calling thread, batch by batch in source order. */
     private static final class Results {
         final List<String> ids = new ArrayList<>();
         final List<Integer> labels = new ArrayList<>();
@@ -197,6 +208,32 @@ public final class FeatureExtractor {
 
         Results(boolean withOdin) {
             odin = withOdin ? new ArrayList<>() : null;
+        }
+
+        void append(Inferred batch, Map<String, Integer> labelIndex) {
+            for (Decoded d : batch.batch()) {
+                processed++;
+                if (d.tensor == null) {
+                    skipped.add(new Reports.Skipped(d.item.id(), d.problem));
+                }
+            }
+            ModelOutputs out = batch.outputs();
+            if (out == null) {
+                return;
+            }
+            for (int i = 0; i < batch.good().size(); i++) {
+                SourceItem item = batch.good().get(i).item;
+                ids.add(item.id());
+                labels.add(item.label() == null ? -1 : labelIndex.getOrDefault(item.label(), -1));
+                features.add(out.features()[i]);
+                logits.add(out.logits()[i]);
+            }
+            if (out.featureMap() != null) {
+                appendMaps(out.featureMap(), out.mapHeight(), out.mapWidth());
+            }
+            if (odin != null) {
+                odin.addAll(Arrays.asList(batch.odin()));
+            }
         }
 
         void appendMaps(float[] batchMaps, int h, int w) {

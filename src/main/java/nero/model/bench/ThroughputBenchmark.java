@@ -1,0 +1,256 @@
+package nero.model.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import nero.core.ProgressListener;
+import nero.io.ImageSource;
+import nero.io.ImageSources;
+import nero.io.SourceItem;
+import nero.model.Classifier;
+import nero.model.Extraction;
+import nero.model.ExtractionOptions;
+import nero.model.FeatureExtractor;
+import nero.model.Preprocessor;
+
+/**
+ * Pure inference vs end-to-end on the same images and the same ResNet-18 file, plus the authors' PyTorch pipeline
+ * style when /usr/bin/python3 has torch. End-to-end is the production path: {@code ImageSources.open(folder)} (files
+ * on disk, decoded by nero.io) → {@link FeatureExtractor} → FeatureSet. Pure inference runs the same batches on
+ * tensors prepared in advance. Each round measures both back to back, so both see the same machine load; the
+ * ratio is reported per round, then as median and range. Not a unit test: prints figures.
+ *
+ * <pre>
+ * ./nero bench model [images=160] [batch=0 (auto)] [rounds=5] [end-to-end-only]
+ * </pre>
+ * (the launcher's JVM, -Xmx2g; the ResNet-18 file is made on first use with Debian's /usr/bin/python3 and
+ * tools/make_model_fixtures.py).
+ * {@code end-to-end-only}: one end-to-end pass and the JVM's peak RSS, no tensors kept in advance (the memory check
+ * for large image counts).
+ */
+public final class ThroughputBenchmark {
+    private static final Path BASE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    private static final Path MODEL = BASE.resolve("target/bench/resnet18-nero.pt");
+    private static final Path IMAGES = BASE.resolve("target/bench/images");
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 160;
+        int batchOption = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        boolean endToEndOnly = args.length > 3 && args[3].equals("end-to-end-only");
+        if (!Files.exists(MODEL)) {
+            run(List.of("/usr/bin/python3", BASE.resolve("tools/make_model_fixtures.py").toString(), "--resnet18",
+                    MODEL.toString()));
+        }
+        prepareImages(count);
+        ExtractionOptions options = new ExtractionOptions(batchOption, 0, false, false);
+        try (Classifier c = Classifier.load(MODEL)) {
+            FeatureExtractor extractor = new FeatureExtractor(c, options);
+            int batch = batchOption > 0 ? batchOption : autoBatch(c);
+            System.out.printf("images: %d JPEGs (the 4 Kvasir frames repeated, 720×576 to 1920×1072) via "
+                    + "ImageSources.open(folder), batch %d, %d cores, libtorch intra-op threads %s × %d concurrent batches, decode threads %d%n",
+                    count, batch, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("ai.djl.pytorch.num_threads"), nero.model.Engine.inferenceWorkers(),
+                    options.decodeThreadsUsed());
+            if (endToEndOnly) {
+                System.out.printf("end-to-end %.1f img/s%n", endToEnd(extractor, count));
+                System.out.println("JVM peak RSS (VmHWM): " + peakRss());
+                return;
+            }
+            Preprocessor pre = new Preprocessor(c.info().preprocessing());
+            List<float[]> tensors = new ArrayList<>();
+            long decodeStart = System.nanoTime();
+            try (ImageSource source = ImageSources.open(IMAGES)) {
+                for (SourceItem item : source) {
+                    tensors.add(pre.toTensor(item.read()));
+                }
+            }
+            System.out.printf("decode + preprocess on one thread (cold JIT): %.1f ms/image%n",
+                    (System.nanoTime() - decodeStart) / 1e6 / tensors.size());
+            pureInference(c, tensors, batch); // warm-up
+            endToEnd(extractor, count); // warm-up, incl. JIT of the decode path
+            double[] pure = new double[rounds];
+            double[] endToEnd = new double[rounds];
+            double[] ratio = new double[rounds];
+            double[] cpuRatio = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                CpuClock pureCpu = new CpuClock();
+                pure[round] = pureInference(c, tensors, batch);
+                pureCpu.stop(count);
+                CpuClock endToEndCpu = new CpuClock();
+                endToEnd[round] = endToEnd(extractor, count);
+                endToEndCpu.stop(count);
+                ratio[round] = endToEnd[round] / pure[round];
+                cpuRatio[round] = pureCpu.processMs / endToEndCpu.processMs;
+                System.out.printf("round %d: pure inference %.1f img/s, end-to-end %.1f img/s, ratio %.2f (load %s); "
+                        + "CPU ms/image: pure %.1f, end-to-end %.1f (GC pauses %.1f ms/image)%n", round + 1,
+                        pure[round], endToEnd[round], ratio[round], loadAverage(), pureCpu.processMs,
+                        endToEndCpu.processMs, endToEndCpu.gcMs);
+            }
+            System.out.printf("median (range): pure inference %s img/s, end-to-end %s img/s, ratio %s (target ≥ 0.85)%n",
+                    summary(pure, "%.1f"), summary(endToEnd, "%.1f"), summary(ratio, "%.2f"));
+            System.out.printf("CPU-bound ratio: pure CPU per image / end-to-end CPU per image = %s (the ratio when the "
+                    + "cores are saturated: both use all of them, end-to-end also decodes)%n", summary(cpuRatio, "%.2f"));
+        }
+        System.out.println("JVM peak RSS (VmHWM): " + peakRss());
+        authorsPipeline(batchOption > 0 ? batchOption : 8);
+    }
+
+    /** CPU time of the whole JVM and garbage-collector pause time, per image. */
+    private static final class CpuClock {
+        private final long process0 = processCpuNanos();
+        private final long gc0 = gcMillis();
+        double processMs;
+        double gcMs;
+
+        void stop(int images) {
+            processMs = (processCpuNanos() - process0) / 1e6 / images;
+            gcMs = (gcMillis() - gc0) / (double) images;
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        private static long gcMillis() {
+            long sum = 0;
+            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                sum += Math.max(0, gc.getCollectionTime());
+            }
+            return sum;
+        }
+    }
+
+    private static int autoBatch(Classifier c) {
+        var p = c.info().preprocessing();
+        return (long) p.width() * p.height() <= 64 * 64 ? 32 : 8;
+    }
+
+    private static String summary(double[] values, String format) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return String.format(format + " (" + format + "–" + format + ")", median, sorted[0], sorted[sorted.length - 1]);
+    }
+
+    /** Threads for pure inference, kept across rounds (new native threads would each grow malloc arenas). */
+    private static final java.util.concurrent.ExecutorService PURE_POOL = java.util.concurrent.Executors.newFixedThreadPool(
+            nero.model.Engine.inferenceWorkers(), r -> {
+                Thread t = new Thread(r, "pure-inference");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** The same batches on tensors prepared in advance, run by as many concurrent callers as the pipeline uses. */
+    private static double pureInference(Classifier c, List<float[]> tensors, int batch) throws Exception {
+        int sample = tensors.get(0).length;
+        java.util.concurrent.ExecutorService pool = PURE_POOL;
+        {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < tensors.size(); i += batch) {
+                int first = i;
+                int n = Math.min(batch, tensors.size() - i);
+                runs.add(pool.submit(() -> {
+                    float[] nchw = new float[n * sample];
+                    for (int j = 0; j < n; j++) {
+                        System.arraycopy(tensors.get(first + j), 0, nchw, j * sample, sample);
+                    }
+                    c.run(nchw, n, false);
+                }));
+            }
+            for (var run : runs) {
+                run.get();
+            }
+            return tensors.size() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** The production path: folder → ImageSources → FeatureExtractor → FeatureSet. */
+    private static double endToEnd(FeatureExtractor extractor, int expected) {
+        long start = System.nanoTime();
+        Extraction e;
+        try (ImageSource source = ImageSources.open(IMAGES)) {
+            e = extractor.extract(source, ProgressListener.NONE);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!e.skipped().isEmpty() || e.features().size() != expected) {
+            throw new IllegalStateException("expected " + expected + " images, got " + e.features().size()
+                    + ", skipped " + e.skipped());
+        }
+        return e.features().size() / seconds;
+    }
+
+    /** ImageFolder layout target/bench/images/class{0,1}/NNNN-name.jpg: links to (or copies of) the Kvasir frames. */
+    private static void prepareImages(int count) throws IOException {
+        List<Path> jpegs = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(BASE.resolve("../shared/data/kvasir-frames").normalize(),
+                "*.jpg")) {
+            dir.forEach(jpegs::add);
+        }
+        jpegs.sort(null);
+        if (Files.exists(IMAGES)) {
+            try (var walk = Files.walk(IMAGES)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            Path dir = Files.createDirectories(IMAGES.resolve("class" + (i % 2)));
+            Path source = jpegs.get(i % jpegs.size());
+            Path copy = dir.resolve(String.format("%04d-%s", i, source.getFileName()));
+            try {
+                Files.createSymbolicLink(copy, source);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(source, copy);
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String peakRss() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return line.substring(6).trim();
+            }
+        }
+        return "unknown";
+    }
+
+    private static void authorsPipeline(int batch) throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        if (!Files.isExecutable(python) || run(List.of(python.toString(), "-c", "import torch, torchvision")) != 0) {
+            System.out.println("authors' pipeline: skipped (/usr/bin/python3 has no torch)");
+            return;
+        }
+        String script = BASE.resolve("src/test/resources/model/authors_pipeline.py").toString();
+        for (String threads : new String[] {"0", "2"}) {
+            System.out.print("authors' pipeline (ImageFolder + DataLoader, 1 worker, torch "
+                    + (threads.equals("0") ? "default threads" : "set_num_threads(2)") + "): ");
+            System.out.flush();
+            run(List.of(python.toString(), script, MODEL.toString(), IMAGES.toString(), Integer.toString(batch), threads));
+        }
+    }
+
+    private static int run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+}
