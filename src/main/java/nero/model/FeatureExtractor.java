@@ -45,7 +45,10 @@ public final class FeatureExtractor {
         int batchSize = options.resolvedBatchSize(classifier.info().preprocessing());
         Map<String, Integer> labelIndex = labelIndex(source.classNames());
         Results results = new Results(options.withOdin());
-        int workers = Engine.inferenceWorkers();
+        // Input gradients (ODIN) and a concurrent forward pass on the same module gave wrong gradients now and
+        // then (FeatureExtractorTest.odinLogitsArePerturbedAgainstThePredictedClass, about one run in three):
+        // with ODIN, one inference worker.
+        int workers = options.withOdin() ? 1 : Engine.inferenceWorkers();
         ExecutorService decoders = Executors.newFixedThreadPool(options.resolvedDecodeThreads(), daemonThreads("decode"));
         ExecutorService inference = Executors.newFixedThreadPool(workers, daemonThreads("infer"));
         Deque<List<Future<Decoded>>> ahead = new ArrayDeque<>();
