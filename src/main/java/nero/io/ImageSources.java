@@ -161,12 +161,17 @@ public final class ImageSources {
         }
     }
 
+    /**
+     * Files whose content is an image, DICOM or video; and files whose name says they are one (x.jpg) even when the
+     * content does not (empty, unreadable, or not what the name says): those are kept so the batch reports them
+     * instead of silently skipping them. Other files (notes, CSVs) in a data folder are left out quietly.
+     */
     private static boolean isRecognised(Path file) {
+        boolean inputName = INPUT_EXTENSION.matcher(file.getFileName().toString()).matches();
         try {
-            return FileKind.of(file) != FileKind.UNKNOWN;
+            return FileKind.of(file) != FileKind.UNKNOWN || inputName;
         } catch (InvalidInputException e) {
-            // empty or unreadable: an input-looking name is kept so the batch reports it instead of silently skipping it
-            return INPUT_EXTENSION.matcher(file.getFileName().toString()).matches();
+            return inputName;
         }
     }
 

@@ -113,7 +113,8 @@ public final class ExplainBenchmark {
         NeroDetector detector = NeroDetector.fit(set, classifier.head(),
                 new NeroParameters(Math.min(NeroParameters.AUTHORS_K, d), Math.min(32, set.size() - 1), Distance.L1,
                         RelevanceRule.authors()));
-        DetectorState state = DetectorState.calibrated(detector.state(), Map.of(), classes,
+        // the detector names the model's classes; the folders only give the ID labels
+        DetectorState state = DetectorState.calibrated(detector.state(), Map.of(), classifier.info().classNames(),
                 classifier.info().preprocessing(), classifier.info().sha256(), classifier.info().file().toString(),
                 detector.scores(set), ThresholdCalibrator.DEFAULT_TPR,
                 TrainingScatter.sample(detector, set, TrainingScatter.DEFAULT_MAX));
