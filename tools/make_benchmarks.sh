@@ -174,11 +174,11 @@ Target met by the \`./nero score\` steady state: **$(awk -v r="$RATIO_CLI" 'BEGI
 | \`./nero score\` wall (JVM start and model load included) ÷ pure inference | $RATIO_CLI_WALL |
 | in-process \`FeatureExtractor\` ÷ pure inference | $RATIO_IN |
 
-Where the time goes, per image: decoding the JPEG (ImageJ) $DECODE_MS ms and preprocessing it (antialiased
-squash resize to 224×224, mean/std) $PREP_MS ms, both measured on one thread while preparing the tensors, against
-$INFER_MS ms of inference. \`FeatureExtractor\` decodes and preprocesses on max(1, min(4, cores − 1)) threads
-ahead of inference, i.e. on one thread here, while libtorch uses both cores; so with these large frames
-(up to 1920×1072) and a network as light as MobileNetV2, decoding and resizing set the pace, not inference.
+Where the time goes, per image: decoding the JPEG (the production reader: ImageIO into an ImageJ processor)
+$DECODE_MS ms and preprocessing it (antialiased squash resize to 224×224, mean/std) $PREP_MS ms, both measured on
+one thread in a first pass while preparing the tensors, against $INFER_MS ms of inference. \`FeatureExtractor\`
+decodes and preprocesses ahead of inference on the cores libtorch leaves free, so with these large frames (up to
+1920×1072) and a network as light as MobileNetV2, decoding and resizing compete with inference for the 2 cores.
 A heavier network (ResNet-18 has about six times MobileNetV2's multiply-adds, 1.8 vs 0.3 G) or smaller images
 raise the ratio; more cores raise the decode threads.
 

@@ -1,6 +1,5 @@
 package nero.app.bench;
 
-import ij.IJ;
 import ij.ImagePlus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.io.ImageFolderSource;
@@ -76,13 +74,11 @@ public final class InferenceBenchmark {
         List<float[]> out = new ArrayList<>();
         long decodeNanos = 0;
         long preprocessNanos = 0;
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+        // the production reader, as the end-to-end path uses it
+        try (nero.io.ImageSource source = ImageSources.open(root)) {
+            for (nero.io.SourceItem item : source) {
                 long a = System.nanoTime();
-                ImagePlus image = IJ.openImage(p.toString());
-                if (image == null) {
-                    throw new InvalidInputException("cannot read image " + p);
-                }
+                ImagePlus image = item.read();
                 long b = System.nanoTime();
                 out.add(pre.toTensor(image));
                 decodeNanos += b - a;
