@@ -40,7 +40,7 @@ public final class InferenceBenchmark {
     private InferenceBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             throw new InvalidInputException("usage: InferenceBenchmark MODEL.pt IMAGE_FOLDER_TREE [rounds]");
         }
@@ -94,18 +94,40 @@ public final class InferenceBenchmark {
         return out;
     }
 
-    private static double pure(Classifier classifier, List<float[]> tensors) {
+    /**
+     * The same batches on tensors prepared in advance, run by as many concurrent callers as the pipeline's
+     * inference workers ({@link nero.model.Engine#inferenceWorkers()}), so the baseline uses the cores the
+     * pipeline may use.
+     */
+    private static double pure(Classifier classifier, List<float[]> tensors) throws Exception {
         int sample = tensors.get(0).length;
-        long start = System.nanoTime();
-        for (int i = 0; i < tensors.size(); i += PIPELINE_BATCH) {
-            int n = Math.min(PIPELINE_BATCH, tensors.size() - i);
-            float[] nchw = new float[n * sample];
-            for (int j = 0; j < n; j++) {
-                System.arraycopy(tensors.get(i + j), 0, nchw, j * sample, sample);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                nero.model.Engine.inferenceWorkers(), r -> {
+                    Thread t = new Thread(r, "pure-inference");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < tensors.size(); i += PIPELINE_BATCH) {
+                int first = i;
+                int n = Math.min(PIPELINE_BATCH, tensors.size() - i);
+                runs.add(pool.submit(() -> {
+                    float[] nchw = new float[n * sample];
+                    for (int j = 0; j < n; j++) {
+                        System.arraycopy(tensors.get(first + j), 0, nchw, j * sample, sample);
+                    }
+                    classifier.run(nchw, n, false);
+                }));
             }
-            classifier.run(nchw, n, false);
+            for (var run : runs) {
+                run.get();
+            }
+            return tensors.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
         }
-        return tensors.size() / ((System.nanoTime() - start) / 1e9);
     }
 
     private static double endToEnd(FeatureExtractor extractor, Path root) {
