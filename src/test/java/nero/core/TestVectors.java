@@ -1,7 +1,7 @@
 package nero.core;
 
 /** Inputs of the reference test vectors TV1, TV2, TV4 and TV5 (../shared/reference/nero-method.md §7). */
-final class TestVectors {
+public final class TestVectors {
     private TestVectors() {
     }
 
@@ -39,7 +39,7 @@ final class TestVectors {
     static final float[][] TV5_OOD = {{0.6f, 0.6f, 0.9f, 0.5f}, {1.5f, 1.5f, 0.0f, 0.0f}};
 
     /** Logits W·h + b computed in double from the float inputs, as the model would give them. */
-    static float[][] logits(HeadWeights head, float[][] features) {
+    public static float[][] logits(HeadWeights head, float[][] features) {
         float[][] out = new float[features.length][head.classes()];
         for (int i = 0; i < features.length; i++) {
             for (int c = 0; c < head.classes(); c++) {
@@ -53,7 +53,7 @@ final class TestVectors {
         return out;
     }
 
-    static FeatureSet set(HeadWeights head, float[][] features, int[] labels) {
+    public static FeatureSet set(HeadWeights head, float[][] features, int[] labels) {
         String[] ids = new String[features.length];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = "s" + i;
@@ -61,7 +61,7 @@ final class TestVectors {
         return new FeatureSet(ids, features, logits(head, features), labels);
     }
 
-    static FeatureSet set(HeadWeights head, float[][] features) {
+    public static FeatureSet set(HeadWeights head, float[][] features) {
         int[] labels = new int[features.length];
         java.util.Arrays.fill(labels, -1);
         return set(head, features, labels);

@@ -1,12 +1,14 @@
 package nero.core.methods;
 
+import static nero.core.TestVectors.set;
+
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.Arrays;
 import java.util.List;
 import nero.core.DifferentiableClassifier;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
+import nero.core.TestVectors;
 import nero.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -35,34 +37,6 @@ class BaselineTestVectorsTest {
             double rel = Math.abs(expected[i] - actual[i]) / Math.max(Math.abs(expected[i]), 1e-12);
             assertTrue(rel <= tol, what + "[" + i + "]: expected " + expected[i] + " but was " + actual[i]);
         }
-    }
-
-    static float[][] logits(HeadWeights head, float[][] features) {
-        float[][] out = new float[features.length][head.classes()];
-        for (int i = 0; i < features.length; i++) {
-            for (int c = 0; c < head.classes(); c++) {
-                double z = head.bias()[c];
-                for (int j = 0; j < head.dimension(); j++) {
-                    z += (double) head.weight()[c][j] * features[i][j];
-                }
-                out[i][c] = (float) z;
-            }
-        }
-        return out;
-    }
-
-    static FeatureSet set(HeadWeights head, float[][] features, int[] labels) {
-        String[] ids = new String[features.length];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = "s" + i;
-        }
-        return new FeatureSet(ids, features, logits(head, features), labels);
-    }
-
-    static FeatureSet set(HeadWeights head, float[][] features) {
-        int[] labels = new int[features.length];
-        Arrays.fill(labels, -1);
-        return set(head, features, labels);
     }
 
     private static double tv4(String key, ModelFamily family) {
@@ -94,7 +68,7 @@ class BaselineTestVectorsTest {
 
         @Override
         public float[][] logits(float[][] inputs) {
-            return BaselineTestVectorsTest.logits(head, inputs);
+            return TestVectors.logits(head, inputs);
         }
 
         @Override
