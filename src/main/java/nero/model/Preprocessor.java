@@ -51,7 +51,7 @@ public final class Preprocessor {
             throw new InvalidInputException("image " + imp.getTitle() + " has no pixels");
         }
         if (ip instanceof ColorProcessor color) {
-            return normalise(resizePlanes(planes((int[]) color.getPixels()), w, h));
+            return toTensor((int[]) color.getPixels(), w, h);
         }
         int[] grey = greyTo8Bit(ip);
         return normalise(resizePlanes(new int[][] {grey, grey, grey}, w, h));
@@ -114,7 +114,7 @@ public final class Preprocessor {
 
     /** A packed-ARGB image as the model's normalised 3×H×W tensor. */
     public float[] toTensor(int[] argb, int width, int height) {
-        return normalise(resizePlanes(planes(argb), width, height));
+        return normalise(PilResize.resizeRgb(argb, width, height, p.width(), p.height()));
     }
 
     /**
@@ -122,12 +122,12 @@ public final class Preprocessor {
      * (R plane, G plane, B plane; each outH×outW row-major) as 0..255 values, not normalised.
      */
     public static float[] resizeRgb(int[] argb, int w, int h, int outW, int outH) {
-        int[][] planes = planes(argb);
-        float[] out = new float[3 * outW * outH];
+        int[][] resized = PilResize.resizeRgb(argb, w, h, outW, outH);
+        int area = outW * outH;
+        float[] out = new float[3 * area];
         for (int c = 0; c < 3; c++) {
-            int[] resized = PilResize.resize(planes[c], w, h, outW, outH);
-            for (int i = 0; i < resized.length; i++) {
-                out[c * resized.length + i] = resized[i];
+            for (int i = 0; i < area; i++) {
+                out[c * area + i] = resized[c][i];
             }
         }
         return out;
@@ -135,11 +135,7 @@ public final class Preprocessor {
 
     /** Same resize, returned as packed ARGB (opaque), e.g. to draw an overlay at the model's input size. */
     public static int[] resizeArgb(int[] argb, int w, int h, int outW, int outH) {
-        int[][] planes = planes(argb);
-        int[][] resized = new int[3][];
-        for (int c = 0; c < 3; c++) {
-            resized[c] = PilResize.resize(planes[c], w, h, outW, outH);
-        }
+        int[][] resized = PilResize.resizeRgb(argb, w, h, outW, outH);
         int[] out = new int[outW * outH];
         for (int i = 0; i < out.length; i++) {
             out[i] = 0xff000000 | resized[0][i] << 16 | resized[1][i] << 8 | resized[2][i];
@@ -168,17 +164,6 @@ public final class Preprocessor {
             }
         }
         return tensor;
-    }
-
-    private static int[][] planes(int[] argb) {
-        int[][] planes = new int[3][argb.length];
-        for (int i = 0; i < argb.length; i++) {
-            int v = argb[i];
-            planes[0][i] = v >> 16 & 0xff;
-            planes[1][i] = v >> 8 & 0xff;
-            planes[2][i] = v & 0xff;
-        }
-        return planes;
     }
 
     /** 8-bit values as they are; 16/32-bit stretched from the slice's own min..max (NaN → 0). */

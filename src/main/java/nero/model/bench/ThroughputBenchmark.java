@@ -78,6 +78,7 @@ public final class ThroughputBenchmark {
             double[] endToEnd = new double[rounds];
             double[] ratio = new double[rounds];
             double[] cpuRatio = new double[rounds];
+            double[] pureCpuMs = new double[rounds];
             for (int round = 0; round < rounds; round++) {
                 CpuClock pureCpu = new CpuClock();
                 pure[round] = pureInference(c, tensors, batch);
@@ -87,6 +88,7 @@ public final class ThroughputBenchmark {
                 endToEndCpu.stop(count);
                 ratio[round] = endToEnd[round] / pure[round];
                 cpuRatio[round] = pureCpu.processMs / endToEndCpu.processMs;
+                pureCpuMs[round] = pureCpu.processMs;
                 System.out.printf("round %d: pure inference %.1f img/s, end-to-end %.1f img/s, ratio %.2f (load %s); "
                         + "CPU ms/image: pure %.1f, end-to-end %.1f (GC pauses %.1f ms/image)%n", round + 1,
                         pure[round], endToEnd[round], ratio[round], loadAverage(), pureCpu.processMs,
@@ -96,6 +98,7 @@ public final class ThroughputBenchmark {
                     summary(pure, "%.1f"), summary(endToEnd, "%.1f"), summary(ratio, "%.2f"));
             System.out.printf("CPU-bound ratio: pure CPU per image / end-to-end CPU per image = %s (the ratio when the "
                     + "cores are saturated: both use all of them, end-to-end also decodes)%n", summary(cpuRatio, "%.2f"));
+            printCeiling(pre, median(pureCpuMs));
         }
         System.out.println("JVM peak RSS (VmHWM): " + peakRss());
         authorsPipeline(batchOption > 0 ? batchOption : 8);
@@ -127,6 +130,40 @@ public final class ThroughputBenchmark {
         }
     }
 
+    /**
+     * Where the CPU goes besides inference, one thread, warm: reading a file into exact pixels (JPEG decode) and
+     * resize + normalise. With every core busy, end-to-end ÷ pure can be at most pure CPU ÷ (pure CPU + these).
+     */
+    private static void printCeiling(Preprocessor pre, double pureCpuMs) {
+        long readNanos = 0;
+        long tensorNanos = 0;
+        int images = 0;
+        try (ImageSource source = ImageSources.open(IMAGES)) {
+            for (SourceItem item : source) {
+                long t0 = System.nanoTime();
+                ij.ImagePlus imp = item.read();
+                long t1 = System.nanoTime();
+                pre.toTensor(imp);
+                tensorNanos += System.nanoTime() - t1;
+                readNanos += t1 - t0;
+                images++;
+            }
+        }
+        double readMs = readNanos / 1e6 / images;
+        double tensorMs = tensorNanos / 1e6 / images;
+        System.out.printf("CPU per image besides inference (one thread, warm): read file → exact pixels %.1f ms, "
+                + "resize + normalise %.1f ms; ceiling on saturated cores: pure %.1f / (pure + both) = %.2f; with a "
+                + "free resize %.2f; 0.85 needs both under %.1f ms%n", readMs, tensorMs, pureCpuMs,
+                pureCpuMs / (pureCpuMs + readMs + tensorMs), pureCpuMs / (pureCpuMs + readMs), pureCpuMs / 0.85 - pureCpuMs);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
     private static int autoBatch(Classifier c) {
         var p = c.info().preprocessing();
         return (long) p.width() * p.height() <= 64 * 64 ? 32 : 8;
@@ -135,9 +172,8 @@ public final class ThroughputBenchmark {
     private static String summary(double[] values, String format) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        return String.format(format + " (" + format + "–" + format + ")", median, sorted[0], sorted[sorted.length - 1]);
+        return String.format(format + " (" + format + "–" + format + ")", median(values), sorted[0],
+                sorted[sorted.length - 1]);
     }
 
     /** Threads for pure inference, kept across rounds (new native threads would each grow malloc arenas). */
