@@ -5,7 +5,9 @@ import ij.io.Opener;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -66,7 +68,10 @@ final class PlainImageReader {
                 if (!isDirectFormat(format)) {
                     return null;
                 }
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage image = reader.read(0);
+                refuseMissingImageData(file, warnings);
                 return ImageIoDecoder.toImagePlus(image, format, file);
             } finally {
                 reader.dispose();
@@ -76,6 +81,20 @@ final class PlainImageReader {
                 throw iie;
             }
             return null; // unreadable here: ImageJ, then ImageIO's own error message, decide
+        }
+    }
+
+    /**
+     * libjpeg fills the part of a cut-off JPEG it never received with grey and only warns; ImageJ shows that image
+     * as if nothing happened, and torchvision's loader (PIL) refuses it. A score on half an image is misleading, so
+     * the file is refused. A file that only lacks its end marker still has every pixel and is accepted.
+     */
+    private static void refuseMissingImageData(Path file, List<String> warnings) {
+        for (String warning : warnings) {
+            if (warning.toLowerCase(java.util.Locale.ROOT).contains("premature end of data")) {
+                throw new InvalidInputException(file + ": truncated image: the JPEG data ends before the last pixel row ("
+                        + "decoder: \"" + warning + "\"); copy or download the file again");
+            }
         }
     }
 

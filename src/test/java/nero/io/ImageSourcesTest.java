@@ -119,6 +119,23 @@ class ImageSourcesTest {
     }
 
     @Test
+    void aCutOffJpegIsRefusedNotScoredHalfGrey() throws Exception {
+        Path frame;
+        try (var frames = Files.list(Path.of("..", "shared", "data", "kvasir-frames"))) {
+            frame = frames.sorted().findFirst().orElseThrow();
+        }
+        byte[] all = Files.readAllBytes(frame);
+        Path cut = Fixtures.truncate(frame, dir.resolve("cut.jpg"), all.length / 2);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> items(ImageSources.open(cut)).get(0).read());
+        assertTrue(e.getMessage().startsWith(cut + ": truncated image"), e.getMessage());
+        // only the end-of-image marker missing: every pixel is there, so the image is read as it is
+        Path noEnd = Fixtures.truncate(frame, dir.resolve("no-eoi.jpg"), all.length - 2);
+        ImagePlus read = items(ImageSources.open(noEnd)).get(0).read();
+        ImagePlus whole = items(ImageSources.open(frame)).get(0).read();
+        assertTrue(java.util.Arrays.equals((int[]) whole.getProcessor().getPixels(), (int[]) read.getProcessor().getPixels()));
+    }
+
+    @Test
     void hugeImageDimensionsAreRefusedBeforeDecoding() throws Exception {
         Path p = image("h/huge.png", "png");
         byte[] b = Files.readAllBytes(p);
