@@ -9,8 +9,10 @@ import java.util.Deque;
 import java.util.List;
 import org.jcodec.codecs.h264.H264Decoder;
 import org.jcodec.codecs.mpeg12.MPEGDecoder;
+import org.jcodec.codecs.mpeg12.bitstream.PictureHeader;
 import org.jcodec.common.VideoCodecMeta;
 import org.jcodec.common.VideoDecoder;
+import org.jcodec.common.io.BitReader;
 import org.jcodec.common.io.FileChannelWrapper;
 import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.model.ColorSpace;
@@ -28,6 +30,8 @@ import org.jcodec.containers.mps.MTSDemuxer;
  * does not carry the PES time stamps over to the pictures (and its {@code nextFrame()} prints to standard output).
  */
 final class MpegFrameStream implements VideoFrameStream {
+    /** Start of the error message for a picture JCodec could decode only in part. */
+    static final String DAMAGED_PICTURE = "a picture's data ends early or is damaged";
     private static final double PTS_CLOCK = 90_000.0;
     private static final int PICTURE_B = 3;
     private static final double[] MPEG2_FRAME_RATES = {0, 24000 / 1001.0, 24, 25, 30000 / 1001.0, 30, 50,
@@ -42,6 +46,7 @@ final class MpegFrameStream implements VideoFrameStream {
     private int width;
     private int height;
     private boolean ended;
+    private RuntimeException damage;
     // H.264: display order by time stamp
     private DisplayOrder order;
     private long firstPts = Long.MIN_VALUE;
@@ -92,6 +97,11 @@ final class MpegFrameStream implements VideoFrameStream {
                 decode(packet);
             }
         }
+        if (ready.isEmpty() && damage != null) {
+            RuntimeException e = damage;
+            damage = null;
+            throw e;
+        }
         return ready.poll();
     }
 
@@ -111,6 +121,13 @@ final class MpegFrameStream implements VideoFrameStream {
         // A fresh buffer per picture: the decoders keep reference pictures in the buffers they were given.
         byte[][] buffer = Picture.create(width, height, ColorSpace.YUV444).getData();
         Picture pic = decoder.decodeFrame(data, buffer);
+        if (decoder instanceof SliceCheckingMpegDecoder mpeg2 && (damage = mpeg2.takeSliceError()) != null) {
+            ended = true;
+            if (pictureType != PICTURE_B) {
+                flush(); // the anchor held back is shown before a damaged I or P picture, so it still comes out
+            }
+            return;
+        }
         if (pic == null) {
             return;
         }
@@ -159,7 +176,7 @@ final class MpegFrameStream implements VideoFrameStream {
             codec = "H.264";
             order = new DisplayOrder(H264Reordering.depth(first));
         } else if (mpeg2 > 0) {
-            decoder = new MPEGDecoder();
+            decoder = new SliceCheckingMpegDecoder();
             codec = "MPEG-2";
             frameRate = mpeg2FrameRate(first);
         } else {
@@ -216,5 +233,34 @@ final class MpegFrameStream implements VideoFrameStream {
     @Override
     public void close() throws IOException {
         channel.close();
+    }
+
+    /**
+     * JCodec's MPEG-2 decoder catches an error in a slice, prints its stack trace and returns the picture with that
+     * part undecoded (a stream cut in the middle of a picture ends that way). Here the error is kept instead and the
+     * damaged picture dropped: decoding stops, the intact stills come out and the error is reported after them.
+     */
+    private static final class SliceCheckingMpegDecoder extends MPEGDecoder {
+        private RuntimeException sliceError;
+
+        @Override
+        public void decodeSlice(PictureHeader ph, int verticalPos, Context context, byte[][] buf, BitReader in,
+                int vertOff, int vertStep) throws IOException {
+            try {
+                super.decodeSlice(ph, verticalPos, context, buf, in, vertOff, vertStep);
+            } catch (RuntimeException e) {
+                if (sliceError == null) {
+                    sliceError = e;
+                }
+            }
+        }
+
+        /** The first slice error of the picture just decoded, as the stream's error, or null. */
+        RuntimeException takeSliceError() {
+            RuntimeException e = sliceError;
+            sliceError = null;
+            return e == null ? null
+                    : new IllegalStateException(DAMAGED_PICTURE + " (decoder: " + e.getMessage() + ")", e);
+        }
     }
 }

@@ -110,6 +110,10 @@ public final class VideoReader {
         if (m.contains(DisplayOrder.TOO_DEEP)) {
             return new UnsupportedVideoException(name, container, codec, m, e);
         }
+        if (lower.startsWith(MpegFrameStream.DAMAGED_PICTURE)) {
+            return new InvalidInputException(name + ": " + container + " video (" + codec + ") truncated or corrupt: "
+                    + m, e);
+        }
         if (lower.contains("movie meta information") || lower.contains("moov")) {
             return new InvalidInputException(name + ": truncated or corrupt " + container
                     + " file: no movie header ('moov' box) found", e);

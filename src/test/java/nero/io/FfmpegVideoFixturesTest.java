@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Real videos written by ffmpeg at test time (160×128, 25 fps, ffmpeg's moving testsrc2 pattern), read by our
@@ -193,6 +194,38 @@ class FfmpegVideoFixturesTest {
         assertTrue(e.getMessage().contains(cut + ": video truncated or corrupt: decoded " + decoded
                 + " of 25 declared frames"), e.getMessage());
         items.get(0).read(); // the stills before the cut are still usable
+    }
+
+    /** Cuts at several places, so that both a B picture and an I/P picture (with an anchor held back) get cut. */
+    @ParameterizedTest(name = "cut at {0}% of the file")
+    @ValueSource(ints = {30, 45, 50, 62, 75})
+    void mpeg2CutInsideAPictureKeepsTheIntactStillsAndReportsTheCutQuietly(int percent) throws Exception {
+        Path mpg = dir.resolve("whole.mpg");
+        if (!Files.exists(mpg)) {
+            Ffmpeg.write(mpg, 25, "-c:v", "mpeg2video", "-bf", "2", "-f", "mpeg");
+        }
+        Path cut = Fixtures.truncate(mpg, dir.resolve("cut-" + percent + ".mpg"), Files.size(mpg) * percent / 100);
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        List<SourceItem> items;
+        System.setErr(new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            items = everyFrame(cut);
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals("", stderr.toString(StandardCharsets.UTF_8), "the decoder printed to standard error");
+        int decoded = items.size() - 1;
+        assertTrue(decoded > 0 && decoded < 25, "stills before the cut: " + decoded);
+        InvalidInputException e = assertThrows(InvalidInputException.class, items.get(decoded)::read);
+        assertTrue(e.getMessage().startsWith(cut + " (after " + decoded + " decoded frames): MPEG-PS video (MPEG-2) "
+                + "truncated or corrupt: " + MpegFrameStream.DAMAGED_PICTURE), e.getMessage());
+        List<BufferedImage> reference = Ffmpeg.stills(mpg);
+        for (int i = 0; i < decoded; i++) {
+            double diff = meanAbsDiff(items.get(i).read(), reference.get(i));
+            assertTrue(diff <= MAX_MEAN_ABS_DIFF, items.get(i).id() + " differs from ffmpeg's frame by " + diff);
+        }
+        System.out.printf("MPEG-2 cut at %d%%: %d intact stills, then: %s%n", percent, decoded, e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
