@@ -47,6 +47,9 @@ final class MpegFrameStream implements VideoFrameStream {
     private int height;
     private boolean ended;
     private RuntimeException damage;
+    private Packet upcoming;
+    private final long size;
+    private final boolean cutMidPacket;
     // H.264: display order by time stamp
     private DisplayOrder order;
     private long firstPts = Long.MIN_VALUE;
@@ -57,6 +60,8 @@ final class MpegFrameStream implements VideoFrameStream {
 
     MpegFrameStream(Path file, boolean transportStream) throws IOException {
         channel = NIOUtils.readableChannel(file.toFile());
+        size = java.nio.file.Files.size(file);
+        cutMidPacket = transportStream && size % 188 != 0;
         try {
             container = transportStream ? "MPEG-TS" : "MPEG-PS";
             track = transportStream ? firstVideoTrackOfTransportStream(channel) : firstVideoTrack(new MPSDemuxer(channel));
@@ -89,10 +94,13 @@ final class MpegFrameStream implements VideoFrameStream {
     @Override
     public Frame next() throws IOException {
         while (ready.isEmpty() && !ended) {
-            Packet packet = nextPacket();
+            Packet packet = upcoming != null ? upcoming : nextPacket();
+            upcoming = packet == null ? null : nextPacket();
             if (packet == null) {
                 ended = true;
                 flush();
+            } else if (upcoming == null && cutMidPacket) {
+                dropCutPicture(packet);
             } else {
                 decode(packet);
             }
@@ -110,6 +118,24 @@ final class MpegFrameStream implements VideoFrameStream {
             return mpeg.getES().getFrame();
         }
         return track.nextFrame();
+    }
+
+    /**
+     * The last picture of a transport stream whose file ends inside a 188-byte packet is incomplete: JCodec's H.264
+     * decoder can loop for ever on it, so it is not decoded. The pictures shown before it still come out.
+     */
+    private void dropCutPicture(Packet packet) {
+        ended = true;
+        damage = new IllegalStateException(DAMAGED_PICTURE + " (the file ends inside it: " + size
+                + " bytes is not a whole number of 188-byte transport packets)");
+        if (order != null) {
+            long cutPts = packet.getPts();
+            for (DisplayOrder.Entry e = order.poll(); e != null && e.pts() < cutPts; e = order.poll()) {
+                emitInTimeStampOrder(e);
+            }
+        } else if (mpeg2PictureType(packet.getData()) != PICTURE_B) {
+            flush();
+        }
     }
 
     private void decode(Packet packet) {

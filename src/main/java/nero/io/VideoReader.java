@@ -64,9 +64,9 @@ public final class VideoReader {
         String container = FileKind.containerName(kind, head, n);
         try {
             return switch (kind) {
-                case MP4 -> new Mp4FrameStream(file);
-                case MPEG_TS -> new MpegFrameStream(file, true);
-                case MPEG_PS -> new MpegFrameStream(file, false);
+                case MP4 -> new WatchedFrameStream(new Mp4FrameStream(file));
+                case MPEG_TS -> new WatchedFrameStream(new MpegFrameStream(file, true));
+                case MPEG_PS -> new WatchedFrameStream(new MpegFrameStream(file, false));
                 case OTHER_VIDEO -> throw new UnsupportedVideoException(name, container, "unknown",
                         "container not supported by the pure-Java decoder", null);
                 default -> throw new UnsupportedVideoException(name, "unknown", "unknown",
@@ -110,7 +110,7 @@ public final class VideoReader {
         if (m.contains(DisplayOrder.TOO_DEEP)) {
             return new UnsupportedVideoException(name, container, codec, m, e);
         }
-        if (lower.startsWith(MpegFrameStream.DAMAGED_PICTURE)) {
+        if (lower.startsWith(MpegFrameStream.DAMAGED_PICTURE) || lower.startsWith(WatchedFrameStream.STUCK)) {
             return new InvalidInputException(name + ": " + container + " video (" + codec + ") truncated or corrupt: "
                     + m, e);
         }

@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import nero.core.InvalidInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -199,16 +201,17 @@ class FfmpegVideoFixturesTest {
     /** Cuts at several places, so that both a B picture and an I/P picture (with an anchor held back) get cut. */
     @ParameterizedTest(name = "cut at {0}% of the file")
     @ValueSource(ints = {30, 45, 50, 62, 75})
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void mpeg2CutInsideAPictureKeepsTheIntactStillsAndReportsTheCutQuietly(int percent) throws Exception {
         Path mpg = dir.resolve("whole.mpg");
         if (!Files.exists(mpg)) {
             Ffmpeg.write(mpg, 25, "-c:v", "mpeg2video", "-bf", "2", "-f", "mpeg");
         }
         Path cut = Fixtures.truncate(mpg, dir.resolve("cut-" + percent + ".mpg"), Files.size(mpg) * percent / 100);
-        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.err;
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        PrintStream original = System.err;
         List<SourceItem> items;
-        System.setErr(new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
         try {
             items = everyFrame(cut);
         } finally {
@@ -226,6 +229,75 @@ class FfmpegVideoFixturesTest {
             assertTrue(diff <= MAX_MEAN_ABS_DIFF, items.get(i).id() + " differs from ffmpeg's frame by " + diff);
         }
         System.out.printf("MPEG-2 cut at %d%%: %d intact stills, then: %s%n", percent, decoded, e.getMessage());
+    }
+
+    /**
+     * A plain transport stream declares no frame count: a cut one ends early, every still it gives is intact, and
+     * the cut is reported. JCodec's H.264 decoder looped for ever on the cut picture at 30 % (hence the time limit).
+     */
+    @ParameterizedTest(name = "cut at {0}% of the file")
+    @ValueSource(ints = {30, 45, 50, 62, 75})
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void h264TransportStreamCutAnywhereGivesOnlyIntactStills(int percent) throws Exception {
+        Path ts = dir.resolve("whole.ts");
+        if (!Files.exists(ts)) {
+            Ffmpeg.write(ts, 25, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-bf", "2", "-f", "mpegts");
+        }
+        Path cut = Fixtures.truncate(ts, dir.resolve("cut-" + percent + ".ts"), Files.size(ts) * percent / 100);
+        List<SourceItem> items = everyFrame(cut);
+        List<BufferedImage> reference = Ffmpeg.stills(ts);
+        int intact = 0;
+        for (SourceItem item : items) {
+            ImagePlus still;
+            try {
+                still = item.read();
+            } catch (InvalidInputException e) {
+                assertTrue(e.getMessage().startsWith(cut + " (after " + intact + " decoded frames): MPEG-TS video "
+                        + "(H.264) truncated or corrupt: " + MpegFrameStream.DAMAGED_PICTURE), e.getMessage());
+                continue;
+            }
+            double diff = meanAbsDiff(still, reference.get(intact));
+            assertTrue(diff <= MAX_MEAN_ABS_DIFF, item.id() + " differs from ffmpeg's frame by " + diff);
+            intact++;
+        }
+        assertTrue(intact > 0 && intact < 25, "stills before the cut: " + intact);
+        assertEquals(intact + 1, items.size(), "the intact stills, then the reported cut");
+        System.out.printf("H.264 TS cut at %d%%: %d intact stills of %d items%n", percent, intact, items.size());
+    }
+
+    /**
+     * Cut at whole 188-byte packets (a recorder that stopped), the file gives no sign of the cut: some of these cuts
+     * made JCodec loop for ever on the last picture. Every cut must finish, and a stuck one is reported after the
+     * stills before it.
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void h264TransportStreamCutAtPacketBoundariesNeverHangs() throws Exception {
+        Path ts = dir.resolve("whole.ts");
+        if (!Files.exists(ts)) {
+            Ffmpeg.write(ts, 25, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-bf", "2", "-f", "mpegts");
+        }
+        System.setProperty(WatchedFrameStream.LIMIT_PROPERTY, "1");
+        int stuck = 0;
+        try {
+            long packets = Files.size(ts) / 188;
+            for (long k = packets / 5; k < packets; k += 3) {
+                Path cut = Fixtures.truncate(ts, dir.resolve("packets-" + k + ".ts"), k * 188);
+                List<SourceItem> items = everyFrame(cut);
+                SourceItem last = items.get(items.size() - 1);
+                try {
+                    last.read();
+                } catch (InvalidInputException e) {
+                    String m = e.getMessage();
+                    assertTrue(m.startsWith(cut + " (after " + (items.size() - 1) + " decoded frames): ")
+                            && m.contains("MPEG-TS video") && m.contains("H.264") && m.contains("truncated or corrupt"), m);
+                    stuck += e.getMessage().contains(WatchedFrameStream.STUCK) ? 1 : 0;
+                }
+            }
+        } finally {
+            System.clearProperty(WatchedFrameStream.LIMIT_PROPERTY);
+        }
+        System.out.printf("H.264 TS cut at packet boundaries: %d cuts got the decoder stuck and were reported%n", stuck);
     }
 
     @ParameterizedTest(name = "{0}")
