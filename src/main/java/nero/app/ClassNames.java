@@ -28,6 +28,24 @@ final class ClassNames {
         return map;
     }
 
+    /**
+     * The class names a detector keeps: the model's, except that a model without names (class0, class1, …) takes
+     * the training set's class folder names for the classes they map to, so that results and explanations say
+     * "polyp", not "class2".
+     */
+    static List<String> forDetector(List<String> modelClasses, List<String> trainFolders) {
+        if (!generic(modelClasses)) {
+            return modelClasses;
+        }
+        List<String> names = new java.util.ArrayList<>(modelClasses);
+        for (int i = 0; i < trainFolders.size() && i < names.size(); i++) {
+            if (!names.contains(trainFolders.get(i))) {
+                names.set(i, trainFolders.get(i));
+            }
+        }
+        return names;
+    }
+
     /** True for models without class names in a sidecar (class0, class1, …). */
     static boolean generic(List<String> modelClasses) {
         return modelClasses.stream().allMatch(n -> n.matches("class\\d+"));

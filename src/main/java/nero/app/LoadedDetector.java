@@ -68,10 +68,6 @@ final class LoadedDetector implements AutoCloseable {
         return nero;
     }
 
-    List<String> modelClassNames() {
-        return classifier.info().classNames();
-    }
-
     /** Scores of one method (NERO or a baseline) for a feature set; higher = more OOD. */
     double[] scores(String key, FeatureSet samples) {
         if (key.equals(MethodChoice.NERO)) {
@@ -103,7 +99,7 @@ final class LoadedDetector implements AutoCloseable {
         for (String key : extraMethods) {
             extra.put(key, scores(key, samples));
         }
-        List<String> names = modelClassNames();
+        List<String> names = state.classNames(); // the model's, or the training folders' for an unnamed model
         java.util.ArrayList<Reports.ScoreRow> rows = new java.util.ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
             NeroScore s = scores[i];

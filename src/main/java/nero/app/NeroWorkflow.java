@@ -44,11 +44,12 @@ public final class NeroWorkflow {
         Engine.ensureStarted();
         List<Reports.Skipped> skipped = new ArrayList<>();
         try (Classifier classifier = Classifier.load(r.model())) {
-            FeatureSet train = extractFolder(classifier, r.trainDir(), "training images", skipped);
+            List<String> trainFolders = new ArrayList<>();
+            FeatureSet train = extractFolder(classifier, r.trainDir(), "training images", skipped, trainFolders);
             FeatureSet validation = r.valDir() == null ? null
-                    : extractFolder(classifier, r.valDir(), "validation images", skipped);
+                    : extractFolder(classifier, r.valDir(), "validation images", skipped, new ArrayList<>());
             progress.checkCancelled();
-            List<String> classes = classifier.info().classNames();
+            List<String> classes = ClassNames.forDetector(classifier.info().classNames(), trainFolders);
             DetectorState state;
             try {
                 state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, train, validation, r.tpr(),
@@ -71,9 +72,12 @@ public final class NeroWorkflow {
     /**
      * Features of an ImageFolder tree, with labels as the model's class indices: the folders must be named after
      * the model's classes (the sidecar's class_names), as PyTorch's ImageFolder order made them in training.
+     * The class folders' names are added to {@code folders}.
      */
-    private FeatureSet extractFolder(Classifier classifier, Path dir, String what, List<Reports.Skipped> skipped) {
+    private FeatureSet extractFolder(Classifier classifier, Path dir, String what, List<Reports.Skipped> skipped,
+            List<String> folders) {
         try (ImageFolderSource source = ImageSources.imageFolder(dir)) {
+            folders.addAll(source.classNames());
             int[] toModel = ClassNames.folderToModel(source.classNames(), classifier.info().classNames(), dir);
             FeatureSet fs = Extract.run(classifier, source, what, dir.toString(), false, progress, skipped);
             int[] labels = fs.labels();
@@ -119,7 +123,7 @@ public final class NeroWorkflow {
             }
             if (r.vectorsDir() != null) {
                 FeatureSet all = FeatureSets.concat(parts);
-                VectorFiles.write(r.vectorsDir(), all, d.modelClassNames(),
+                VectorFiles.write(r.vectorsDir(), all, d.state().classNames(),
                         Relevance.compute(all, d.classifier().head()));
             }
             if (r.csvOut() != null) {

@@ -38,6 +38,30 @@ class CliHappyPathTest {
                 .equals(r.get("label"))), "label = the image's class folder");
     }
 
+    /** A model whose sidecar has no class names (class0, class1, …): results name the training set's folders. */
+    @Test
+    void aModelWithoutClassNamesTakesTheTrainingFolderNames() throws IOException {
+        SampleDetector.requireSampleData();
+        Path model = Files.copy(SampleDetector.MODEL, tmp.resolve("unnamed.pt"));
+        com.google.gson.JsonObject sidecar = com.google.gson.JsonParser.parseString(
+                Files.readString(SampleDetector.SAMPLE.resolve("model/nero-sample.json"))).getAsJsonObject();
+        sidecar.remove("class_names");
+        Files.writeString(tmp.resolve("unnamed.json"), sidecar.toString());
+        Path detector = tmp.resolve("unnamed.nero");
+        Cli.Result fit = Cli.run("fit", "--model", model, "--train", SampleDetector.TRAIN, "--out", detector);
+        assertEquals(0, fit.code(), fit.toString());
+        List<String> folders = List.of("cecum", "pylorus", "z-line");
+        assertEquals(folders, nero.core.DetectorFile.load(detector).classNames());
+
+        Cli.Result r = Cli.run("score", "--detector", detector, "--model", model,
+                SampleDetector.SAMPLE.resolve("ood/polyp"));
+        assertEquals(0, r.code(), r.toString());
+        for (CSVRecord row : parse(r.out()).getRecords()) {
+            assertTrue(folders.contains(row.get("predicted_class")), row.toString());
+            assertTrue(folders.contains(row.get("nearest_class")), row.toString());
+        }
+    }
+
     @Test
     void scoreWithoutOutPrintsOnlyTheCsvOnStdout() throws IOException {
         Path folder = SampleDetector.SAMPLE.resolve("ood/polyp");
