@@ -59,9 +59,9 @@ final class MpegFrameStream implements VideoFrameStream {
     private long shown;
 
     MpegFrameStream(Path file, boolean transportStream) throws IOException {
-        channel = NIOUtils.readableChannel(file.toFile());
         size = java.nio.file.Files.size(file);
         cutMidPacket = transportStream && size % 188 != 0;
+        channel = NIOUtils.readableChannel(file.toFile());
         try {
             container = transportStream ? "MPEG-TS" : "MPEG-PS";
             track = transportStream ? firstVideoTrackOfTransportStream(channel) : firstVideoTrack(new MPSDemuxer(channel));

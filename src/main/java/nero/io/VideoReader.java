@@ -118,8 +118,12 @@ public final class VideoReader {
             return new InvalidInputException(name + ": truncated or corrupt " + container
                     + " file: no movie header ('moov' box) found", e);
         }
+        // JCodec meets most damaged data with a null or an index out of range; their texts name its internals
+        String detail = e instanceof NullPointerException || e instanceof IndexOutOfBoundsException
+                ? "the decoder failed on damaged data (" + e.getClass().getSimpleName() + " inside JCodec)"
+                : e.getClass().getSimpleName() + ": " + m;
         return new InvalidInputException(name + ": cannot decode " + container + " video (codec " + codec
-                + "): truncated or corrupt (" + e.getClass().getSimpleName() + ": " + m + ")", e);
+                + "): truncated or corrupt (" + detail + ")", e);
     }
 
     /** Converts a decoded picture to an RGB ImageJ image. */

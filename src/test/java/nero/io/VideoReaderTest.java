@@ -131,6 +131,17 @@ class VideoReaderTest {
     }
 
     @Test
+    void decoderCrashesOnDamagedDataSayTruncatedOrCorruptWithoutJCodecInternals() {
+        String m = VideoReader.classify("x.mp4", "MP4/MOV", "H.264", new NullPointerException(
+                "Cannot invoke \"org.jcodec.common.model.Packet.getFrameNo()\" because \"pkt\" is null")).getMessage();
+        assertEquals("x.mp4: cannot decode MP4/MOV video (codec H.264): truncated or corrupt (the decoder failed on "
+                + "damaged data (NullPointerException inside JCodec))", m);
+        assertTrue(VideoReader.classify("x.ts", "MPEG-TS", "H.264", new ArrayIndexOutOfBoundsException(
+                "Index 4 out of bounds for length 4")).getMessage().endsWith("(ArrayIndexOutOfBoundsException inside "
+                + "JCodec))"));
+    }
+
+    @Test
     void randomBytesAreNotAVideo() throws Exception {
         Path p = dir.resolve("noise.mp4");
         Files.write(p, Fixtures.pattern(4096));
