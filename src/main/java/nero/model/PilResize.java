@@ -11,7 +11,7 @@ package nero.model;
  * That keeps the resize of a 1–2 megapixel frame small beside the JPEG decode and the inference.
  */
 final class PilResize {
-    private static final int PRECISION_BITS = 32 - 8 - 2;
+    static final int PRECISION_BITS = 32 - 8 - 2;
     private static final int HALF = 1 << (PRECISION_BITS - 1);
 
     private PilResize() {
@@ -126,7 +126,7 @@ final class PilResize {
     }
 
     /** Per output pixel: first input index, number of taps and fixed-point weights. */
-    private static final class Coefficients {
+    static final class Coefficients {
         final int size;
         final int[] start;
         final int[] count;

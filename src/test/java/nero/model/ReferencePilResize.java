@@ -1,14 +1,12 @@
 package nero.model;
 
 /**
- * Test oracle: the plain one-channel, column-by-column form of {@link PilResize} (its first version), kept to check
- * that the fused multi-channel passes give bit-identical values. Antialiased bilinear resampling of 8-bit
- * channels, computed the way Pillow's {@code Image.resize(size, BILINEAR)} does (what torchvision's
- * {@code Resize} runs on PIL images): a triangle filter widened by the downscale factor, separable, horizontal pass first, fixed-point weights with 22 fractional bits and rounding
- * to 8 bits after each pass. Facts from Pillow's Resample.c; the code is ours.
+ * Test oracle: the plain one-channel, column-by-column passes of {@link PilResize} (its first version), kept to
+ * check that the fused multi-channel passes give bit-identical values. The filter weights are PilResize's own; what
+ * is checked is the order of the sums, the rounding after each pass and the channel handling.
  */
 final class ReferencePilResize {
-    private static final int PRECISION_BITS = 32 - 8 - 2;
+    private static final int PRECISION_BITS = PilResize.PRECISION_BITS;
 
     private ReferencePilResize() {
     }
@@ -22,7 +20,7 @@ final class ReferencePilResize {
     /** Resamples along x (rows keep their count) or along y (columns keep their count). */
     private static int[] pass(int[] in, int width, int height, int outSize, boolean alongX) {
         int inSize = alongX ? width : height;
-        Coefficients k = Coefficients.of(inSize, outSize);
+        PilResize.Coefficients k = PilResize.Coefficients.of(inSize, outSize);
         int lines = alongX ? height : width;
         int outWidth = alongX ? outSize : width;
         int[] out = new int[alongX ? outSize * height : width * outSize];
@@ -49,51 +47,5 @@ final class ReferencePilResize {
     private static int clip8(int sum) {
         int v = sum >> PRECISION_BITS;
         return v < 0 ? 0 : Math.min(v, 255);
-    }
-
-    /** Per output pixel: first input index, number of taps and fixed-point weights. */
-    private static final class Coefficients {
-        final int size;
-        final int[] start;
-        final int[] count;
-        final int[] weight;
-
-        private Coefficients(int size, int outSize) {
-            this.size = size;
-            this.start = new int[outSize];
-            this.count = new int[outSize];
-            this.weight = new int[size * outSize];
-        }
-
-        static Coefficients of(int inSize, int outSize) {
-            double scale = (double) inSize / outSize;
-            double filterScale = Math.max(scale, 1.0);
-            double support = filterScale; // the bilinear filter's support is 1
-            int size = (int) Math.ceil(support) * 2 + 1;
-            Coefficients c = new Coefficients(size, outSize);
-            double[] w = new double[size];
-            for (int o = 0; o < outSize; o++) {
-                double center = (o + 0.5) * scale;
-                int min = Math.max((int) (center - support + 0.5), 0);
-                int max = Math.min((int) (center + support + 0.5), inSize) - min;
-                double total = 0;
-                for (int j = 0; j < max; j++) {
-                    w[j] = triangle((j + min - center + 0.5) / filterScale);
-                    total += w[j];
-                }
-                for (int j = 0; j < max; j++) {
-                    double normalised = total == 0 ? w[j] : w[j] / total;
-                    c.weight[o * size + j] = (int) (normalised * (1 << PRECISION_BITS) + (normalised < 0 ? -0.5 : 0.5));
-                }
-                c.start[o] = min;
-                c.count[o] = max;
-            }
-            return c;
-        }
-
-        private static double triangle(double x) {
-            double a = Math.abs(x);
-            return a < 1 ? 1 - a : 0;
-        }
     }
 }
