@@ -7,7 +7,7 @@
 # Usage: tools/package-fiji.sh [--skip-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MVN=(mvn -B -o -q)
+MVN=(mvn -B -q)
 if [ "${1:-}" != "--skip-build" ]; then
   tools/setup.sh
   "${MVN[@]}" package -DskipTests
