@@ -73,9 +73,19 @@ final class Ffmpeg {
 
     /** ffmpeg's own decode of every frame, in display order. */
     static List<BufferedImage> stills(Path video) throws IOException {
+        return stills(video, null);
+    }
+
+    /** As above through a filter chain (e.g. a deinterlacer), or none when {@code filter} is null. */
+    static List<BufferedImage> stills(Path video, String filter) throws IOException {
         Path dir = Files.createTempDirectory(video.getParent(), video.getFileName() + "-png");
-        run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", video.toString(),
-                "-vsync", "passthrough", dir.resolve("%04d.png").toString()));
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
+                "-i", video.toString(), "-vsync", "passthrough"));
+        if (filter != null) {
+            cmd.addAll(List.of("-vf", filter));
+        }
+        cmd.add(dir.resolve("%04d.png").toString());
+        run(cmd);
         List<BufferedImage> images = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.sorted().toList()) {
