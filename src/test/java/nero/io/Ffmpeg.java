@@ -71,6 +71,14 @@ final class Ffmpeg {
         return out;
     }
 
+    /** One JPEG of the testsrc2 pattern at {@code size} ("WxH") in {@code pixelFormat} (yuvj420p, gray, …). */
+    static Path writeStill(Path out, String size, String pixelFormat) throws IOException {
+        run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "lavfi", "-i",
+                "testsrc2=size=" + size + ":rate=25", "-frames:v", "1", "-c:v", "mjpeg", "-q:v", "3", "-pix_fmt",
+                pixelFormat, "-strict", "-1", out.toString()));
+        return out;
+    }
+
     /** ffmpeg's own decode of every frame, in display order. */
     static List<BufferedImage> stills(Path video) throws IOException {
         return stills(video, null);
