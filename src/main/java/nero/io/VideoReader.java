@@ -65,7 +65,8 @@ public final class VideoReader {
         }
         FileKind kind = FileKind.of(head, n, file.getFileName().toString());
         String container = FileKind.containerName(kind, head, n);
-        if (VideoDecoders.useFfmpeg()) {
+        if ((kind.isVideo() || kind == FileKind.UNKNOWN) && VideoDecoders.useFfmpeg()) {
+            // an unknown container is left to FFmpeg's own probing (it reads far more than we sniff)
             return FfmpegFrameStream.open(file, name, kind.isVideo() ? container : null);
         }
         try {
