@@ -21,17 +21,17 @@ import nero.core.explain.NeuronRelevanceProfile;
 import nero.core.explain.RelevanceSpace;
 import nero.core.explain.ScoreDecomposition;
 import nero.core.explain.SpatialMap;
-import nero.fiji.explain.ExplanationViews;
-import nero.fiji.explain.ExplanationWriter;
-import nero.fiji.explain.OodMontage;
-import nero.fiji.explain.ViewFiles;
+import nero.view.ExplanationViews;
+import nero.view.ExplanationWriter;
+import nero.view.OodMontage;
+import nero.view.ViewFiles;
 import nero.model.Classifier;
 import nero.model.ModelOutputs;
 import nero.model.Preprocessor;
 
 /**
  * Explains NERO verdicts: runs one image through the classifier (with its feature map and, when the model allows,
- * gradient×input), scores it, and writes the views of {@code nero.fiji.explain}. Also the batch montage of the
+ * gradient×input), scores it, and writes the views of {@code nero.view}. Also the batch montage of the
  * most out-of-distribution images of a scored folder.
  */
 public final class Explainer {
@@ -121,15 +121,16 @@ public final class Explainer {
     }
 
     /** Montage of the top-N rows by NERO score, images opened from their ids as files. */
-    public Path montage(List<Reports.ScoreRow> rows, int topN, Path outDir) {
+    public ImagePlus montage(List<Reports.ScoreRow> rows, int topN, Path outDir) {
         return montage(rows, topN, outDir, Explainer::openFile);
     }
 
     /**
      * Montage of the top-N rows by NERO score (ties by id), each tile the image with its deviation heatmap and a
-     * caption; rows whose image cannot be read are left out. Written to {@value #MONTAGE_FILE} in {@code outDir}.
+     * caption; rows whose image cannot be read are left out. Written to {@value #MONTAGE_FILE} in {@code outDir};
+     * returns the montage image.
      */
-    public Path montage(List<Reports.ScoreRow> rows, int topN, Path outDir, Function<String, ImagePlus> imageOf) {
+    public ImagePlus montage(List<Reports.ScoreRow> rows, int topN, Path outDir, Function<String, ImagePlus> imageOf) {
         List<Reports.ScoreRow> top = rows.stream()
                 .sorted(Comparator.comparingDouble(Reports.ScoreRow::neroScore).reversed()
                         .thenComparing(Reports.ScoreRow::id))
@@ -153,8 +154,9 @@ public final class Explainer {
         if (tiles.isEmpty()) {
             throw new InvalidInputException("no image of the " + top.size() + " most OOD rows could be read");
         }
-        return ViewFiles.png(OodMontage.create(tiles, captions, MONTAGE_COLUMNS, MONTAGE_TILE),
-                outDir.resolve(MONTAGE_FILE));
+        ImagePlus montage = OodMontage.create(tiles, captions, MONTAGE_COLUMNS, MONTAGE_TILE);
+        ViewFiles.png(montage, outDir.resolve(MONTAGE_FILE));
+        return montage;
     }
 
     private Reports.ScoreRow row(Explanation e) {

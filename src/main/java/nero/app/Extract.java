@@ -5,6 +5,7 @@ import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.io.ImageSource;
+import nero.io.SkippedItem;
 import nero.model.Classifier;
 import nero.model.Extraction;
 import nero.model.ExtractionOptions;
@@ -17,10 +18,10 @@ final class Extract {
 
     /** {@code what} names the images in progress messages; {@code where} says where they came from in errors. */
     static FeatureSet run(Classifier classifier, ImageSource source, String what, String where, boolean withOdin,
-            ProgressListener progress, List<Reports.Skipped> skipped) {
+            ProgressListener progress, List<SkippedItem> skipped) {
         ExtractionOptions options = new ExtractionOptions(0, 0, false, withOdin);
         Extraction extraction = new FeatureExtractor(classifier, options).extract(source, staged(what, progress));
-        List<Reports.Skipped> unreadable = extraction.skipped().stream().map(Extract::withoutRepeatedId).toList();
+        List<SkippedItem> unreadable = extraction.skipped().stream().map(Extract::withoutRepeatedId).toList();
         skipped.addAll(unreadable);
         FeatureSet features = extraction.features();
         if (features.size() == 0) {
@@ -36,13 +37,13 @@ final class Extract {
      * The readers' messages start with the file they refuse ("/a/b.jpg: corrupt …"), and the report names the
      * item again; keep the reason alone so every line names the file once.
      */
-    static Reports.Skipped withoutRepeatedId(Reports.Skipped s) {
+    static SkippedItem withoutRepeatedId(SkippedItem s) {
         String id = s.id();
         String reason = s.reason() == null ? "unreadable" : s.reason();
         int hash = id.indexOf('#');
         for (String prefix : hash < 0 ? List.of(id) : List.of(id, id.substring(0, hash))) {
             if (reason.startsWith(prefix + ": ")) {
-                return new Reports.Skipped(id, reason.substring(prefix.length() + 2));
+                return new SkippedItem(id, reason.substring(prefix.length() + 2));
             }
         }
         return s;

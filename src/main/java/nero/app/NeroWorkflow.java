@@ -19,6 +19,7 @@ import nero.core.Relevance;
 import nero.io.ImageFolderSource;
 import nero.io.ImageSource;
 import nero.io.ImageSources;
+import nero.io.SkippedItem;
 import nero.io.SourceItem;
 import nero.model.Classifier;
 import nero.model.Engine;
@@ -42,7 +43,7 @@ public final class NeroWorkflow {
         OutputTargets.checkNotAnInput(r.out(), "detector file", r.model());
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder");
         Engine.ensureStarted();
-        List<Reports.Skipped> skipped = new ArrayList<>();
+        List<SkippedItem> skipped = new ArrayList<>();
         try (Classifier classifier = Classifier.load(r.model())) {
             List<String> trainFolders = new ArrayList<>();
             FeatureSet train = extractFolder(classifier, r.trainDir(), "training images", skipped, trainFolders);
@@ -74,7 +75,7 @@ public final class NeroWorkflow {
      * the model's classes (the sidecar's class_names), as PyTorch's ImageFolder order made them in training.
      * The class folders' names are added to {@code folders}.
      */
-    private FeatureSet extractFolder(Classifier classifier, Path dir, String what, List<Reports.Skipped> skipped,
+    private FeatureSet extractFolder(Classifier classifier, Path dir, String what, List<SkippedItem> skipped,
             List<String> folders) {
         try (ImageFolderSource source = ImageSources.imageFolder(dir)) {
             folders.addAll(source.classNames());
@@ -89,7 +90,7 @@ public final class NeroWorkflow {
     }
 
     public Reports.Score score(Requests.Score r) {
-        List<Reports.Skipped> skipped = new ArrayList<>();
+        List<SkippedItem> skipped = new ArrayList<>();
         List<String> methods = MethodChoice.extras(r.methods());
         boolean hasFiles = r.inputs() != null && !r.inputs().isEmpty();
         boolean hasImages = r.images() != null && !r.images().isEmpty();
@@ -141,7 +142,7 @@ public final class NeroWorkflow {
 
     public Reports.Evaluate evaluate(Requests.Evaluate r) {
         Engine.ensureStarted();
-        List<Reports.Skipped> skipped = new ArrayList<>();
+        List<SkippedItem> skipped = new ArrayList<>();
         List<String> methods = MethodChoice.withNero(r.methods());
         boolean odin = methods.contains("odin");
         OutputTargets.checkFolder(r.outDir(), "output folder");
@@ -186,7 +187,7 @@ public final class NeroWorkflow {
                 throw new InvalidInputException("no image to explain: give an image file or open an image");
             }
             List<Reports.ScoreRow> rows;
-            List<Reports.Skipped> skipped = new ArrayList<>();
+            List<SkippedItem> skipped = new ArrayList<>();
             try (ImageSource s = ImageSources.open(r.imageFile())) {
                 Iterator<SourceItem> it = s.iterator();
                 if (!it.hasNext()) {

@@ -4,18 +4,15 @@ import ij.ImagePlus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import nero.io.SkippedItem;
 
 /** What the workflow gives back to the commands (which turn it into ImageJ tables, overlays and plots). */
 public final class Reports {
     private Reports() {
     }
 
-    /** A file that was reported and skipped in a batch job, with the one-line reason. */
-    public record Skipped(String id, String reason) {
-    }
-
     public record Fit(Path detectorFile, int trainImages, int validationImages, List<String> classNames,
-            double threshold, double tpr, double trainAccuracy, List<Skipped> skipped) {
+            double threshold, double tpr, double trainAccuracy, List<SkippedItem> skipped) {
     }
 
     /** One row per image or still; {@code methodScores} keeps the requested extra methods in order. */
@@ -27,7 +24,7 @@ public final class Reports {
         }
     }
 
-    public record Score(List<ScoreRow> rows, List<String> methods, Path csvFile, List<Skipped> skipped) {
+    public record Score(List<ScoreRow> rows, List<String> methods, Path csvFile, List<SkippedItem> skipped) {
     }
 
     /** Fractions, not percentages. */
@@ -36,7 +33,7 @@ public final class Reports {
 
     /** Per method, the ID and OOD score arrays behind the metrics (for ROC curves and histograms). */
     public record Evaluate(List<MethodMetrics> metrics, Map<String, double[]> idScores, Map<String, double[]> oodScores,
-            Path outDir, List<Skipped> skipped) {
+            Path outDir, List<SkippedItem> skipped) {
     }
 
     /**

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nero.app.Reports;
 import nero.core.InvalidInputException;
+import nero.io.SkippedItem;
 
 /** Checks of the commands' inputs, each failing with one message that names the macro key and the path. */
 final class Inputs {
@@ -155,12 +155,12 @@ final class Inputs {
         return "no image to score: give " + key + " or open an image";
     }
 
-    static String skippedLine(List<Reports.Skipped> skipped) {
+    static String skippedLine(List<SkippedItem> skipped) {
         if (skipped.isEmpty()) {
             return "";
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nskipped %d file(s):", skipped.size()));
-        for (Reports.Skipped s : skipped) {
+        for (SkippedItem s : skipped) {
             text.append(System.lineSeparator()).append("  ").append(s.id()).append(": ").append(s.reason());
         }
         return text.toString();

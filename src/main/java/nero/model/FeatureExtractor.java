@@ -14,11 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import nero.app.Reports;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.io.ImageSource;
+import nero.io.SkippedItem;
 import nero.io.SourceItem;
 
 /**
@@ -202,7 +202,7 @@ public final class FeatureExtractor {
         final List<float[]> features = new ArrayList<>();
         final List<float[]> logits = new ArrayList<>();
         final List<float[]> odin;
-        final List<Reports.Skipped> skipped = new ArrayList<>();
+        final List<SkippedItem> skipped = new ArrayList<>();
         long processed;
         float[] maps;
         int mapsUsed;
@@ -217,7 +217,7 @@ public final class FeatureExtractor {
             for (Decoded d : batch.batch()) {
                 processed++;
                 if (d.tensor == null) {
-                    skipped.add(new Reports.Skipped(d.item.id(), d.problem));
+                    skipped.add(new SkippedItem(d.item.id(), d.problem));
                 }
             }
             ModelOutputs out = batch.outputs();

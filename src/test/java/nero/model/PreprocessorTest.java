@@ -47,7 +47,7 @@ class PreprocessorTest {
             worstMean = Math.max(worstMean, meanAbs);
             System.out.printf("resize parity %s: mean |ours − torchvision| = %.4f/255%n", stem, meanAbs);
             assertTrue(meanAbs <= 2.0, stem + ": mean abs difference " + meanAbs + "/255");
-            ImagePlus viaImageIo = FileListSource.readWithImageIo(jpeg);
+            ImagePlus viaImageIo = LabelledImageFiles.readWithImageIo(jpeg);
             int[] imageIoArgb = (int[]) viaImageIo.getProcessor().getPixels();
             double imageIoDiff = meanAbsDifference(expected,
                     Preprocessor.resizeArgb(imageIoArgb, photo.getWidth(), photo.getHeight(), 224, 224));

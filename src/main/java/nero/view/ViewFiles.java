@@ -1,12 +1,12 @@
-package nero.fiji.explain;
+package nero.view;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.measure.ResultsTable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nero.core.InvalidInputException;
 
 /** Headless writing of the views (FileSaver and ResultsTable only; IJ.saveAs needs a GUI). */
 public final class ViewFiles {
@@ -18,7 +18,7 @@ public final class ViewFiles {
         ImagePlus flat = image.getOverlay() != null ? image.flatten() : image;
         prepare(file);
         if (!new FileSaver(flat).saveAsPng(file.toString())) {
-            throw new UncheckedIOException(new IOException("could not write " + file));
+            throw new InvalidInputException("cannot write " + file);
         }
         return file;
     }
@@ -27,7 +27,7 @@ public final class ViewFiles {
     public static Path tiff(ImagePlus image, Path file) {
         prepare(file);
         if (!new FileSaver(image).saveAsTiff(file.toString())) {
-            throw new UncheckedIOException(new IOException("could not write " + file));
+            throw new InvalidInputException("cannot write " + file);
         }
         return file;
     }
@@ -35,7 +35,7 @@ public final class ViewFiles {
     public static Path csv(ResultsTable table, Path file) {
         prepare(file);
         if (!table.save(file.toString())) {
-            throw new UncheckedIOException(new IOException("could not write " + file));
+            throw new InvalidInputException("cannot write " + file);
         }
         return file;
     }
@@ -47,7 +47,7 @@ public final class ViewFiles {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not create the folder of " + file, e);
+            throw new InvalidInputException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,15 +1,15 @@
-package nero.fiji.explain;
+package nero.view;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nero.core.InvalidInputException;
 import nero.core.explain.Explanation;
 import nero.core.explain.NeuronDeviation;
 import nero.core.explain.NeuronRelevanceProfile;
@@ -161,7 +161,7 @@ public final class ExplanationWriter {
             Files.writeString(file, content, StandardCharsets.UTF_8);
             return file;
         } catch (IOException ex) {
-            throw new UncheckedIOException("could not write " + file, ex);
+            throw new InvalidInputException("cannot write " + file + ": " + ex.getMessage(), ex);
         }
     }
 }

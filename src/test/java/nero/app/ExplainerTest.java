@@ -1,4 +1,4 @@
-package nero.fiji.explain;
+package nero.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import nero.app.Explainer;
-import nero.app.Reports;
 import nero.core.DetectorState;
 import nero.core.Distance;
 import nero.core.InvalidInputException;
@@ -31,6 +29,8 @@ import nero.core.explain.Explanation;
 import nero.model.Classifier;
 import nero.model.ModelOutputs;
 import nero.model.Preprocessor;
+import nero.view.ExplanationWriter;
+import nero.view.OodMontage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,8 +146,9 @@ class ExplainerTest {
             }
         }
         rows.add(new Reports.ScoreRow("missing.png", "cecum", 0.9, 1e9, 1, 1, 1, "cecum", 0, true, Map.of()));
-        Path m = explainer.montage(rows, 6, dir);
-        BufferedImage img = ImageIO.read(m.toFile());
+        ImagePlus montage = explainer.montage(rows, 6, dir);
+        BufferedImage img = ImageIO.read(dir.resolve(Explainer.MONTAGE_FILE).toFile());
+        assertEquals(img.getWidth(), montage.getWidth(), "the image returned is the one written");
         assertEquals(Explainer.MONTAGE_COLUMNS * Explainer.MONTAGE_TILE, img.getWidth());
         assertEquals(2 * (Explainer.MONTAGE_TILE + OodMontage.captionHeight(Explainer.MONTAGE_TILE)),
                 img.getHeight(), "5 readable of the top 6 → 2 rows");
