@@ -1,5 +1,6 @@
 package nero.app;
 
+import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ final class LoadedDetector implements AutoCloseable {
         this.state = state;
         this.classifier = classifier;
         this.nero = state.detector(classifier.head());
-        this.family = Families.of(classifier.info());
+        this.family = classifier.info().family();
     }
 
     static LoadedDetector open(Path detectorFile, Path modelOverride) {
@@ -70,17 +71,15 @@ final class LoadedDetector implements AutoCloseable {
 
     /** Scores of one method (NERO or a baseline) for a feature set; higher = more OOD. */
     double[] scores(String key, FeatureSet samples) {
-        if (key.equals(MethodChoice.NERO)) {
-            return nero.scores(samples);
-        }
         return method(key).score(samples);
     }
 
     private OodMethod method(String key) {
         return methods.computeIfAbsent(key, k -> {
-            OodMethod m = OodMethods.create(k, family);
-            if (m.requiresTraining()) {
-                var saved = state.baselines().get(k);
+            OodMethods.Entry entry = OodMethods.entry(k);
+            OodMethod m = entry.create(OodMethods.Settings.of(family));
+            if (entry.needs().training()) {
+                JsonObject saved = state.methodState(k);
                 if (saved == null) {
                     throw new InvalidInputException("method '" + k + "' needs training statistics that this "
                             + "detector file does not hold; fit the detector again");

@@ -16,6 +16,7 @@ import nero.core.InvalidInputException;
 import nero.core.OodMetrics;
 import nero.core.ProgressListener;
 import nero.core.Relevance;
+import nero.core.methods.OodMethods;
 import nero.io.ImageFolderSource;
 import nero.io.ImageSource;
 import nero.io.ImageSources;
@@ -91,7 +92,7 @@ public final class NeroWorkflow {
 
     public Reports.Score score(Requests.Score r) {
         List<SkippedItem> skipped = new ArrayList<>();
-        List<String> methods = MethodChoice.extras(r.methods());
+        List<String> methods = OodMethods.besidesNero(r.methods());
         boolean hasFiles = r.inputs() != null && !r.inputs().isEmpty();
         boolean hasImages = r.images() != null && !r.images().isEmpty();
         if (!hasFiles && !hasImages) {
@@ -103,19 +104,20 @@ public final class NeroWorkflow {
         readFiles.add(r.model());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder");
+        boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
                 try (ImageSource s = ImageSources.open(r.inputs(), r.videoStills())) {
-                    parts.add(Extract.run(d.classifier(), s, "images", describe(r.inputs()), methods.contains("odin"),
+                    parts.add(Extract.run(d.classifier(), s, "images", describe(r.inputs()), odin,
                             progress, skipped));
                 }
             }
             if (hasImages) {
                 try (ImageSource s = ImageSources.of(r.images())) {
-                    parts.add(Extract.run(d.classifier(), s, "open images", "ImageJ", methods.contains("odin"), progress,
+                    parts.add(Extract.run(d.classifier(), s, "open images", "ImageJ", odin, progress,
                             skipped));
                 }
             }
@@ -143,8 +145,8 @@ public final class NeroWorkflow {
     public Reports.Evaluate evaluate(Requests.Evaluate r) {
         Engine.ensureStarted();
         List<SkippedItem> skipped = new ArrayList<>();
-        List<String> methods = MethodChoice.withNero(r.methods());
-        boolean odin = methods.contains("odin");
+        List<String> methods = OodMethods.withNeroFirst(r.methods());
+        boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
         OutputTargets.checkFolder(r.outDir(), "output folder");
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             FeatureSet id;

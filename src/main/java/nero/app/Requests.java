@@ -29,7 +29,8 @@ public final class Requests {
 
     /**
      * Score files/folders/DICOM/videos ({@code inputs}) and/or images already open ({@code images}); {@code model}
-     * null = the model path recorded in the detector; {@code methods} = extra method keys beside NERO.
+     * null = the model path recorded in the detector; {@code methods} = registry keys of extra methods beside NERO
+     * (NERO itself is always scored).
      */
     public record Score(Path detector, Path model, List<Path> inputs, List<ImagePlus> images, List<String> methods,
             Path csvOut, Path vectorsDir, nero.io.FrameSampling videoStills) {
@@ -39,7 +40,7 @@ public final class Requests {
         }
     }
 
-    /** ID test folder vs OOD folder; {@code methods} may contain "all". */
+    /** ID test folder vs OOD folder; {@code methods} = registry keys (or "all"); NERO is always evaluated, first. */
     public record Evaluate(Path detector, Path model, Path idDir, Path oodDir, List<String> methods, Path outDir) {
     }
 

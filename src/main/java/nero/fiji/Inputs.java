@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nero.core.InvalidInputException;
+import nero.core.methods.OodMethods;
 import nero.io.SkippedItem;
 
 /** Checks of the commands' inputs, each failing with one message that names the macro key and the path. */
@@ -48,6 +49,15 @@ final class Inputs {
         } catch (IllegalArgumentException | InvalidInputException e) {
             throw new InvalidInputException(key + ": '" + text + "' is not a video step; use e.g. 2s (seconds), "
                     + "25f (frames) or all");
+        }
+    }
+
+    /** The {@code methods} text (comma list or all) as registry keys; an unknown key names the macro key. */
+    static List<String> methods(String text, String key) {
+        try {
+            return OodMethods.parse(text);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(key + ": " + e.getMessage(), e);
         }
     }
 

@@ -28,10 +28,6 @@ final class Neco extends TrainedMethod {
         this.requestedDim = dim;
     }
 
-    public String key() { return "neco"; }
-    public String title() { return "NECO"; }
-    public String reference() { return "Ammar et al., ICLR 2024, arXiv:2310.06823"; }
-
     @Override
     public void fit(FeatureSet train, HeadWeights head) {
         this.head = head;

@@ -5,15 +5,6 @@ import nero.core.InvalidInputException;
 
 /** ODIN score {@code −max softmax(l(x̃)/T)} from the perturbed logits the model layer put in the feature set. */
 final class OdinMethod extends PostHocMethod {
-    public String key() { return "odin"; }
-    public String title() { return "ODIN"; }
-    public String reference() { return "Liang et al., ICLR 2018, arXiv:1706.02690 (T = 100, ε = 0.0005)"; }
-
-    @Override
-    public boolean requiresInputGradient() {
-        return true;
-    }
-
     @Override
     public double[] score(FeatureSet samples) {
         float[][] perturbed = samples.extra(FeatureSet.ODIN_LOGITS);

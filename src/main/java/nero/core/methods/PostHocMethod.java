@@ -10,11 +10,6 @@ abstract class PostHocMethod implements OodMethod {
     protected HeadWeights head;
 
     @Override
-    public boolean requiresTraining() {
-        return false;
-    }
-
-    @Override
     public void fit(FeatureSet train, HeadWeights head) {
         this.head = head;
     }
@@ -43,7 +38,7 @@ abstract class PostHocMethod implements OodMethod {
 
     protected HeadWeights requireHead() {
         if (head == null) {
-            throw new IllegalStateException(key() + ": call fit(...) or restore(...) before scoring");
+            throw new IllegalStateException(getClass().getSimpleName() + ": call fit(...) or restore(...) before scoring");
         }
         return head;
     }

@@ -9,14 +9,9 @@ abstract class TrainedMethod implements OodMethod {
     protected HeadWeights head;
     protected boolean fitted;
 
-    @Override
-    public boolean requiresTraining() {
-        return true;
-    }
-
     protected void requireFitted() {
         if (!fitted) {
-            throw new IllegalStateException(key() + ": call fit(...) or restore(...) before scoring");
+            throw new IllegalStateException(getClass().getSimpleName() + ": call fit(...) or restore(...) before scoring");
         }
     }
 

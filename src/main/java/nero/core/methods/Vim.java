@@ -21,10 +21,6 @@ final class Vim extends TrainedMethod {
     private double[][] nullSpace;
     private double alpha;
 
-    public String key() { return "vim"; }
-    public String title() { return "ViM"; }
-    public String reference() { return "Wang et al., CVPR 2022, arXiv:2203.10807"; }
-
     static int principalDimension(int d) {
         return d >= 2048 ? 1000 : d >= 768 ? 512 : d / 2;
     }
