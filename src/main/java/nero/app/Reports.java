@@ -2,6 +2,8 @@ package nero.app;
 
 import ij.ImagePlus;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import nero.io.SkippedItem;
@@ -19,6 +21,27 @@ public final class Reports {
     public record ScoreRow(String id, String predictedClass, double confidence, double neroScore, double distance,
             double biasTerm, double normRatio, String nearestClass, double threshold, boolean ood,
             Map<String, Double> methodScores) {
+        /** The score table's fixed columns, in order (the CSV contract); one column per extra method follows. */
+        public static final List<String> COLUMNS = List.of("path", "predicted_class", "confidence", "nero_score",
+                "distance", "bias_term", "norm_ratio", "nearest_class", "threshold", "verdict");
+
+        /** {@link #COLUMNS}, then the methods. */
+        public static List<String> header(List<String> methods) {
+            List<String> header = new ArrayList<>(COLUMNS);
+            header.addAll(methods);
+            return header;
+        }
+
+        /** The values under {@link #header}: text as String, numbers as Double, null for a method not scored. */
+        public List<Object> values(List<String> methods) {
+            List<Object> values = new ArrayList<>(Arrays.asList(id, predictedClass, confidence, neroScore, distance,
+                    biasTerm, normRatio, nearestClass, threshold, verdict()));
+            for (String m : methods) {
+                values.add(methodScores.get(m));
+            }
+            return values;
+        }
+
         public String verdict() {
             return ood ? "OOD" : "ID";
         }

@@ -7,13 +7,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -26,8 +23,8 @@ import java.util.Map;
 /**
  * The detector file: UTF-8 JSON {@code {"format": "nero-ood-detector", "version": 1, "sha256": hex, "payload":
  * {...}}}, where sha256 is the SHA-256 of the payload serialised compactly by Gson; large arrays inside are base64
- * little-endian float32/float64. Never Java serialisation. Writes go to a temporary file in the same folder that
- * is then renamed over the target, so a reader never sees a partial file.
+ * little-endian float32/float64. Never Java serialisation. Written through {@link AtomicFiles}, so a reader never
+ * sees a partial file.
  */
 public final class DetectorFile {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
@@ -42,31 +39,8 @@ public final class DetectorFile {
         root.addProperty("version", DetectorState.VERSION);
         root.addProperty("sha256", sha256(GSON.toJson(payload)));
         root.add("payload", payload);
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            // a plain sibling file (not createTempFile, whose 0600 mode would survive the rename)
-            tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp"));
-            Files.writeString(tmp, GSON.toJson(root), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write detector file " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the target was never touched
-                }
-            }
-        }
+        String json = GSON.toJson(root);
+        AtomicFiles.write(file, tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
     }
 
     public static DetectorState load(Path file) {

@@ -70,9 +70,6 @@ public class ScoreImagesCommand extends ContextCommand {
             Reports.Score report = new NeroWorkflow(progress).score(request);
             progress.finish();
             results = ScoreTable.of(report);
-            if (csvOut != null && report.csvFile() == null) {
-                ScoreTable.saveCsv(results, csvOut);
-            }
             if (current != null) {
                 VerdictOverlay.draw(current, report.rows());
             }

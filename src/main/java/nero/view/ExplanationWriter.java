@@ -2,14 +2,13 @@ package nero.view;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nero.core.InvalidInputException;
+import nero.core.AtomicFiles;
 import nero.core.explain.Explanation;
 import nero.core.explain.NeuronDeviation;
 import nero.core.explain.NeuronRelevanceProfile;
@@ -156,12 +155,7 @@ public final class ExplanationWriter {
     }
 
     private static Path text(String content, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException ex) {
-            throw new InvalidInputException("cannot write " + file + ": " + ex.getMessage(), ex);
-        }
+        AtomicFiles.write(file, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));
+        return file;
     }
 }

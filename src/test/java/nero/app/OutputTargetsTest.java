@@ -1,6 +1,7 @@
 package nero.app;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,12 +42,14 @@ class OutputTargetsTest {
     }
 
     @Test
-    void aFailedCsvWriteIsBadInputAndLeavesNoPartFile() throws IOException {
+    void aFailedCsvWriteIsBadInputAndLeavesNoTemporaryFile() throws IOException {
         Path folderInTheWay = Files.createDirectories(tmp.resolve("scores.csv"));
         Files.writeString(folderInTheWay.resolve("keep"), "x");
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> VectorFiles.writeCsv(folderInTheWay, java.util.List.of("a"), 1, (i, row) -> row.add("1")));
+                () -> ScoreCsv.write(folderInTheWay, java.util.List.of(), java.util.List.of()));
         assertTrue(e.getMessage().startsWith("cannot write " + folderInTheWay), e.getMessage());
-        assertTrue(Files.notExists(tmp.resolve("scores.csv.part")));
+        try (var files = Files.list(tmp)) {
+            assertEquals(java.util.List.of(folderInTheWay), files.toList(), "only the folder that was in the way");
+        }
     }
 }

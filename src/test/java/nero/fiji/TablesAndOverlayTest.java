@@ -43,20 +43,6 @@ class TablesAndOverlayTest {
     }
 
     @Test
-    void savedCsvStartsWithThePathColumnAndKeepsFullPrecision(@TempDir Path dir) throws Exception {
-        Path csv = dir.resolve("scores.csv");
-        ScoreTable.saveCsv(ScoreTable.of(List.of(OOD_ROW, ID_ROW), List.of("msp")), csv);
-        List<String> lines = Files.readAllLines(csv);
-        assertEquals(3, lines.size());
-        assertEquals("path,predicted_class,confidence,nero_score,distance,bias_term,norm_ratio,nearest_class,threshold,verdict,msp",
-                lines.get(0));
-        String[] first = lines.get(1).split(",");
-        assertEquals("ood/noise/a.png", first[0]);
-        assertEquals(3.5, Double.parseDouble(first[3]), 1e-9);
-        assertEquals("OOD", first[9]);
-    }
-
-    @Test
     void overlayDrawsAFrameOnlyForOod() {
         ImagePlus ood = new ImagePlus("ood", new ByteProcessor(64, 48));
         VerdictOverlay.draw(ood, List.of(OOD_ROW));
