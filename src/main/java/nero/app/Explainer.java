@@ -48,14 +48,22 @@ public final class Explainer {
     private final double[][] trainingPoints;
     private final int[] trainingLabels;
 
+    /** Explains with a detector file opened with its model (which {@link LoadedDetector#open} checked). */
+    Explainer(LoadedDetector loaded) {
+        this(loaded.classifier(), loaded.nero(), loaded.state());
+    }
+
     /**
-     * Explains with a fitted detector as stored in a detector file; refuses a model other than the one it was
-     * fitted with.
+     * Explains with a fitted detector's state and the classifier it was fitted with (the caller vouches for the
+     * model; a detector file is opened through the workflow, which checks it).
      */
     public Explainer(Classifier classifier, DetectorState state) {
-        this(checkedModel(classifier, state), state.detector(classifier.head()), state.classNames(),
-                state.threshold(), state.sortedIdValidationScores(), toDouble(state.scatter().points()),
-                state.scatter().labels());
+        this(classifier, state.detector(classifier.head()), state);
+    }
+
+    private Explainer(Classifier classifier, NeroDetector detector, DetectorState state) {
+        this(classifier, detector, state.classNames(), state.threshold(), state.sortedIdValidationScores(),
+                toDouble(state.scatter().points()), state.scatter().labels());
     }
 
     /**
@@ -198,15 +206,6 @@ public final class Explainer {
 
     private String className(int index) {
         return index >= 0 && index < classNames.size() ? classNames.get(index) : "class " + index;
-    }
-
-    private static Classifier checkedModel(Classifier classifier, DetectorState state) {
-        if (!state.modelSha256().equalsIgnoreCase(classifier.info().sha256())) {
-            throw new InvalidInputException("the detector was fitted with model '" + state.modelFileName()
-                    + "' (SHA-256 " + state.modelSha256() + ") but " + classifier.info().file()
-                    + " has SHA-256 " + classifier.info().sha256());
-        }
-        return classifier;
     }
 
     private static double[][] toDouble(float[][] rows) {

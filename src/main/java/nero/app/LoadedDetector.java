@@ -1,7 +1,6 @@
 package nero.app;
 
 import com.google.gson.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,8 +18,9 @@ import nero.core.methods.OodMethods;
 import nero.model.Classifier;
 
 /**
- * A detector file opened together with the classifier it was fitted for (refused when the model's SHA-256 differs),
- * ready to score feature sets with NERO and the requested baselines.
+ * A detector file opened together with the classifier it was fitted for, ready to score feature sets with NERO and
+ * the requested baselines. The one place where a detector meets its model: a model whose SHA-256 differs from the
+ * one the detector records is refused here.
  */
 final class LoadedDetector implements AutoCloseable {
     private final DetectorState state;
@@ -37,8 +37,8 @@ final class LoadedDetector implements AutoCloseable {
     }
 
     static LoadedDetector open(Path detectorFile, Path modelOverride) {
-        if (detectorFile == null || !Files.isRegularFile(detectorFile)) {
-            throw new InvalidInputException("detector file not found: " + detectorFile);
+        if (detectorFile == null) {
+            throw new InvalidInputException("no detector file given");
         }
         DetectorState state = DetectorFile.load(detectorFile);
         Path model = modelOverride != null ? modelOverride : ModelLocation.resolve(detectorFile, state.modelFileName());

@@ -179,9 +179,10 @@ public final class NeroWorkflow {
     }
 
     public Reports.Explain explain(Requests.Explain r) {
+        OutputTargets.checkFolder(r.outDir(), "output folder");
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
-            Explainer explainer = new Explainer(d.classifier(), d.state());
+            Explainer explainer = new Explainer(d);
             if (r.image() != null) {
                 return explainer.explain(r.image(), r.image().getTitle(), r.outDir());
             }

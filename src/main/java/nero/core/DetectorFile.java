@@ -11,11 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +34,7 @@ public final class DetectorFile {
         JsonObject root = new JsonObject();
         root.addProperty("format", DetectorState.FORMAT);
         root.addProperty("version", DetectorState.VERSION);
-        root.addProperty("sha256", sha256(GSON.toJson(payload)));
+        root.addProperty("sha256", Sha256.of(GSON.toJson(payload)));
         root.add("payload", payload);
         String json = GSON.toJson(root);
         AtomicFiles.write(file, tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
@@ -77,7 +74,7 @@ public final class DetectorFile {
             throw new InvalidInputException("detector file " + file + " is incomplete (no payload or checksum)");
         }
         JsonObject payload = root.getAsJsonObject("payload");
-        if (!sha256(GSON.toJson(payload)).equals(root.get("sha256").getAsString())) {
+        if (!Sha256.of(GSON.toJson(payload)).equals(root.get("sha256").getAsString())) {
             throw new InvalidInputException("detector file " + file + " is corrupted or was modified: its checksum"
                     + " does not match its content");
         }
@@ -87,43 +84,6 @@ public final class DetectorFile {
             throw new InvalidInputException("detector file " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new InvalidInputException("detector file " + file + " is malformed: " + e, e);
-        }
-    }
-
-    /** Loads and refuses a file made for another model (by the model file's SHA-256). */
-    public static DetectorState load(Path file, String expectedModelSha256) {
-        DetectorState s = load(file);
-        if (!s.modelSha256().equalsIgnoreCase(expectedModelSha256)) {
-            throw new InvalidInputException("detector file " + file + " was fitted for model '" + s.modelFileName()
-                    + "' (SHA-256 " + s.modelSha256() + ") but the current model has SHA-256 " + expectedModelSha256
-                    + "; refit the detector with this model");
-        }
-        return s;
-    }
-
-    /** Lower-case hex SHA-256 of a file, e.g. of the model. */
-    public static String sha256(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

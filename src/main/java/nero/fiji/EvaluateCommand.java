@@ -59,7 +59,6 @@ public class EvaluateCommand extends ContextCommand {
             Requests.Evaluate request = new Requests.Evaluate(Inputs.existingFile(detector, "detector"),
                     Inputs.optionalFile(model, "model"), Inputs.existingFolder(id_dir, "id_dir"),
                     Inputs.existingFolder(ood_dir, "ood_dir"), Inputs.methods(methods, "methods"), outDir);
-            ExplainImageCommand.createFolder(outDir);
             StatusProgress progress = new StatusProgress(status, this::isCanceled);
             Reports.Evaluate report = new NeroWorkflow(progress).evaluate(request);
             progress.finish();

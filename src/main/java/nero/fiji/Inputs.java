@@ -102,17 +102,12 @@ final class Inputs {
         return folder == null || folder.getPath().isBlank() ? null : existingFolder(folder, key);
     }
 
-    /** A file or folder to write; its parent folder must exist. */
+    /** A file or folder to write (the workflow checks where it goes before the job starts). */
     static Path output(File file, String key) {
         if (file == null || file.getPath().isBlank()) {
             throw new InvalidInputException(key + " is required");
         }
-        Path path = file.toPath().toAbsolutePath().normalize();
-        Path parent = path.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new InvalidInputException(key + ": the folder " + parent + " does not exist");
-        }
-        return path;
+        return file.toPath().toAbsolutePath().normalize();
     }
 
     static Path optionalOutput(File file, String key) {
@@ -152,13 +147,6 @@ final class Inputs {
             }
         }
         return paths;
-    }
-
-    static double fraction(double value, String key) {
-        if (!(value > 0 && value < 1)) {
-            throw new InvalidInputException(key + " must be between 0 and 1 (exclusive), got " + value);
-        }
-        return value;
     }
 
     static String noImage(String key) {

@@ -83,15 +83,6 @@ class ExplainerTest {
         explainer = new Explainer(classifier, state);
     }
 
-    @Test
-    void aDetectorFittedWithAnotherModelIsRefused() {
-        DetectorState other = new DetectorState(state.nero(), Map.of(), CLASSES, state.preprocessing(),
-                "0".repeat(64), "other.pt", state.threshold(), state.tpr(), state.sortedIdValidationScores(),
-                state.scatter(), state.createdAt());
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Explainer(classifier, other));
-        assertTrue(e.getMessage().contains("other.pt"), e.getMessage());
-    }
-
     @AfterAll
     static void close() {
         classifier.close();

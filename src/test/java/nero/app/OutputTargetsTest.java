@@ -39,6 +39,9 @@ class OutputTargetsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> OutputTargets.checkFolder(file, "vectors folder"));
         assertTrue(e.getMessage().contains("vectors folder " + file + " is a file"), e.getMessage());
+        InvalidInputException orphan = assertThrows(InvalidInputException.class,
+                () -> OutputTargets.checkFolder(tmp.resolve("no/such"), "output folder"));
+        assertTrue(orphan.getMessage().contains(tmp.resolve("no") + " does not exist"), orphan.getMessage());
     }
 
     @Test

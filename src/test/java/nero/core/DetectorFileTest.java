@@ -45,7 +45,8 @@ class DetectorFileTest {
         DetectorState s = state(det, Preprocessing.imagenet(224));
         Path f = dir.resolve("det.json");
         DetectorFile.save(f, s);
-        DetectorState back = DetectorFile.load(f, SHA.toUpperCase());
+        DetectorState back = DetectorFile.load(f);
+        assertEquals(SHA, back.modelSha256());
         FeatureSet ood = set(TV2_HEAD, TV2_OOD);
         assertArrayEquals(det.scores(ood), back.detector(TV2_HEAD).scores(ood));
         assertEquals(s.threshold(), back.threshold());
@@ -121,12 +122,9 @@ class DetectorFileTest {
     }
 
     @Test
-    void otherModelIsRefused() {
+    void aHeadOfAnotherShapeIsRefused() {
         Path f = dir.resolve("det.json");
         DetectorFile.save(f, state(tv2(), Preprocessing.imagenet(224)));
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> DetectorFile.load(f, "cd".repeat(32)));
-        assertTrue(e.getMessage().contains("model.pt") && e.getMessage().contains("refit"), e.getMessage());
         HeadWeights otherHead = new HeadWeights(new float[][] {{1, 2, 3}}, new float[] {0});
         assertThrows(InvalidInputException.class, () -> DetectorFile.load(f).detector(otherHead));
     }
