@@ -2,6 +2,7 @@ package nero.app;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ final class LoadedDetector implements AutoCloseable {
             extra.put(key, scores(key, samples));
         }
         List<String> names = state.classNames(); // the model's, or the training folders' for an unnamed model
-        java.util.ArrayList<Reports.ScoreRow> rows = new java.util.ArrayList<>(samples.size());
+        ArrayList<Reports.ScoreRow> rows = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
             NeroScore s = scores[i];
             Map<String, Double> perMethod = new LinkedHashMap<>();

@@ -67,7 +67,7 @@ public final class NeroWorkflow {
             DetectorFile.save(r.out(), state);
             return new Reports.Fit(r.out(), train.size(), validation == null ? 0 : validation.size(), classes,
                     state.threshold(), state.tpr(),
-                    ClassNames.generic(classes) ? Double.NaN : Extract.accuracy(train), skipped);
+                    ClassNames.generic(classes) ? Double.NaN : train.accuracy(), skipped);
         }
     }
 
@@ -81,7 +81,7 @@ public final class NeroWorkflow {
         try (ImageFolderSource source = ImageSources.imageFolder(dir)) {
             folders.addAll(source.classNames());
             int[] toModel = ClassNames.folderToModel(source.classNames(), classifier.info().classNames(), dir);
-            FeatureSet fs = Extract.run(classifier, source, what, dir.toString(), false, progress, skipped);
+            FeatureSet fs = SourceFeatures.extract(classifier, source, what, dir.toString(), false, progress, skipped);
             int[] labels = fs.labels();
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = labels[i] < 0 ? -1 : toModel[labels[i]];
@@ -111,13 +111,13 @@ public final class NeroWorkflow {
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
                 try (ImageSource s = ImageSources.open(r.inputs(), r.videoStills())) {
-                    parts.add(Extract.run(d.classifier(), s, "images", describe(r.inputs()), odin,
+                    parts.add(SourceFeatures.extract(d.classifier(), s, "images", describe(r.inputs()), odin,
                             progress, skipped));
                 }
             }
             if (hasImages) {
                 try (ImageSource s = ImageSources.of(r.images())) {
-                    parts.add(Extract.run(d.classifier(), s, "open images", "ImageJ", odin, progress,
+                    parts.add(SourceFeatures.extract(d.classifier(), s, "open images", "ImageJ", odin, progress,
                             skipped));
                 }
             }
@@ -125,7 +125,7 @@ public final class NeroWorkflow {
                 rows.addAll(d.rows(fs, methods));
             }
             if (r.vectorsDir() != null) {
-                FeatureSet all = FeatureSets.concat(parts);
+                FeatureSet all = FeatureSet.concat(parts);
                 VectorFiles.write(r.vectorsDir(), all, d.state().classNames(),
                         Relevance.compute(all, d.classifier().head()));
             }
@@ -152,10 +152,10 @@ public final class NeroWorkflow {
             FeatureSet id;
             FeatureSet ood;
             try (ImageSource s = ImageSources.open(r.idDir())) {
-                id = Extract.run(d.classifier(), s, "ID test images", r.idDir().toString(), odin, progress, skipped);
+                id = SourceFeatures.extract(d.classifier(), s, "ID test images", r.idDir().toString(), odin, progress, skipped);
             }
             try (ImageSource s = ImageSources.open(r.oodDir())) {
-                ood = Extract.run(d.classifier(), s, "OOD images", r.oodDir().toString(), odin, progress, skipped);
+                ood = SourceFeatures.extract(d.classifier(), s, "OOD images", r.oodDir().toString(), odin, progress, skipped);
             }
             Map<String, double[]> idScores = new LinkedHashMap<>();
             Map<String, double[]> oodScores = new LinkedHashMap<>();
@@ -202,7 +202,7 @@ public final class NeroWorkflow {
                 }
             }
             try (ImageSource s = ImageSources.open(r.imageFile())) {
-                rows = d.rows(Extract.run(d.classifier(), s, "images", r.imageFile().toString(), false, progress,
+                rows = d.rows(SourceFeatures.extract(d.classifier(), s, "images", r.imageFile().toString(), false, progress,
                         skipped), List.of());
             }
             return BatchExplain.montage(explainer, rows, r.topN(), r.outDir(), skipped);

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import nero.core.InvalidInputException;
 import nero.core.methods.OodMethods;
+import nero.io.FrameSampling;
 import nero.io.SkippedItem;
 
 /** Checks of the commands' inputs, each failing with one message that names the macro key and the path. */
@@ -32,20 +34,20 @@ final class Inputs {
     }
 
     /** "2s" / "0.5s" (seconds between stills), "25f" (every 25th frame), "all" (every frame); empty = 1 s. */
-    static nero.io.FrameSampling videoStep(String text, String key) {
+    static FrameSampling videoStep(String text, String key) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.isEmpty()) {
-                return nero.io.FrameSampling.defaults();
+                return FrameSampling.defaults();
             }
             if (t.equals("all")) {
-                return nero.io.FrameSampling.every(1);
+                return FrameSampling.every(1);
             }
             if (t.endsWith("f")) {
-                return nero.io.FrameSampling.every(Integer.parseInt(t.substring(0, t.length() - 1).trim()));
+                return FrameSampling.every(Integer.parseInt(t.substring(0, t.length() - 1).trim()));
             }
             String seconds = t.endsWith("s") ? t.substring(0, t.length() - 1) : t;
-            return nero.io.FrameSampling.seconds(Double.parseDouble(seconds.trim()));
+            return FrameSampling.seconds(Double.parseDouble(seconds.trim()));
         } catch (IllegalArgumentException | InvalidInputException e) {
             throw new InvalidInputException(key + ": '" + text + "' is not a video step; use e.g. 2s (seconds), "
                     + "25f (frames) or all");
@@ -134,7 +136,7 @@ final class Inputs {
                 paths.add(Path.of(whole).toAbsolutePath().normalize());
                 continue;
             }
-            for (String part : whole.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            for (String part : whole.split(Pattern.quote(File.pathSeparator))) {
                 String trimmed = part.trim();
                 if (trimmed.isEmpty()) {
                     continue;

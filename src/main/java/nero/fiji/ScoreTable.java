@@ -1,8 +1,10 @@
 package nero.fiji;
 
 import ij.measure.ResultsTable;
+import java.util.ArrayList;
 import java.util.List;
 import nero.app.Reports;
+import nero.io.CsvTables;
 
 /**
  * The Results table of a scoring run, with the score CSV's columns ({@link Reports.ScoreRow#header}); the first is
@@ -37,5 +39,28 @@ public final class ScoreTable {
             }
         }
         return table;
+    }
+
+    /**
+     * Prints a score table as the score CSV (what the workflow writes to a file, value for value: the same
+     * columns, {@code path} first, numbers as Java writes doubles, empty where a method has no score).
+     */
+    public static void printCsv(ResultsTable table, Appendable out) {
+        String[] headings = table.getHeadings();
+        List<String> header = new ArrayList<>(List.of(headings));
+        header.set(0, Reports.ScoreRow.COLUMNS.get(0));
+        int fixed = Reports.ScoreRow.COLUMNS.size();
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < table.size(); r++) {
+            List<String> row = new ArrayList<>(headings.length);
+            for (int c = 0; c < headings.length; c++) {
+                double value = table.getValue(headings[c], r);
+                // a text cell reads as NaN; a method's NaN means "not scored", written empty as in the file
+                row.add(!Double.isNaN(value) ? Double.toString(value)
+                        : c >= fixed ? "" : table.getStringValue(headings[c], r));
+            }
+            rows.add(row);
+        }
+        CsvTables.print(out, header, rows);
     }
 }

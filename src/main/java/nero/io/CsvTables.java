@@ -30,6 +30,23 @@ public final class CsvTables {
         }
     }
 
+    /** Prints a whole table to a stream (e.g. standard output), in the same format. */
+    public static void print(Appendable out, List<String> header, List<List<String>> rows) {
+        try {
+            CSVPrinter printer = new CSVPrinter(out, format(header));
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+            printer.flush();
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot print the table: " + e.getMessage(), e);
+        }
+    }
+
+    private static CSVFormat format(List<String> header) {
+        return CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').build();
+    }
+
     /** A streaming writer for tables too long to hold in memory; call {@link RowWriter#commit()} at the end. */
     public static RowWriter open(Path file, List<String> header) {
         return new RowWriter(file, header);
@@ -48,8 +65,7 @@ public final class CsvTables {
             this.pending = AtomicFiles.begin(target);
             try {
                 Writer w = Files.newBufferedWriter(pending.temporary(), StandardCharsets.UTF_8);
-                printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
-                        .setRecordSeparator('\n').build());
+                printer = new CSVPrinter(w, format(header));
             } catch (IOException e) {
                 close();
                 throw cannotWrite(e);

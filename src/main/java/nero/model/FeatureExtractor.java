@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
+import nero.core.methods.Odin;
 import nero.io.ImageSource;
 import nero.io.SkippedItem;
 import nero.io.SourceItem;
@@ -172,7 +173,7 @@ public final class FeatureExtractor {
 
     /** ODIN (Liang et al., ICLR 2018) perturbation with the reference's T and ε, reusing the batch's logits. */
     private float[][] odinLogits(float[][] inputs, float[][] logits) {
-        return nero.core.methods.Odin.perturbedLogits(classifier, inputs, logits, ExtractionOptions.ODIN_TEMPERATURE,
+        return Odin.perturbedLogits(classifier, inputs, logits, ExtractionOptions.ODIN_TEMPERATURE,
                 ExtractionOptions.ODIN_EPSILON);
     }
 

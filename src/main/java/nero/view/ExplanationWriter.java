@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import nero.core.AtomicFiles;
@@ -118,8 +119,8 @@ public final class ExplanationWriter {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(deviations[b], deviations[a]));
-        double total = java.util.Arrays.stream(deviations).sum();
+        Arrays.sort(order, (a, b) -> Double.compare(deviations[b], deviations[a]));
+        double total = Arrays.stream(deviations).sum();
         ResultsTable rt = new ResultsTable();
         rt.setPrecision(-6);
         for (int i : order) {

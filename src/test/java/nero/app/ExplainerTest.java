@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.IJ;
 import ij.ImagePlus;
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ class ExplainerTest {
         }
         assertEquals(e.score().normRatio(), e.profile().activationShare(e.profile().lowestRelevanceNeurons(e.k())),
                 1e-6, "the k lowest-relevance neurons' activation share is NERO's norm ratio");
-        assertEquals(e.score().distance(), java.util.Arrays.stream(e.componentDeviations()).sum(), 1e-6,
+        assertEquals(e.score().distance(), Arrays.stream(e.componentDeviations()).sum(), 1e-6,
                 "the PCA-space terms add up to the L1 relevance distance");
     }
 
@@ -131,7 +132,7 @@ class ExplainerTest {
         List<Reports.ScoreRow> rows = new ArrayList<>();
         double score = 1;
         for (String folder : List.of("polyp", "dyed")) {
-            for (java.io.File f : sample("ood", folder).toFile().listFiles()) {
+            for (File f : sample("ood", folder).toFile().listFiles()) {
                 rows.add(new Reports.ScoreRow(f.toString(), "cecum", 0.9, score++, 1, 1, 1, "cecum", 0, true,
                         Map.of()));
             }

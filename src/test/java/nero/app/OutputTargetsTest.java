@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import nero.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,10 +50,10 @@ class OutputTargetsTest {
         Path folderInTheWay = Files.createDirectories(tmp.resolve("scores.csv"));
         Files.writeString(folderInTheWay.resolve("keep"), "x");
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ScoreCsv.write(folderInTheWay, java.util.List.of(), java.util.List.of()));
+                () -> ScoreCsv.write(folderInTheWay, List.of(), List.of()));
         assertTrue(e.getMessage().startsWith("cannot write " + folderInTheWay), e.getMessage());
         try (var files = Files.list(tmp)) {
-            assertEquals(java.util.List.of(folderInTheWay), files.toList(), "only the folder that was in the way");
+            assertEquals(List.of(folderInTheWay), files.toList(), "only the folder that was in the way");
         }
     }
 }

@@ -6,6 +6,7 @@ import nero.core.ArrayCodec;
 import nero.core.CovarianceAccumulator;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
+import nero.core.InvalidInputException;
 import nero.core.Softmax;
 import nero.core.SymmetricEigen;
 
@@ -34,7 +35,7 @@ final class Neco extends TrainedMethod {
         checkAll(train);
         int n = train.size();
         if (n < 2) {
-            throw new nero.core.InvalidInputException("NECO needs at least 2 training samples");
+            throw new InvalidInputException("NECO needs at least 2 training samples");
         }
         int d = train.dimension();
         scalerMean = new double[d];

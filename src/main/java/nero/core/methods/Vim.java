@@ -6,6 +6,7 @@ import nero.core.ArrayCodec;
 import nero.core.CovarianceAccumulator;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
+import nero.core.InvalidInputException;
 import nero.core.Softmax;
 import nero.core.SymmetricEigen;
 import org.ejml.data.DMatrixRMaj;
@@ -30,7 +31,7 @@ final class Vim extends TrainedMethod {
         this.head = head;
         checkAll(train);
         if (train.size() < 2) {
-            throw new nero.core.InvalidInputException("ViM needs at least 2 training samples");
+            throw new InvalidInputException("ViM needs at least 2 training samples");
         }
         int d = head.dimension();
         DMatrixRMaj w = new DMatrixRMaj(head.classes(), d);

@@ -8,6 +8,7 @@ import java.util.List;
 import nero.core.DifferentiableClassifier;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
+import nero.core.Softmax;
 import nero.core.TestVectors;
 import nero.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class BaselineTestVectorsTest {
                 for (int c = 0; c < scaled.length; c++) {
                     scaled[c] = (float) (z[i][c] / temperature);
                 }
-                double[] p = nero.core.Softmax.of(scaled);
+                double[] p = Softmax.of(scaled);
                 for (int c = 0; c < p.length; c++) {
                     double coef = (p[c] - (c == targets[i] ? 1 : 0)) / temperature / inputs.length;
                     for (int j = 0; j < head.dimension(); j++) {
