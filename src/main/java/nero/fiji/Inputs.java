@@ -116,7 +116,6 @@ final class Inputs {
         return file == null || file.getPath().isBlank() ? null : output(file, key);
     }
 
-    /** {@code input}: paths separated by the platform's path separator (':' on Linux, ';' on Windows). */
     /**
      * Several inputs in one field: one per line (what the command line passes), or separated by the platform's path
      * separator (':' on Linux, handy in macros). A line that names an existing file or folder is taken whole, so

@@ -1,6 +1,7 @@
 package nero.core.methods;
 
 import nero.core.FeatureSet;
+import nero.core.InputChecks;
 import nero.core.InvalidInputException;
 
 /** ODIN score {@code −max softmax(l(x̃)/T)} from the perturbed logits the model layer put in the feature set. */
@@ -14,7 +15,7 @@ final class OdinMethod extends PostHocMethod {
         }
         double[] out = new double[samples.size()];
         for (int i = 0; i < out.length; i++) {
-            MethodInputs.check(perturbed[i], "ODIN logit", samples.ids()[i]);
+            InputChecks.finite(perturbed[i], "ODIN logit", samples.ids()[i]);
             out[i] = Odin.score(perturbed[i], Odin.TEMPERATURE);
         }
         return out;

@@ -3,6 +3,7 @@ package nero.core.methods;
 import com.google.gson.JsonObject;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
+import nero.core.InputChecks;
 import nero.core.InvalidInputException;
 
 /** A method that needs no training statistics: fit and restore only keep the head. */
@@ -28,7 +29,7 @@ abstract class PostHocMethod implements OodMethod {
     public double[] score(FeatureSet samples) {
         double[] out = new double[samples.size()];
         for (int i = 0; i < out.length; i++) {
-            MethodInputs.checkRow(samples, i);
+            InputChecks.finiteRow(samples, i);
             out[i] = scoreOne(samples.features()[i], samples.logits()[i]);
         }
         return out;

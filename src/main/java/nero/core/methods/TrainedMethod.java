@@ -2,6 +2,7 @@ package nero.core.methods;
 
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
+import nero.core.InputChecks;
 import nero.core.InvalidInputException;
 
 /** Helpers for methods that learn statistics from the ID training set. */
@@ -17,7 +18,7 @@ abstract class TrainedMethod implements OodMethod {
 
     static void checkAll(FeatureSet set) {
         for (int i = 0; i < set.size(); i++) {
-            MethodInputs.checkRow(set, i);
+            InputChecks.finiteRow(set, i);
         }
     }
 
