@@ -12,6 +12,10 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PRORES;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_VP8;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_VP9;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_EF_BITSTREAM;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_EF_BUFFER;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_EF_CAREFUL;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_EF_CRCCHECK;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -43,8 +47,10 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_FRAME_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_B;
 import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_side_data;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
@@ -126,6 +132,9 @@ final class FfmpegFrameStream implements VideoFrameStream {
     private final int rotation;
     private final FfmpegPictures pictures = new FfmpegPictures();
     private final Map<Long, String> damageByPts = new HashMap<>();
+    private final java.util.ArrayDeque<Held> held = new java.util.ArrayDeque<>();
+    private AVFrame given;
+    private boolean drained;
     private FfmpegDeinterlacer deinterlacer;
     private String deinterlacedWith;
     private boolean deinterlaceFailed;
@@ -138,7 +147,6 @@ final class FfmpegFrameStream implements VideoFrameStream {
     private long lastPacketDts = Long.MIN_VALUE;
     private long lastIndex = -1;
     private long lastPts = Long.MIN_VALUE;
-    private int seeks;
     private int sarNum;
     private int sarDen = 1;
 
@@ -175,6 +183,8 @@ final class FfmpegFrameStream implements VideoFrameStream {
             avcodec_parameters_to_context(decoder, par);
             decoder.pkt_timebase(stream.time_base());
             decoder.thread_count(Math.max(0, Integer.getInteger(THREADS_PROPERTY, 1)));
+            // look harder for damage (checksums where the codec has them, bitstream and buffer checks, careful)
+            decoder.err_recognition(AV_EF_CRCCHECK | AV_EF_BITSTREAM | AV_EF_BUFFER | AV_EF_CAREFUL);
             r = avcodec_open2(decoder, found, (AVDictionary) null);
             if (r < 0) {
                 throw new UnsupportedVideoException(name, containerName, codec, "FFmpeg cannot open the decoder ("
@@ -223,15 +233,53 @@ final class FfmpegFrameStream implements VideoFrameStream {
 
     @Override
     public Frame next() throws IOException {
+        if (given != null) {
+            av_frame_free(given);
+            given = null;
+        }
+        while (!drained && held.size() <= holdBack()) {
+            drained = !decodeOne();
+        }
+        Held h = held.poll();
+        if (h == null) {
+            return null;
+        }
+        given = h.frame;
+        return frame(h.frame, h.damage);
+    }
+
+    /**
+     * Pictures are handed out {@link #holdBack()} pictures late: a B picture is shown before the later anchor it was
+     * predicted from, so when that anchor turns out damaged, the pictures shown before it (still held here) are
+     * marked damaged too.
+     */
+    private int holdBack() {
+        return Math.max(2, decoder.has_b_frames()) + 1;
+    }
+
+    /** A decoded (and, where interlaced, deinterlaced) picture waiting to be handed out. */
+    private static final class Held {
+        final AVFrame frame;
+        String damage;
+
+        Held(AVFrame frame, String damage) {
+            this.frame = frame;
+            this.damage = damage;
+        }
+    }
+
+    /** Decodes until one more picture is held; false at the end of the stream. */
+    private boolean decodeOne() throws IOException {
         av_frame_unref(decoded);
         while (true) {
             if (deinterlacer != null) {
                 AVFrame out = deinterlacer.pull();
                 if (out != null) {
-                    return frame(out, damageByPts.remove(out.pts()));
+                    hold(out, damageByPts.remove(out.pts()));
+                    return true;
                 }
                 if (deinterlacer.finished()) {
-                    return null;
+                    return false;
                 }
             }
             int r = avcodec_receive_frame(decoder, decoded);
@@ -245,22 +293,51 @@ final class FfmpegFrameStream implements VideoFrameStream {
                     av_frame_unref(decoded);
                     continue;
                 }
-                return frame(decoded, damage);
+                hold(decoded, damage);
+                return true;
             }
             if (r == EAGAIN) {
                 feed();
             } else if (r == AVERROR_EOF) {
                 if (deinterlacer == null) {
-                    return null;
+                    return false;
                 }
                 deinterlacer.flush();
                 if (deinterlacer.finished()) {
-                    return null;
+                    return false;
                 }
                 AVFrame out = deinterlacer.pull();
-                return out == null ? null : frame(out, damageByPts.remove(out.pts()));
+                if (out == null) {
+                    return false;
+                }
+                hold(out, damageByPts.remove(out.pts()));
+                return true;
             } else {
                 noteDecodeError(r);
+            }
+        }
+    }
+
+    private void hold(AVFrame f, String damage) {
+        if (damage != null) {
+            markBPicturesShownBefore();
+        }
+        held.add(new Held(av_frame_clone(f), damage));
+    }
+
+    /**
+     * The B pictures held at the end of the queue, shown just before the damaged picture that comes out now, were
+     * decoded after it (it is their later anchor) and are predicted from it: they are damaged too. Output order, not
+     * time stamps, which damage can scramble.
+     */
+    private void markBPicturesShownBefore() {
+        for (java.util.Iterator<Held> it = held.descendingIterator(); it.hasNext();) {
+            Held earlier = it.next();
+            if (earlier.frame.pict_type() != AV_PICTURE_TYPE_B) {
+                return;
+            }
+            if (earlier.damage == null) {
+                earlier.damage = "a picture it is predicted from is damaged";
             }
         }
     }
@@ -268,6 +345,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
     private void noteDecodeError(int code) throws IOException {
         tainted = true;
         pendingDamage = "the decoder met damaged data (" + errorText(code) + ")";
+        markBPicturesShownBefore();
         if (++errorsInARow > MAX_ERRORS_IN_A_ROW) {
             throw new IOException("the decoder failed on " + MAX_ERRORS_IN_A_ROW + " pictures in a row ("
                     + errorText(code) + ")");
@@ -353,7 +431,10 @@ final class FfmpegFrameStream implements VideoFrameStream {
             pts = lastPts == Long.MIN_VALUE ? origin : lastPts + Math.max(1, Math.round(1 / (fps > 0 ? fps : 25)
                     / secondsPerTick));
         }
-        lastPts = pts;
+        if (lastPts != Long.MIN_VALUE && pts <= lastPts && damage == null) {
+            damage = "its time stamp goes back (the stream is damaged here)";
+        }
+        lastPts = Math.max(pts, lastPts);
         double seconds = Math.max(0, (pts - origin) * secondsPerTick);
         long index = fps > 0 ? Math.max(Math.round(seconds * fps), lastIndex + 1) : -1;
         lastIndex = index;
@@ -394,6 +475,11 @@ final class FfmpegFrameStream implements VideoFrameStream {
             return;
         }
         avcodec_flush_buffers(decoder);
+        for (Held h : held) {
+            av_frame_free(h.frame); // pictures before the key frame sought: not wanted
+        }
+        held.clear();
+        drained = false;
         if (deinterlacer != null) {
             deinterlacer.close();
             deinterlacer = null;
@@ -402,12 +488,6 @@ final class FfmpegFrameStream implements VideoFrameStream {
         tainted = false;
         pendingDamage = null;
         lastPacketDts = keyTs - 1;
-        seeks++;
-    }
-
-    /** Seeks made so far (for the benchmark's "frames decoded per still"). */
-    int seeks() {
-        return seeks;
     }
 
     /** Problem met reading the container (not the end of the file), or null. */
@@ -567,6 +647,14 @@ final class FfmpegFrameStream implements VideoFrameStream {
             deinterlacer = null;
         }
         pictures.close();
+        for (Held h : held) {
+            av_frame_free(h.frame);
+        }
+        held.clear();
+        if (given != null) {
+            av_frame_free(given);
+            given = null;
+        }
         av_frame_free(decoded);
         av_packet_free(packet);
         if (decoder != null) {

@@ -324,6 +324,53 @@ class FfmpegVideoFixturesTest {
         System.out.printf("%s: %d intact stills, %d reported%n", cut.getFileName(), intact, reported);
     }
 
+    /**
+     * A recording damaged in the middle (bytes overwritten, as a bad sector or a radio glitch leaves them): the stills
+     * before the damage are kept, the damaged pictures are reported, and decoding goes on from the next key frame.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "damaged.ts  | -c:v libx264 -pix_fmt yuv420p -bf 2 -g 10 -f mpegts",
+        "damaged.mpg | -c:v mpeg2video -bf 2 -g 10 -f mpeg"})
+    void damageInTheMiddleIsReportedAndDecodingGoesOnAfterIt(String name, String options) throws Exception {
+        Path whole = Ffmpeg.write(dir.resolve("whole-" + name.trim()), 50, options.trim().split("\\s+"));
+        byte[] bytes = Files.readAllBytes(whole);
+        java.util.Random random = new java.util.Random(7);
+        int at = bytes.length / 2;
+        for (int i = at; i < at + 3000; i++) {
+            if (i % 188 != 0) { // keep the transport stream's sync bytes, as most damage does
+                bytes[i] = (byte) random.nextInt(256);
+            }
+        }
+        Path damaged = Files.write(dir.resolve(name.trim()), bytes);
+        List<SourceItem> items = everyFrame(damaged);
+        List<BufferedImage> reference = Ffmpeg.stills(whole);
+        int intactBefore = 0;
+        int intactAfter = 0;
+        int reported = 0;
+        for (SourceItem item : items) {
+            try {
+                ImagePlus still = item.read();
+                int frame = Integer.parseInt(item.metadata().get("frame"));
+                assertTrue(meanAbsDiff(still, reference.get(frame - 1)) <= MAX_MEAN_ABS_DIFF, item.id());
+                if (reported == 0) {
+                    intactBefore++;
+                } else {
+                    intactAfter++;
+                }
+            } catch (InvalidInputException e) {
+                assertTrue(e.getMessage().startsWith(damaged.toString()) && !e.getMessage().contains("Exception"),
+                        e.getMessage());
+                reported++;
+            }
+        }
+        System.out.printf("%s: %d intact stills, %d reported, %d intact after the damage%n", name.trim(), intactBefore,
+                reported, intactAfter);
+        assertTrue(intactBefore >= 10, "stills before the damage: " + intactBefore);
+        assertTrue(reported > 0, "the damage was not reported");
+        assertTrue(intactAfter >= 10, "stills after the damage: " + intactAfter);
+    }
+
     /** Cut at whole 188-byte packets (a recorder that stopped): every cut finishes and gives only intact stills. */
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
