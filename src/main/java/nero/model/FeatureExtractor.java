@@ -232,7 +232,7 @@ public final class FeatureExtractor {
                 String problem = NonFiniteOutputs.problem(out.features()[i], out.logits()[i],
                         batch.odin() == null ? null : batch.odin()[i]);
                 if (problem != null) {
-                    skipped.add(new Reports.Skipped(item.id(), problem)); // one image's NaN never stops the batch
+                    skipped.add(new SkippedItem(item.id(), problem)); // one image's NaN never stops the batch
                     continue;
                 }
                 ids.add(item.id());

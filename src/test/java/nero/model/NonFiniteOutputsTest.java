@@ -31,13 +31,13 @@ class NonFiniteOutputsTest {
         g.dispose();
         ImageIO.write(bi, "png", white.toFile());
         List<Path> jpegs = PreprocessorTest.kvasirJpegs();
-        List<FileListSource.Entry> entries = new ArrayList<>();
-        entries.add(new FileListSource.Entry(jpegs.get(0), null));
-        entries.add(new FileListSource.Entry(white, null));
-        entries.add(new FileListSource.Entry(jpegs.get(1), null));
+        List<LabelledImageFiles.Entry> entries = new ArrayList<>();
+        entries.add(new LabelledImageFiles.Entry(jpegs.get(0), null));
+        entries.add(new LabelledImageFiles.Entry(white, null));
+        entries.add(new LabelledImageFiles.Entry(jpegs.get(1), null));
         try (Classifier nan = Classifier.load(Fixtures.model("nan-on-bright.pt"))) {
             Extraction e = new FeatureExtractor(nan, new ExtractionOptions(3, 1, false, false))
-                    .extract(new FileListSource(entries, List.of()), (stage, done, total) -> { });
+                    .extract(new LabelledImageFiles(entries, List.of()), (stage, done, total) -> { });
             FeatureSet set = e.features();
             assertEquals(List.of(jpegs.get(0).toString(), jpegs.get(1).toString()), List.of(set.ids()));
             assertEquals(1, e.skipped().size());
