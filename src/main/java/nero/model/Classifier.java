@@ -97,6 +97,11 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
         }
     }
 
+    /** The sidecar file {@code <model>.json} that belongs to a model file (whether or not it exists). */
+    public static Path sidecarOf(Path modelFile) {
+        return ModelSidecar.pathFor(modelFile.toAbsolutePath().normalize());
+    }
+
     public ModelInfo info() {
         return info;
     }

@@ -56,4 +56,61 @@ class OutputTargetsTest {
             assertEquals(List.of(folderInTheWay), files.toList(), "only the folder that was in the way");
         }
     }
+
+    @Test
+    void specialFilesAndLinksAreRefusedWithoutBeingTouched() throws Exception {
+        // /dev/null is only checked here, never written: a rename over it would replace it for the whole machine
+        InvalidInputException device = assertThrows(InvalidInputException.class,
+                () -> OutputTargets.checkFile(Path.of("/dev/null"), "score table"));
+        assertEquals("score table /dev/null: the path is a device, pipe or other special file, not a plain file;"
+                + " give the path of a plain file", device.getMessage());
+        Path fifo = mkfifo(tmp.resolve("pipe.csv"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> OutputTargets.checkFile(fifo, "score table"))
+                .getMessage().contains("special file"));
+        Path victim = Files.writeString(tmp.resolve("victim.txt"), "precious");
+        Path link = Files.createSymbolicLink(tmp.resolve("link.csv"), victim);
+        assertTrue(assertThrows(InvalidInputException.class, () -> OutputTargets.checkFile(link, "score table"))
+                .getMessage().contains("is a symbolic link"));
+        // and the one write helper refuses them too, when it is reached by another way
+        for (Path target : List.of(fifo, link)) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> ScoreCsv.write(target, List.of(), List.of()));
+            assertTrue(e.getMessage().startsWith("cannot write " + target + ": the path is a"), e.getMessage());
+        }
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("precious", Files.readString(victim));
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo));
+        try (var files = Files.list(tmp)) {
+            assertEquals(3, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void anOutputNeverReplacesAnInputNorWritesIntoAnInputFolder() throws Exception {
+        Path images = Files.createDirectories(tmp.resolve("images"));
+        Path image = Files.writeString(images.resolve("a.jpg"), "x");
+        Path model = Files.writeString(tmp.resolve("m.pt"), "x");
+        Path sidecar = Files.writeString(tmp.resolve("m.json"), "{}");
+        Path[] inputs = {images, model, sidecar};
+        for (Path out : List.of(image, images.resolve("new.csv"), images.resolve("sub/x.csv"), model, sidecar)) {
+            assertThrows(InvalidInputException.class, () -> OutputTargets.checkNotAnInput(out, "score table", inputs),
+                    out.toString());
+        }
+        assertEquals("vectors folder " + images.resolve("vec") + " is inside the input folder " + images
+                + "; writing there could replace or add to its images: choose a place outside the inputs",
+                assertThrows(InvalidInputException.class,
+                        () -> OutputTargets.checkFolder(images.resolve("vec"), "vectors folder", inputs)).getMessage());
+        // the same file reached through a linked folder is still that file
+        Path linked = Files.createSymbolicLink(tmp.resolve("linked"), images);
+        assertThrows(InvalidInputException.class,
+                () -> OutputTargets.checkNotAnInput(linked.resolve("a.jpg"), "score table", inputs));
+        assertDoesNotThrow(() -> OutputTargets.checkNotAnInput(tmp.resolve("scores.csv"), "score table", inputs));
+        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp.resolve("vectors"), "vectors folder", inputs));
+    }
+
+    static Path mkfifo(Path path) throws Exception {
+        Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+        assertEquals(0, p.waitFor(), "mkfifo " + path);
+        return path;
+    }
 }
