@@ -90,8 +90,10 @@ public final class DetectorFile {
             throw new InvalidInputException("detector file " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // every field is read through StoredFields, so this is a value the constructors reject in their own words
-            throw new InvalidInputException("detector file " + file + " is malformed ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); fit it again", e);
+            boolean internal = e instanceof NullPointerException || e instanceof ClassCastException
+                    || e instanceof IllegalStateException || e.getMessage() == null;
+            throw new InvalidInputException("detector file " + file + " is malformed (" + (internal
+                    ? "a stored value has the wrong type or size" : e.getMessage()) + "); fit it again", e);
         }
     }
 

@@ -85,7 +85,7 @@ final class PlainImageReader {
                     return null; // ImageJ's own BMP decoder may know the variant
                 }
                 throw new InvalidInputException(file + ": corrupt or unsupported " + format.toUpperCase(Locale.ROOT)
-                        + " image: " + describe(e), e);
+                        + " image: " + DecoderFailures.describe(e), e);
             } finally {
                 reader.dispose();
             }
@@ -186,7 +186,7 @@ final class PlainImageReader {
             }
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(file + ": unsupported TIFF layout (" + tiff.describe() + "): "
-                    + describe(e), e);
+                    + DecoderFailures.describe(e), e);
         }
     }
 
@@ -235,21 +235,11 @@ final class PlainImageReader {
         try {
             bi = ImageIO.read(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(file + ": corrupt or truncated image: " + describe(e), e);
+            throw new InvalidInputException(file + ": corrupt or truncated image: " + DecoderFailures.describe(e), e);
         }
         if (bi == null || bi.getWidth() <= 0 || bi.getHeight() <= 0) {
             throw new InvalidInputException(file + ": corrupt or unsupported image (no decoder could read it)");
         }
         return new ImagePlus(file.getFileName().toString(), bi);
-    }
-
-    /** A decoder's failure as words: its message, or its kind when it has none (never a bare exception class). */
-    static String describe(Throwable e) {
-        Throwable t = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        String message = t.getMessage();
-        if (message == null || message.isBlank()) {
-            return "the decoder failed (" + t.getClass().getSimpleName() + ")";
-        }
-        return message;
     }
 }
