@@ -105,7 +105,15 @@ record TiffStructure(List<Page> pages, int compression, int photometric, int sam
                 if (pages.size() >= MAX_PAGES) {
                     throw new InvalidInputException(file + ": more than " + MAX_PAGES + " pages; not read");
                 }
-                Directory d = directory(ifd);
+                Directory d;
+                try {
+                    d = directory(ifd);
+                } catch (InvalidInputException e) {
+                    if (first == null) {
+                        throw e;
+                    }
+                    break; // a damaged pointer after the first page ends the chain, as readers treat it
+                }
                 pages.add(new Page(d.tag(256, 0), d.tag(257, 0)));
                 if (first == null) {
                     first = new int[] {(int) d.tag(259, COMPRESSION_NONE), (int) d.tag(262, -1), (int) d.tag(277, 1),

@@ -48,6 +48,16 @@ class DecodeLimitsTest {
     }
 
     @Test
+    void aDamagedPointerAfterTheFirstPageEndsThePageChain() throws Exception {
+        byte[] b = tiff(List.of(new int[] {16, 12}), false);
+        int nextPointer = 8 + 2 + 9 * 12;
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(nextPointer, 1 << 30); // far past the end
+        Path file = Files.write(dir.resolve("dangling.tif"), b);
+        assertEquals(1, TiffStructure.read(file).pages().size());
+        assertEquals(16, PlainImageReader.read(file).getWidth());
+    }
+
+    @Test
     void aHugeFirstPageIsRefusedFromTheHeader() throws Exception {
         Path file = Files.write(dir.resolve("huge.tif"), tiff(List.of(new int[] {20000, 20000}), false));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PlainImageReader.read(file));
