@@ -21,6 +21,10 @@ final class LibtorchNative {
         "_ZN2at13globalContextEv", "?globalContext@at@@YAAEAVContext@1@XZ"};
     private static final String[] SET_USER_ENABLED_NNPACK = {
         "_ZN2at7Context20setUserEnabledNNPACKEb", "?setUserEnabledNNPACK@Context@at@@QEAAX_N@Z"};
+    private static final String[] MODULE_TO_SCALAR_TYPE = {
+        "_ZN5torch3jit6Module2toEN3c1010ScalarTypeEb", "?to@Module@jit@torch@@QEAAXW4ScalarType@c10@@_N@Z"};
+    /** {@code c10::ScalarType::Double}. */
+    private static final byte SCALAR_TYPE_DOUBLE = 7;
 
     private static NativeLibrary torchCpu;
 
@@ -42,6 +46,19 @@ final class LibtorchNative {
         }
         Pointer globalContext = context.invokePointer(new Object[0]);
         setNnpack.invokeVoid(new Object[] {globalContext, Boolean.FALSE});
+        return true;
+    }
+
+    /**
+     * {@code module.to(torch::kDouble)} on a {@code torch::jit::Module*} (a DJL module handle): parameters and
+     * buffers become float64 in place. Must not run while another thread uses the module.
+     */
+    static synchronized boolean moduleToFloat64(long moduleHandle) {
+        Function to = function(MODULE_TO_SCALAR_TYPE);
+        if (to == null) {
+            return false;
+        }
+        to.invokeVoid(new Object[] {new Pointer(moduleHandle), SCALAR_TYPE_DOUBLE, Boolean.FALSE});
         return true;
     }
 
