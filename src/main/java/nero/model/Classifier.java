@@ -49,6 +49,7 @@ import nero.core.InvalidInputException;
  */
 public final class Classifier implements AutoCloseable, DifferentiableClassifier {
     static final double CONTRACT_TOLERANCE = 1e-4;
+    static final int GRADIENT_PASS_VALUES = 2 * 3 * 224 * 224;
     private static final String EXPORT_TOOL = "tools/export_for_nero.py";
     private static final List<String> HEAD_NAMES = List.of("fc", "head", "classifier");
     /** DJL's PtGradientCollector is a JVM-wide singleton: one gradient computation at a time. */
@@ -134,7 +135,12 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
         return run(pack(inputs), inputs.length, false).logits();
     }
 
-    /** Gradient of the mean cross-entropy of logits/T against {@code targets}; BatchNorm stays in eval mode. */
+    /**
+     * Gradient of the mean cross-entropy of logits/T against {@code targets}; BatchNorm stays in eval mode. Each
+     * image's gradient depends on that image only, so the batch goes through the float64 module in passes of at
+     * most {@value #GRADIENT_PASS_VALUES} input values (two 224² images) to bound the float64 activations: 8 ResNet-18
+     * images in one pass peaked at 1.1 GB resident (0.6 GB in float32), in passes of two at 0.8 GB.
+     */
     @Override
     public float[][] inputGradient(float[][] inputs, int[] targets, double temperature) {
         if (targets.length != inputs.length) {
@@ -147,12 +153,21 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
                 throw new IllegalArgumentException("target class " + t + " outside 0.." + (classes - 1));
             }
         }
-        float[] gradient = gradient(pack(inputs), n, (logits, scope) -> {
-            NDArray oneHot = scope.create(targets).oneHot(classes).toType(logits.getDataType(), false);
-            NDArray logProbabilities = logits.div(temperature).logSoftmax(1);
-            return logProbabilities.mul(oneHot).sum().neg().div(n);
-        });
-        return rows(gradient, n, inputs[0].length);
+        int sampleSize = 3 * height * width;
+        int pass = Math.max(1, GRADIENT_PASS_VALUES / sampleSize);
+        float[][] gradients = new float[n][];
+        for (int start = 0; start < n; start += pass) {
+            int count = Math.min(pass, n - start);
+            int[] passTargets = Arrays.copyOfRange(targets, start, start + count);
+            float[] gradient = gradient(pack(Arrays.copyOfRange(inputs, start, start + count)), count,
+                    (logits, scope) -> {
+                        NDArray oneHot = scope.create(passTargets).oneHot(classes).toType(logits.getDataType(), false);
+                        NDArray logProbabilities = logits.div(temperature).logSoftmax(1);
+                        return logProbabilities.mul(oneHot).sum().neg().div(n); // the mean over the whole batch
+                    });
+            System.arraycopy(rows(gradient, count, sampleSize), 0, gradients, start, count);
+        }
+        return gradients;
     }
 
     /** Gradient × input of the logit of {@code targetClass} for one preprocessed image: a C×H×W relevance map. */

@@ -23,8 +23,8 @@ import java.io.IOException;
  * input gradient 25 % off PyTorch's for a small CNN, while the forward pass was right. libtorch has no oneDNN
  * kernels for float64, so in float64 the gradient comes from ATen's own convolution (im2col + GEMM) whichever CPU
  * runs it; and float64 rounding keeps every ReLU and max-pool decision where PyTorch's float64 puts it, so the result
- * equals PyTorch's float64 gradient to about 1e-12 on any CPU (returned as float32). Costs about 4× the float32
- * backward pass (MobileNetV2 224²: 45 → 180 ms CPU per image); inference is untouched.
+ * equals PyTorch's float64 gradient to about 1e-14 on any CPU (returned as float32). Costs about 4× the float32
+ * backward pass (MobileNetV2 224²: 42–50 → 166–186 ms CPU per image); inference is untouched.
  *
  * <p>The copy is made from the loaded module in memory (not the file, which may have changed since) and owned by
  * the model's NDManager, so it is closed with the model. Not thread-safe: the caller serialises gradient calls.
