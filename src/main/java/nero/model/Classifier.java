@@ -260,6 +260,8 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
             }
         } catch (RuntimeException e) {
             why = "its float64 copy does not run: " + lastLine(e);
+        } catch (LinkageError e) {
+            why = "JNA, needed to make the float64 copy, is not on the class path";
         }
         if (copy != null) {
             copy.discard();

@@ -46,7 +46,11 @@ public final class Engine {
             }
             // Before the first convolution: where NNPACK cannot start (some CPUs, VMs that hide cache sizes) its
             // probe prints "Could not initialize NNPACK! Reason: Unsupported hardware" on stderr. No result changes.
-            LibtorchNative.disableNnpack();
+            try {
+                LibtorchNative.disableNnpack();
+            } catch (LinkageError e) {
+                // no JNA on the class path: NNPACK stays on, which only costs the console lines
+            }
             started = true;
         }
     }
