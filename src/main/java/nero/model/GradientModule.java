@@ -52,12 +52,16 @@ final class GradientModule {
      */
     static GradientModule float64CopyOf(PtSymbolBlock source, NDManager manager) {
         PtSymbolBlock copy = copy(source, (PtNDManager) manager);
-        copy.freezeParameters(true);
-        if (!LibtorchNative.moduleToFloat64(copy.getHandle())) {
-            copy.close();
-            return null;
+        boolean converted = false;
+        try {
+            copy.freezeParameters(true);
+            converted = LibtorchNative.moduleToFloat64(copy.getHandle());
+        } finally {
+            if (!converted) {
+                copy.close();
+            }
         }
-        return new GradientModule(copy, manager, DataType.FLOAT64);
+        return converted ? new GradientModule(copy, manager, DataType.FLOAT64) : null;
     }
 
     /** The model's own float32 module: the pre-#13 behaviour, where the float64 copy is not available. */
