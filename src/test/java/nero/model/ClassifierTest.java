@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nero.core.HeadWeights;
+import nero.core.Sha256;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -220,7 +221,7 @@ class ClassifierTest {
         JsonObject mobile = JsonParser.parseString(Files.readString(Fixtures.model("mobilenetv2-expected.json")))
                 .getAsJsonObject();
         Path file = Fixtures.shared("models", "mobilenetv2-imagenet-nero.pt");
-        assertEquals(mobile.get("sha256").getAsString(), Classifier.sha256(file),
+        assertEquals(mobile.get("sha256").getAsString(), Sha256.of(file),
                 "the shared MobileNetV2 changed: rerun tools/make_model_fixtures.py --gradient-references");
         assertTrue(Classifier.GRADIENT_PASS_VALUES / (3 * 224 * 224) < 3, "the batch must take two passes");
         try (Classifier mobilenet = Classifier.load(file)) {
