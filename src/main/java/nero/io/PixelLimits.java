@@ -6,8 +6,8 @@ import nero.core.InvalidInputException;
 
 /**
  * How large an input may be, checked from its header before any pixel is decoded, so that no single file can
- * exhaust the heap: the decoded copy plus ImageJ's copy of the largest accepted RGB image stay under 1 GB (peak
- * heap per input under 1.5 GB at -Xmx2g, measured by {@code nero.io.bench.DecodePeakMemory}). Decoders of other
+ * exhaust the heap: the decoded copy plus ImageJ's copy of the largest accepted image stay under 1.2 GB (peak heap
+ * per input at -Xmx2g, measured by {@code nero.io.bench.DecodePeakMemory}; 16-bit RGBA is the largest). Decoders of other
  * formats (a faster JPEG decoder, an FFmpeg video decoder) call the same checks.
  */
 public final class PixelLimits {
