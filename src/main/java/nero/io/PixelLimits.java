@@ -7,8 +7,8 @@ import nero.core.InvalidInputException;
 /**
  * How large an input may be, checked from its header before any pixel is decoded, so that no single file can
  * exhaust the heap: the decoded copy plus ImageJ's copy of the largest accepted image stay under 1.2 GB (peak heap
- * per input at -Xmx2g, measured by {@code nero.io.bench.DecodePeakMemory}; 16-bit RGBA is the largest). Decoders of other
- * formats (a faster JPEG decoder, an FFmpeg video decoder) call the same checks.
+ * per input at -Xmx2g, measured by {@code nero.io.bench.DecodePeakMemory}; 16-bit RGBA is the largest). Decoders
+ * of other formats (a faster JPEG decoder, an FFmpeg video decoder) call the same checks.
  */
 public final class PixelLimits {
     private PixelLimits() {
