@@ -45,14 +45,16 @@ public record NeroState(NeroParameters parameters, int dimension, int classes, d
         Objects.requireNonNull(centroidClasses, "nero.centroidClasses");
         if (relevanceCentroids.length < 1 || relevanceCentroids.length != centroidClasses.length) {
             throw new InvalidInputException("nero.relevanceCentroids has " + relevanceCentroids.length
-                    + " rows and nero.centroidClasses " + centroidClasses.length + " entries; expected the same, at least 1");
+                    + " rows and nero.centroidClasses " + centroidClasses.length
+                    + " entries; expected the same, at least 1");
         }
         for (int r = 0; r < relevanceCentroids.length; r++) {
             finite("nero.relevanceCentroids[" + r + "]", relevanceCentroids[r], dimension + 1);
         }
         for (int c : centroidClasses) {
             if (c < 0 || c >= classes) {
-                throw new InvalidInputException("nero.centroidClasses holds class " + c + ", not in 0.." + (classes - 1));
+                throw new InvalidInputException("nero.centroidClasses holds class " + c + ", not in 0.."
+                        + (classes - 1));
             }
         }
     }

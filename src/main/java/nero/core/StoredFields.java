@@ -149,7 +149,8 @@ public final class StoredFields {
             }
             v[i] = p.getAsFloat();
             if (!Float.isFinite(v[i])) {
-                throw new InvalidInputException("field " + name(field) + "[" + i + "] is " + v[i] + " (NaN or infinite)");
+                throw new InvalidInputException("field " + name(field) + "[" + i + "] is " + v[i]
+                        + " (NaN or infinite)");
             }
         }
         return v;
@@ -221,7 +222,8 @@ public final class StoredFields {
     private void finite(String field, double[] v) {
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {
-                throw new InvalidInputException("field " + name(field) + "[" + i + "] is " + v[i] + " (NaN or infinite)");
+                throw new InvalidInputException("field " + name(field) + "[" + i + "] is " + v[i]
+                        + " (NaN or infinite)");
             }
         }
     }
