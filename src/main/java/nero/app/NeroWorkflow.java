@@ -44,7 +44,7 @@ public final class NeroWorkflow {
             r.valDir()};
         OutputTargets.checkFile(r.out(), "detector file");
         OutputTargets.checkNotAnInput(r.out(), "detector file", inputs);
-        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", inputs);
+        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, inputs);
         Engine.ensureStarted();
         List<SkippedItem> skipped = new ArrayList<>();
         try (Classifier classifier = Classifier.load(r.model())) {
@@ -104,7 +104,7 @@ public final class NeroWorkflow {
         List<Path> readFiles = new ArrayList<>(hasFiles ? r.inputs() : List.of());
         readFiles.add(r.detector());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
-        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", readFiles.toArray(Path[]::new));
+        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
         boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
@@ -151,7 +151,8 @@ public final class NeroWorkflow {
         List<SkippedItem> skipped = new ArrayList<>();
         List<String> methods = OodMethods.withNeroFirst(r.methods());
         boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
-        OutputTargets.checkFolder(r.outDir(), "output folder", r.idDir(), r.oodDir(), r.detector(), r.model());
+        OutputTargets.checkFolder(r.outDir(), "output folder", true, r.idDir(), r.oodDir(), r.detector(),
+                r.model());
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             FeatureSet id;
             FeatureSet ood;
@@ -183,7 +184,7 @@ public final class NeroWorkflow {
     }
 
     public Reports.Explain explain(Requests.Explain r) {
-        OutputTargets.checkFolder(r.outDir(), "output folder",
+        OutputTargets.checkFolder(r.outDir(), "output folder", true,
                 r.imageFile() != null && java.nio.file.Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {

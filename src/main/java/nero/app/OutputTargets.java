@@ -6,13 +6,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import nero.core.AtomicFiles;
 import nero.core.InvalidInputException;
+import nero.io.ImageSources;
 
 /**
  * Checks the places a job will write to before the job starts, so a wrong output path is refused in a second
  * with one clear message, and nothing is touched: an output never replaces one of the job's inputs (an image, the
- * model or its sidecar, the detector), never writes into an input folder (its pictures would be read as images
- * next time), and never replaces a symbolic link, a device, a pipe or a folder ({@link AtomicFiles}, which checks
- * the same again when it writes).
+ * model or its sidecar, the detector), never puts images into an input folder (they would be read next time), and
+ * never replaces a symbolic link, a device, a pipe or a folder ({@link AtomicFiles}, which checks the same again
+ * when it writes).
  */
 final class OutputTargets {
     private OutputTargets() {
@@ -44,10 +45,16 @@ final class OutputTargets {
     }
 
     /**
-     * Refuses an output that is one of the job's inputs, or lies inside an input folder. {@code inputs} are the
-     * files and folders the job reads (nulls ignored); a model's sidecar is added by the caller.
+     * Refuses an output file that is one of the job's inputs, or that a folder walk of an input folder would read
+     * (an image, DICOM or video inside it, existing or named like one). {@code inputs} are the files and folders
+     * the job reads (nulls ignored); a model's sidecar is added by the caller. A table or detector file may be
+     * written inside an input folder: it is never read as an image.
      */
     static void checkNotAnInput(Path output, String what, Path... inputs) {
+        check(output, what, false, inputs);
+    }
+
+    private static void check(Path output, String what, boolean folderOfPictures, Path... inputs) {
         if (output == null) {
             return;
         }
@@ -58,10 +65,11 @@ final class OutputTargets {
             }
             Path in = real(input);
             if (Files.isDirectory(in)) {
-                if (out.startsWith(in)) {
+                if (out.startsWith(in) && (folderOfPictures || ImageSources.wouldBeRead(out))) {
                     throw new InvalidInputException(what + " " + output.toAbsolutePath().normalize() + " is inside the"
-                            + " input folder " + input.toAbsolutePath().normalize() + "; writing there could replace or"
-                            + " add to its images: choose a place outside the inputs");
+                            + " input folder " + input.toAbsolutePath().normalize() + ", where it would replace or"
+                            + " add " + (folderOfPictures ? "pictures read as images" : "an image")
+                            + " next time: choose a place outside the inputs");
                 }
             } else if (out.equals(in)) {
                 throw new InvalidInputException(what + " " + output.toAbsolutePath().normalize()
@@ -94,10 +102,11 @@ final class OutputTargets {
     }
 
     /**
-     * A folder to create or fill: not an existing file, writable when it exists, in a folder that exists, and
-     * neither an input folder nor inside one ({@code inputs} as for {@link #checkNotAnInput}).
+     * A folder to create or fill: not an existing file, writable when it exists, in a folder that exists; when the
+     * job writes pictures into it ({@code pictures}: evaluation plots, explanations), neither an input folder nor
+     * inside one, since they would be read as images next time ({@code inputs} as for {@link #checkNotAnInput}).
      */
-    static void checkFolder(Path folder, String what, Path... inputs) {
+    static void checkFolder(Path folder, String what, boolean pictures, Path... inputs) {
         if (folder == null) {
             return;
         }
@@ -115,6 +124,6 @@ final class OutputTargets {
         if (!Files.exists(target) && parent != null && !Files.isWritable(parent)) {
             throw new InvalidInputException(what + " " + target + ": the folder " + parent + " is not writable");
         }
-        checkNotAnInput(target, what, inputs);
+        check(target, what, pictures, inputs);
     }
 }

@@ -156,6 +156,14 @@ public final class ImageSources {
     }
 
     /**
+     * Whether a folder walk would read this file as an input: an existing image, DICOM or video, or a name that says
+     * it is one (x.png, y.dcm…). An output with such a name inside an input folder would become an input next time.
+     */
+    public static boolean wouldBeRead(Path file) {
+        return Files.exists(file) ? isRecognised(file) : INPUT_EXTENSION.matcher(file.getFileName().toString()).matches();
+    }
+
+    /**
      * Files whose content is an image, DICOM or video; and files whose name says they are one (x.jpg) even when the
      * content does not (empty, unreadable, or not what the name says): those are kept so the batch reports them
      * instead of silently skipping them. Other files (notes, CSVs) in a data folder are left out quietly.

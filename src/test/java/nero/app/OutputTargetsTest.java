@@ -34,14 +34,14 @@ class OutputTargetsTest {
 
     @Test
     void aFolderTargetMayBeNewOrExistingButNotAFile() throws IOException {
-        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp.resolve("new"), "vectors folder"));
-        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp, "vectors folder"));
+        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp.resolve("new"), "vectors folder", false));
+        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp, "vectors folder", false));
         Path file = Files.writeString(tmp.resolve("f"), "x");
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> OutputTargets.checkFolder(file, "vectors folder"));
+                () -> OutputTargets.checkFolder(file, "vectors folder", false));
         assertTrue(e.getMessage().contains("vectors folder " + file + " is a file"), e.getMessage());
         InvalidInputException orphan = assertThrows(InvalidInputException.class,
-                () -> OutputTargets.checkFolder(tmp.resolve("no/such"), "output folder"));
+                () -> OutputTargets.checkFolder(tmp.resolve("no/such"), "output folder", true));
         assertTrue(orphan.getMessage().contains(tmp.resolve("no") + " does not exist"), orphan.getMessage());
     }
 
@@ -86,26 +86,40 @@ class OutputTargetsTest {
     }
 
     @Test
-    void anOutputNeverReplacesAnInputNorWritesIntoAnInputFolder() throws Exception {
+    void anOutputNeverReplacesAnInputNorPutsImagesIntoAnInputFolder() throws Exception {
         Path images = Files.createDirectories(tmp.resolve("images"));
         Path image = Files.writeString(images.resolve("a.jpg"), "x");
+        Path jpegNamedCsv = Files.copy(Path.of("sample-data/ood/polyp").toAbsolutePath().resolve(
+                firstName(Path.of("sample-data/ood/polyp"))), images.resolve("b.csv"));
         Path model = Files.writeString(tmp.resolve("m.pt"), "x");
         Path sidecar = Files.writeString(tmp.resolve("m.json"), "{}");
         Path[] inputs = {images, model, sidecar};
-        for (Path out : List.of(image, images.resolve("new.csv"), images.resolve("sub/x.csv"), model, sidecar)) {
+        for (Path out : List.of(image, jpegNamedCsv, images.resolve("new.png"), images.resolve("sub/x.tif"), model,
+                sidecar)) {
             assertThrows(InvalidInputException.class, () -> OutputTargets.checkNotAnInput(out, "score table", inputs),
                     out.toString());
         }
-        assertEquals("vectors folder " + images.resolve("vec") + " is inside the input folder " + images
-                + "; writing there could replace or add to its images: choose a place outside the inputs",
-                assertThrows(InvalidInputException.class,
-                        () -> OutputTargets.checkFolder(images.resolve("vec"), "vectors folder", inputs)).getMessage());
+        // a table written into an input folder is never read as an image
+        assertDoesNotThrow(() -> OutputTargets.checkNotAnInput(images.resolve("scores.csv"), "score table", inputs));
+        assertDoesNotThrow(() -> OutputTargets.checkFolder(images.resolve("vec"), "vectors folder", false, inputs));
+        // pictures are: an evaluation or explanation folder inside an input folder is refused
+        assertEquals("output folder " + images.resolve("eval") + " is inside the input folder " + images
+                + ", where it would replace or add pictures read as images next time: choose a place outside the"
+                + " inputs", assertThrows(InvalidInputException.class,
+                        () -> OutputTargets.checkFolder(images.resolve("eval"), "output folder", true, inputs))
+                        .getMessage());
         // the same file reached through a linked folder is still that file
         Path linked = Files.createSymbolicLink(tmp.resolve("linked"), images);
         assertThrows(InvalidInputException.class,
                 () -> OutputTargets.checkNotAnInput(linked.resolve("a.jpg"), "score table", inputs));
         assertDoesNotThrow(() -> OutputTargets.checkNotAnInput(tmp.resolve("scores.csv"), "score table", inputs));
-        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp.resolve("vectors"), "vectors folder", inputs));
+        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp.resolve("plots"), "output folder", true, inputs));
+    }
+
+    private static Path firstName(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.sorted().findFirst().orElseThrow().getFileName();
+        }
     }
 
     static Path mkfifo(Path path) throws Exception {
