@@ -211,6 +211,7 @@ def make_tiny():
     torch.manual_seed(7)
     save_scripted(TinyNoMap(), "refuse-missing-map.pt")
     write_json(os.path.join(OUT, "refuse-missing-map.json"), sidecar(["a", "b", "c"], 32, 8, True))
+    make_nan_model()
 
 
 class TinyNoMap(nn.Module):
@@ -225,6 +226,30 @@ class TinyNoMap(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.fc(self.features(x))
+
+
+class NanOnBright(nn.Module):
+    """A valid tiny model whose features are NaN for bright images (mean normalised input above 1.5)."""
+
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(block(3, 8), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        self.fc = nn.Linear(8, 3)
+
+    @torch.jit.export
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        f = self.body(x)
+        bright = (x.mean(dim=(1, 2, 3)) > 1.5).unsqueeze(1)
+        return torch.where(bright, torch.full_like(f, float("nan")), f)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.features(x))
+
+
+def make_nan_model():
+    torch.manual_seed(7)
+    save_scripted(NanOnBright(), "nan-on-bright.pt")
+    write_json(os.path.join(OUT, "nan-on-bright.json"), sidecar(["a", "b", "c"], 32, 8, False))
 
 
 def cross_entropy_gradient(model, x, targets, temperature):

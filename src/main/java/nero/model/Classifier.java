@@ -75,9 +75,21 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
      * Reads the sidecar {@code <model>.json} if present (else 224×224, ImageNet mean/std, classes class0…).
      */
     public static Classifier load(Path modelFile) {
+        return load(modelFile, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, with the preprocessing a detector was fitted with instead of the sidecar's (null: the
+     * sidecar's): a detector's scores mean something only for the input it was fitted on, whether the sidecar was
+     * left behind when the model was moved or edited since.
+     */
+    public static Classifier load(Path modelFile, nero.core.Preprocessing fitted) {
         Path file = modelFile.toAbsolutePath().normalize();
         requireTorchScriptArchive(file);
         ModelSidecar sidecar = ModelSidecar.forModel(file);
+        if (fitted != null) {
+            sidecar = sidecar.withPreprocessing(fitted);
+        }
         Engine.ensureStarted();
         ZooModel<NDList, NDList> model = loadTorchScript(file);
         try {
@@ -86,6 +98,11 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
             model.close();
             throw e;
         }
+    }
+
+    /** The sidecar file {@code <model>.json} that belongs to a model file (whether or not it exists). */
+    public static Path sidecarOf(Path modelFile) {
+        return ModelSidecar.pathFor(modelFile.toAbsolutePath().normalize());
     }
 
     public ModelInfo info() {
