@@ -115,6 +115,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
     private static final java.util.Set<String> INDEXED_DEMUXERS = java.util.Set.of("mov,mp4,m4a,3gp,3g2,mj2", "avi",
             "matroska,webm");
 
+    private final String name;
     private final String container;
     private final String codec;
     private AVFormatContext format;
@@ -174,6 +175,10 @@ final class FfmpegFrameStream implements VideoFrameStream {
             stream = format.streams(streamIndex);
             AVCodecParameters par = stream.codecpar();
             codec = codecName(par.codec_id());
+            if (par.width() > 0 || par.height() > 0) {
+                PixelLimits.checkVideoFrame(name, par.width(), par.height()); // before the decoder allocates anything
+            }
+            this.name = name;
             AVCodec found = avcodec_find_decoder(par.codec_id());
             if (found == null || found.isNull()) {
                 throw new UnsupportedVideoException(name, containerName, codec,
@@ -284,6 +289,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
             }
             int r = avcodec_receive_frame(decoder, decoded);
             if (r == 0) {
+                PixelLimits.checkVideoFrame(name, decoded.width(), decoded.height()); // the size can change mid-stream
                 errorsInARow = 0;
                 decodedCount++;
                 String damage = damageOf(decoded);

@@ -57,7 +57,7 @@ final class ReducedJpeg {
      */
     static ImagePlus decode(byte[] jpeg, int minW, int minH, String title) {
         Header h = Header.parse(jpeg);
-        if (h == null || (long) h.width * h.height > PlainImageReader.MAX_PIXELS) {
+        if (h == null || (long) h.width * h.height > PixelLimits.MAX_PIXELS) {
             return null;
         }
         int lowres = lowres(h.width, h.height, MARGIN * minW, MARGIN * minH);
