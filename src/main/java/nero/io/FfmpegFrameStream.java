@@ -464,7 +464,8 @@ final class FfmpegFrameStream implements VideoFrameStream {
 
     @Override
     public void skipTo(double seconds, long index) {
-        double wanted = Double.isNaN(seconds) && index >= 0 ? index / fps : seconds;
+        // (capped far beyond any recording, so the tick arithmetic below cannot overflow)
+        double wanted = Math.min(1e7, Double.isNaN(seconds) && index >= 0 ? index / fps : seconds);
         if (!seekable || inputEnded || !(wanted > 0)) {
             return;
         }
