@@ -181,7 +181,8 @@ Target met by the \`./nero score\` steady state: **$(awk -v r="$RATIO_CLI" 'BEGI
 | \`./nero score\` wall (JVM start and model load included) ÷ pure inference | $RATIO_CLI_WALL |
 | in-process \`FeatureExtractor\` ÷ pure inference | $RATIO_IN |
 
-Where the time goes, per image: decoding the JPEG (the production reader: ImageIO into an ImageJ processor)
+Where the time goes, per image: decoding the JPEG (the production reader for the model: the 1280×1024 and
+1920×1072 frames at half size through FFmpeg, the 720×576 ones in full through ImageIO; see below for both decodings)
 $DECODE_MS ms and preprocessing it (antialiased squash resize to 224×224, mean/std) $PREP_MS ms, both measured on
 one thread in a first pass while preparing the tensors, against $INFER_MS ms of inference. \`FeatureExtractor\`
 decodes and preprocesses ahead of inference on the cores libtorch leaves free, so with these large frames (up to
