@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -138,6 +139,25 @@ class LinearProbeTest {
         int[] small = {0, 1, 0, 1};
         HeldOutSplit tiny = HeldOutSplit.stratified(small, 2, 0.2, 1);
         assertEquals(2, tiny.heldOutRows().length, "at least one per class");
+    }
+
+    @Test
+    void jsonRoundTripKeepsEverythingAndRefusesMalformedEntries() {
+        LinearProbe probe = LinearProbe.fit(DATA.features(), DATA.labels(), 3, ProgressListener.NONE);
+        JsonObject json = LinearProbeJson.toJson(probe);
+        LinearProbe back = LinearProbeJson.fromJson(json);
+        assertEquals(probe.c(), back.c());
+        assertEquals(probe.candidates(), back.candidates());
+        assertEquals(probe.trainingAccuracy(), back.trainingAccuracy());
+        assertEquals(probe.heldOutAccuracy(), back.heldOutAccuracy());
+        assertEquals(probe.heldOutCount(), back.heldOutCount());
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(probe.head().weight()[k], back.head().weight()[k]);
+        }
+        assertArrayEquals(probe.head().bias(), back.head().bias());
+        json.remove("c");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> LinearProbeJson.fromJson(json));
+        assertTrue(e.getMessage().contains("linear probe"), e.getMessage());
     }
 
     @Test
