@@ -58,14 +58,17 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
     private final PtSymbolBlock block;
     private final ModelInfo info;
     private final HeadWeights head;
+    /** True when {@link #head} is the model's own final layer, false for a replacement (a linear probe). */
+    private final boolean ownHead;
     private final int height;
     private final int width;
 
-    private Classifier(ZooModel<NDList, NDList> model, ModelInfo info, HeadWeights head) {
+    private Classifier(ZooModel<NDList, NDList> model, ModelInfo info, HeadWeights head, boolean ownHead) {
         this.model = model;
         this.block = (PtSymbolBlock) model.getBlock();
         this.info = info;
         this.head = head;
+        this.ownHead = ownHead;
         this.height = info.preprocessing().height();
         this.width = info.preprocessing().width();
     }
@@ -92,8 +95,23 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
         return info;
     }
 
+    /** The head that gives the logits: the model's final layer, or the replacement of {@link #withHead}. */
     public HeadWeights head() {
         return head;
+    }
+
+    /**
+     * The same network with another linear head on its features (a linear probe fitted on the ID classes): logits,
+     * input gradients and gradient × input all go through {@code replacement}; the model file is unchanged. The
+     * returned classifier shares this one's model, so close only one of them.
+     */
+    public Classifier withHead(HeadWeights replacement) {
+        if (replacement.dimension() != info.featureDim()) {
+            throw new InvalidInputException("the replacement head takes " + replacement.dimension() + " features but"
+                    + " model " + info.file().getFileName() + " gives " + info.featureDim() + " per image; it was"
+                    + " fitted for another model");
+        }
+        return new Classifier(model, info, replacement, false);
     }
 
     /**
@@ -139,7 +157,7 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
             throw new IllegalArgumentException(inputs.length + " inputs but " + targets.length + " targets");
         }
         int n = inputs.length;
-        int classes = info.numClasses();
+        int classes = head.classes();
         for (int t : targets) {
             if (t < 0 || t >= classes) {
                 throw new IllegalArgumentException("target class " + t + " outside 0.." + (classes - 1));
@@ -155,8 +173,8 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
 
     /** Gradient × input of the logit of {@code targetClass} for one preprocessed image: a C×H×W relevance map. */
     public float[] gradientTimesInput(float[] chw, int targetClass) {
-        if (targetClass < 0 || targetClass >= info.numClasses()) {
-            throw new IllegalArgumentException("target class " + targetClass + " outside 0.." + (info.numClasses() - 1));
+        if (targetClass < 0 || targetClass >= head.classes()) {
+            throw new IllegalArgumentException("target class " + targetClass + " outside 0.." + (head.classes() - 1));
         }
         float[] gradient = gradient(pack(new float[][] {chw}), 1, (logits, scope) -> logits.get(0, targetClass));
         float[] result = new float[chw.length];
@@ -189,13 +207,29 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
             NDArray x = scope.create(nchw, new Shape(n, 3, height, width));
             x.setRequiresGradient(true);
             try (GradientCollector collector = ai.djl.engine.Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray logits = IValueUtils.forward(block, new NDList(x), true).singletonOrThrow();
+                NDArray logits = ownHead ? IValueUtils.forward(block, new NDList(x), true).singletonOrThrow()
+                        : replacementLogits(scope, x);
                 collector.backward(objective.of(logits, scope));
                 return x.getGradient().toFloatArray();
             }
         } finally {
             GRADIENT_LOCK.unlock();
         }
+    }
+
+    /** {@code features(x)·Wᵀ + b} of the replacement head, differentiable with respect to x. */
+    private NDArray replacementLogits(NDManager scope, NDArray x) {
+        NDArray method = scope.create(new float[] {0});
+        method.setName("module_method:features"); // DJL runs this exported method instead of forward
+        NDArray features = IValueUtils.forward(block, new NDList(x, method), true).singletonOrThrow();
+        int c = head.classes();
+        int d = head.dimension();
+        float[] w = new float[c * d];
+        for (int k = 0; k < c; k++) {
+            System.arraycopy(head.weight()[k], 0, w, k * d, d);
+        }
+        NDArray weight = scope.create(w, new Shape(c, d));
+        return features.matMul(weight.transpose()).add(scope.create(head.bias()));
     }
 
     private NDArray runMethod(NDManager scope, String method, float[] nchw, int n) {
@@ -342,7 +376,7 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
             HeadWeights head = readHead(block, file, sidecar.head);
             ModelInfo provisional = new ModelInfo(file, sha256, classNames(sidecar, head.classes(), file),
                     sidecar.preprocessing, head.dimension(), head.classes(), hasMap, sidecar.family);
-            Classifier classifier = new Classifier(model, provisional, head);
+            Classifier classifier = new Classifier(model, provisional, head, true);
             probe(classifier, file, sidecar, hasMap);
             return classifier;
         }
