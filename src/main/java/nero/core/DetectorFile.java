@@ -16,12 +16,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nero.core.probe.LinearProbeJson;
 
 /**
  * The detector file: UTF-8 JSON {@code {"format": "nero-ood-detector", "version": 1, "sha256": hex, "payload":
  * {...}}}, where sha256 is the SHA-256 of the payload serialised compactly by Gson; large arrays inside are base64
  * little-endian float32/float64. Never Java serialisation. Written through {@link AtomicFiles}, so a reader never
  * sees a partial file.
+ *
+ * <p>Version 2 adds the payload entry {@code probe} (a linear probe that replaces the model's head). A detector
+ * without a probe is still written as version 1, which older plugins read; a probe detector is version 2, which
+ * they refuse by its version. Both versions are read.
  */
 public final class DetectorFile {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
@@ -33,7 +38,7 @@ public final class DetectorFile {
         JsonObject payload = payload(s);
         JsonObject root = new JsonObject();
         root.addProperty("format", DetectorState.FORMAT);
-        root.addProperty("version", DetectorState.VERSION);
+        root.addProperty("version", s.probe() != null ? DetectorState.VERSION : 1);
         root.addProperty("sha256", Sha256.of(GSON.toJson(payload)));
         root.add("payload", payload);
         String json = GSON.toJson(root);
@@ -66,9 +71,12 @@ public final class DetectorFile {
                     + format + ")");
         }
         JsonElement version = root.get("version");
-        if (version == null || !version.isJsonPrimitive() || version.getAsInt() != DetectorState.VERSION) {
+        int v = version != null && version.isJsonPrimitive() && version.getAsJsonPrimitive().isNumber()
+                ? version.getAsInt() : -1;
+        if (v < 1 || v > DetectorState.VERSION) {
             throw new InvalidInputException("detector file " + file + " has format version " + version
-                    + "; this plugin reads version " + DetectorState.VERSION + " (refit the detector)");
+                    + "; this plugin reads versions 1 to " + DetectorState.VERSION + " (refit the detector, or update"
+                    + " the plugin)");
         }
         if (!root.has("payload") || !root.get("payload").isJsonObject() || !root.has("sha256")) {
             throw new InvalidInputException("detector file " + file + " is incomplete (no payload or checksum)");
@@ -79,7 +87,7 @@ public final class DetectorFile {
                     + " does not match its content");
         }
         try {
-            return state(payload);
+            return state(payload, v);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("detector file " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -108,10 +116,13 @@ public final class DetectorFile {
         o.add("scatterPoints", ArrayCodec.matrix(s.scatter().points()));
         o.add("scatterLabels", ArrayCodec.ints(s.scatter().labels()));
         o.addProperty("createdAt", s.createdAt().toString());
+        if (s.probe() != null) {
+            o.add("probe", LinearProbeJson.toJson(s.probe()));
+        }
         return o;
     }
 
-    private static DetectorState state(JsonObject o) {
+    private static DetectorState state(JsonObject o, int version) {
         Map<String, JsonObject> baselines = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("baselines").entrySet()) {
             baselines.put(e.getKey(), e.getValue().getAsJsonObject());
@@ -127,6 +138,7 @@ public final class DetectorFile {
                 o.get("modelSha256").getAsString(), o.get("modelFileName").getAsString(),
                 o.get("threshold").getAsDouble(), o.get("tpr").getAsDouble(),
                 ArrayCodec.decodeDoubles(o.get("sortedIdValidationScores").getAsString()), scatter,
-                Instant.parse(o.get("createdAt").getAsString()));
+                Instant.parse(o.get("createdAt").getAsString()),
+                version >= 2 && o.has("probe") ? LinearProbeJson.fromJson(o.getAsJsonObject("probe")) : null);
     }
 }
