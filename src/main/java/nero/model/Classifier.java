@@ -97,6 +97,11 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
         return head;
     }
 
+    /** Logits of feature rows (N×D) through {@link #head()}, in double then float, as {@link #run} computes them. */
+    public float[][] logitsOf(float[][] features) {
+        return applyHead(head, features);
+    }
+
     /**
      * The same network with another linear head on its features (a linear probe fitted on the ID classes): logits,
      * input gradients and gradient × input all go through {@code replacement}; the model file is unchanged. The

@@ -13,6 +13,11 @@ import nero.core.InvalidInputException;
 record HeldOutSplit(int[] fitRows, int[] heldOutRows) {
 
     static HeldOutSplit stratified(int[] labels, int classes, double share, long seed) {
+        return stratified(labels, classes, share, seed, null);
+    }
+
+    /** As above; {@code names} (may be null) name the classes in messages. */
+    static HeldOutSplit stratified(int[] labels, int classes, double share, long seed, List<String> names) {
         List<List<Integer>> byClass = new ArrayList<>();
         for (int k = 0; k < classes; k++) {
             byClass.add(new ArrayList<>());
@@ -25,7 +30,8 @@ record HeldOutSplit(int[] fitRows, int[] heldOutRows) {
         for (int k = 0; k < classes; k++) {
             List<Integer> rows = byClass.get(k);
             if (rows.size() < 2) {
-                throw new InvalidInputException("class " + k + " has " + rows.size() + " training image(s); the"
+                throw new InvalidInputException(ProbeChecks.className(names, k) + " has " + rows.size()
+                        + " training image(s); the"
                         + " linear probe holds out part of every class to choose its regularisation, so it needs at"
                         + " least two per class");
             }

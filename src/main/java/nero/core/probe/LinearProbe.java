@@ -46,8 +46,19 @@ public record LinearProbe(HeadWeights head, double c, double trainingAccuracy, d
      * @param labels class of every row in [0, classes); at least two classes, every class with at least two rows
      */
     public static LinearProbe fit(float[][] features, int[] labels, int classes, ProgressListener progress) {
-        ProbeChecks.trainingSet(features, labels, classes);
-        HeldOutSplit split = HeldOutSplit.stratified(labels, classes, HELD_OUT_SHARE, SPLIT_SEED);
+        return fit(features, labels, classes, null, progress);
+    }
+
+    /** As above, with the class names (index = class) that messages about a class use. */
+    public static LinearProbe fit(float[][] features, int[] labels, List<String> classNames,
+            ProgressListener progress) {
+        return fit(features, labels, classNames.size(), classNames, progress);
+    }
+
+    private static LinearProbe fit(float[][] features, int[] labels, int classes, List<String> names,
+            ProgressListener progress) {
+        ProbeChecks.trainingSet(features, labels, classes, names);
+        HeldOutSplit split = HeldOutSplit.stratified(labels, classes, HELD_OUT_SHARE, SPLIT_SEED, names);
         List<Candidate> candidates = new ArrayList<>();
         SoftmaxRegression.Fit previous = null;
         Candidate best = null;

@@ -1,5 +1,6 @@
 package nero.core.probe;
 
+import java.util.List;
 import nero.core.InvalidInputException;
 
 /** Refusals of training sets the probe cannot be fitted on, each with a message that says what to change. */
@@ -7,8 +8,17 @@ final class ProbeChecks {
     private ProbeChecks() {
     }
 
-    /** Sizes, finite values, labels in range, at least two classes and every class present. */
+    /** "class 2", or "class 'pylorus'" when the classes have names. */
+    static String className(List<String> names, int k) {
+        return names != null && k >= 0 && k < names.size() ? "class '" + names.get(k) + "'" : "class " + k;
+    }
+
     static int[] trainingSet(float[][] features, int[] labels, int classes) {
+        return trainingSet(features, labels, classes, null);
+    }
+
+    /** Sizes, finite values, labels in range, at least two classes and every class present. */
+    static int[] trainingSet(float[][] features, int[] labels, int classes, List<String> names) {
         if (features.length == 0) {
             throw new InvalidInputException("the linear probe needs training features, but there are none");
         }
@@ -44,13 +54,13 @@ final class ProbeChecks {
         }
         if (present < 2) {
             throw new InvalidInputException("a linear probe needs training images of at least two classes, but all "
-                    + features.length + " training images are of class " + labels[0] + "; give one folder per ID"
-                    + " class, or keep the model's own head");
+                    + features.length + " training images are of " + className(names, labels[0]) + "; give one"
+                    + " folder per ID class, or keep the model's own head");
         }
         for (int k = 0; k < classes; k++) {
             if (counts[k] == 0) {
-                throw new InvalidInputException("a linear probe needs training images of every class, but class "
-                        + k + " has none");
+                throw new InvalidInputException("a linear probe needs training images of every class, but "
+                        + className(names, k) + " has none");
             }
         }
         return counts;
