@@ -110,6 +110,7 @@ is_id = np.array([own_s[k]["set"] == "id" for k in keys])
 def auroc(i, o):  # OOD = positive, higher = more OOD, ties count 1/2 (as the plugin computes it)
     d = o[:, None] - i[None, :]
     return (d > 0).mean() + 0.5 * (d == 0).mean()
+worse = []
 rng = np.random.default_rng(17)
 ids, oods = np.flatnonzero(is_id), np.flatnonzero(~is_id)
 boot_i, boot_o = rng.choice(ids, (2000, ids.size)), rng.choice(oods, (2000, oods.size))
@@ -126,10 +127,14 @@ for method in own_m:
           f"{change:+.2f} [{lo:+.2f}, {hi:+.2f}] | {pct(own_m[method], 'fpr95')} | {pct(probe_m[method], 'fpr95')} |")
     if method == "nero":
         nero = (change, lo, hi)
+    if hi < 0:
+        worse.append(names.get(method, method).strip("*"))
 change, lo, hi = nero
 where = ("inside the resampling noise (the interval contains 0)" if lo <= 0 <= hi
          else "better than the resampling noise" if lo > 0 else "worse by more than the resampling noise")
-print(f"\nNERO with the probe instead of the model's head: AUROC {change:+.2f} points, {where}.")
+print(f"\nNERO with the probe instead of the model's head: AUROC {change:+.2f} points, {where}. "
+      + (f"Worse with the probe beyond the noise: {', '.join(worse)}." if worse
+         else "No method is worse with the probe beyond the noise."))
 EOF
 }
 count() { find "$1" -type f | wc -l; }

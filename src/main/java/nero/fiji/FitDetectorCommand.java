@@ -1,6 +1,8 @@
 package nero.fiji;
 
 import java.io.File;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import nero.app.NeroWorkflow;
 import nero.app.Reports;
@@ -78,8 +80,9 @@ public class FitDetectorCommand extends ContextCommand {
         if (p == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "head: linear probe, C = %g, held-out accuracy %.3f (%d training image(s)"
-                + " held out to choose C)%s%n", p.c(), p.heldOutAccuracy(), p.heldOutCount(),
+        String c = new BigDecimal(p.c()).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        return String.format(Locale.ROOT, "head: linear probe, C = %s, held-out accuracy %.3f (%d training image(s)"
+                + " held out to choose C)%s%n", c, p.heldOutAccuracy(), p.heldOutCount(),
                 p.converged() ? "" : "; the optimiser stopped before full convergence");
     }
 }
