@@ -9,14 +9,14 @@ import nero.core.probe.LinearProbe;
 /**
  * Prints the linear probe's fit time (wall and process CPU, the whole C search plus the final fit) on synthetic
  * ReLU-like features: N×D with C classes, for the sizes given as {@code N:D:C} arguments (default 900:1280:3, the
- * MobileNetV2 case of docs/results.md, and 5000:2048:10). Not a unit test.
+ * MobileNetV2 case of docs/results.md, and 2000:1280:5). Not a unit test.
  */
 public final class ProbeBenchmark {
     private ProbeBenchmark() {
     }
 
     public static void main(String[] args) {
-        String[] sizes = args.length == 0 ? new String[] {"900:1280:3", "5000:2048:10"} : args;
+        String[] sizes = args.length == 0 ? new String[] {"900:1280:3", "2000:1280:5"} : args;
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf("ProbeBenchmark: %d CPUs, max heap %d MiB, Java %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
