@@ -41,9 +41,11 @@ public final class NeroWorkflow {
         if (!(r.tpr() > 0 && r.tpr() < 1)) {
             throw new InvalidInputException("tpr must be between 0 and 1 (exclusive), got " + r.tpr());
         }
+        Path[] inputs = {r.model(), r.model() == null ? null : Classifier.sidecarOf(r.model()), r.trainDir(),
+            r.valDir()};
         OutputTargets.checkFile(r.out(), "detector file");
-        OutputTargets.checkNotAnInput(r.out(), "detector file", r.model());
-        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder");
+        OutputTargets.checkNotAnInput(r.out(), "detector file", inputs);
+        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, inputs);
         Engine.ensureStarted();
         List<SkippedItem> skipped = new ArrayList<>();
         try (Classifier model = Classifier.load(r.model())) {
@@ -141,12 +143,14 @@ public final class NeroWorkflow {
         OutputTargets.checkFile(r.csvOut(), "score table");
         List<Path> readFiles = new ArrayList<>(hasFiles ? r.inputs() : List.of());
         readFiles.add(r.detector());
-        readFiles.add(r.model());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
-        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder");
+        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
         boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
+            // the model (found through the detector when not given) and its sidecar are inputs too
+            OutputTargets.checkNotAnInput(r.csvOut(), "score table", d.modelFiles());
+            OutputTargets.checkNotAnInput(r.vectorsDir(), "vectors folder", d.modelFiles());
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
@@ -187,7 +191,8 @@ public final class NeroWorkflow {
         List<SkippedItem> skipped = new ArrayList<>();
         List<String> methods = OodMethods.withNeroFirst(r.methods());
         boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
-        OutputTargets.checkFolder(r.outDir(), "output folder");
+        OutputTargets.checkFolder(r.outDir(), "output folder", true, r.idDir(), r.oodDir(), r.detector(),
+                r.model());
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             FeatureSet id;
             FeatureSet ood;
@@ -219,7 +224,8 @@ public final class NeroWorkflow {
     }
 
     public Reports.Explain explain(Requests.Explain r) {
-        OutputTargets.checkFolder(r.outDir(), "output folder");
+        OutputTargets.checkFolder(r.outDir(), "output folder", true,
+                r.imageFile() != null && java.nio.file.Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             Explainer explainer = new Explainer(d);

@@ -71,8 +71,12 @@ public final class DetectorFile {
                     + format + ")");
         }
         JsonElement version = root.get("version");
-        int v = version != null && version.isJsonPrimitive() && version.getAsJsonPrimitive().isNumber()
-                ? version.getAsInt() : -1;
+        int v;
+        try {
+            v = StoredFields.of(root, "").integer("version");
+        } catch (InvalidInputException e) {
+            v = -1; // missing, or not a whole number: named below
+        }
         if (v < 1 || v > DetectorState.VERSION) {
             throw new InvalidInputException("detector file " + file + " has format version " + version
                     + "; this plugin reads versions 1 to " + DetectorState.VERSION + " (refit the detector, or update"
@@ -91,7 +95,11 @@ public final class DetectorFile {
         } catch (InvalidInputException e) {
             throw new InvalidInputException("detector file " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new InvalidInputException("detector file " + file + " is malformed: " + e, e);
+            // every field is read through StoredFields, so this is a value the constructors reject in their own words
+            boolean internal = e instanceof NullPointerException || e instanceof ClassCastException
+                    || e instanceof IllegalStateException || e.getMessage() == null;
+            throw new InvalidInputException("detector file " + file + " is malformed (" + (internal
+                    ? "a stored value has the wrong type or size" : e.getMessage()) + "); fit it again", e);
         }
     }
 
@@ -122,23 +130,26 @@ public final class DetectorFile {
         return o;
     }
 
-    private static DetectorState state(JsonObject o, int version) {
+    private static DetectorState state(JsonObject payload, int version) {
+        StoredFields o = StoredFields.of(payload, "payload");
         Map<String, JsonObject> baselines = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("baselines").entrySet()) {
-            baselines.put(e.getKey(), e.getValue().getAsJsonObject());
+        StoredFields stored = o.object("baselines");
+        for (String key : stored.json().keySet()) {
+            baselines.put(key, stored.object(key).json());
         }
-        List<String> names = new ArrayList<>();
-        o.getAsJsonArray("classNames").forEach(e -> names.add(e.getAsString()));
-        JsonObject pre = o.getAsJsonObject("preprocessing");
-        Preprocessing preprocessing = new Preprocessing(pre.get("width").getAsInt(), pre.get("height").getAsInt(),
-                GSON.fromJson(pre.get("mean"), float[].class), GSON.fromJson(pre.get("std"), float[].class));
-        TrainingScatter scatter = new TrainingScatter(ArrayCodec.floatMatrix(o.getAsJsonObject("scatterPoints")),
-                ArrayCodec.ints(o.getAsJsonArray("scatterLabels")));
-        return new DetectorState(NeroStateJson.fromJson(o.getAsJsonObject("nero")), baselines, names, preprocessing,
-                o.get("modelSha256").getAsString(), o.get("modelFileName").getAsString(),
-                o.get("threshold").getAsDouble(), o.get("tpr").getAsDouble(),
-                ArrayCodec.decodeDoubles(o.get("sortedIdValidationScores").getAsString()), scatter,
-                Instant.parse(o.get("createdAt").getAsString()),
-                version >= 2 && o.has("probe") ? LinearProbeJson.fromJson(o.getAsJsonObject("probe")) : null);
+        StoredFields pre = o.object("preprocessing");
+        Preprocessing preprocessing = new Preprocessing(pre.integer("width"), pre.integer("height"),
+                pre.floats("mean"), pre.floats("std"));
+        TrainingScatter scatter = new TrainingScatter(o.floatMatrix("scatterPoints"), o.ints("scatterLabels"));
+        Instant created;
+        try {
+            created = Instant.parse(o.string("createdAt"));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("field " + o.name("createdAt") + " is not a date and time");
+        }
+        return new DetectorState(NeroStateJson.fromJson(o.object("nero")), baselines, o.strings("classNames"),
+                preprocessing, o.string("modelSha256"), o.string("modelFileName"), o.number("threshold"),
+                o.number("tpr"), o.doubles("sortedIdValidationScores"), scatter, created,
+                version >= 2 && payload.has("probe") ? LinearProbeJson.fromJson(o.object("probe").json()) : null);
     }
 }
