@@ -16,6 +16,7 @@ import nero.core.InvalidInputException;
 import nero.core.OodMetrics;
 import nero.core.ProgressListener;
 import nero.core.Relevance;
+import nero.core.probe.LinearProbe;
 import nero.core.methods.OodMethods;
 import nero.io.ImageFolderSource;
 import nero.io.ImageSource;
@@ -47,17 +48,31 @@ public final class NeroWorkflow {
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, inputs);
         Engine.ensureStarted();
         List<SkippedItem> skipped = new ArrayList<>();
-        try (Classifier classifier = Classifier.load(r.model())) {
+        try (Classifier model = Classifier.load(r.model())) {
+            boolean withProbe = r.head() == Requests.Head.PROBE;
             List<String> trainFolders = new ArrayList<>();
-            FeatureSet train = extractFolder(classifier, r.trainDir(), "training images", skipped, trainFolders);
+            FeatureSet train = extractFolder(model, r.trainDir(), "training images", skipped, trainFolders, null,
+                    withProbe);
             FeatureSet validation = r.valDir() == null ? null
-                    : extractFolder(classifier, r.valDir(), "validation images", skipped, new ArrayList<>());
+                    : extractFolder(model, r.valDir(), "validation images", skipped, new ArrayList<>(), trainFolders,
+                            withProbe);
             progress.checkCancelled();
-            List<String> classes = ClassNames.forDetector(classifier.info().classNames(), trainFolders);
+            Classifier classifier = model;
+            LinearProbe probe = null;
+            List<String> classes;
+            if (withProbe) {
+                probe = fitProbe(train, trainFolders, r.trainDir());
+                classifier = model.withHead(probe.head()); // shares the model, closed with it
+                train = withLogits(train, classifier);
+                validation = validation == null ? null : withLogits(validation, classifier);
+                classes = trainFolders;
+            } else {
+                classes = ClassNames.forDetector(model.info().classNames(), trainFolders);
+            }
             DetectorState state;
             try {
                 state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, train, validation, r.tpr(),
-                        r.neroParameters(), ModelLocation.reference(r.model(), r.out()), progress);
+                        r.neroParameters(), ModelLocation.reference(r.model(), r.out()), progress).withProbe(probe);
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("cannot fit a detector on the " + train.size()
                         + " training image(s) in " + r.trainDir() + ": " + e.getMessage(), e);
@@ -69,27 +84,52 @@ public final class NeroWorkflow {
             DetectorFile.save(r.out(), state);
             return new Reports.Fit(r.out(), train.size(), validation == null ? 0 : validation.size(), classes,
                     state.threshold(), state.tpr(),
-                    ClassNames.generic(classes) ? Double.NaN : train.accuracy(), skipped);
+                    !withProbe && ClassNames.generic(classes) ? Double.NaN : train.accuracy(), skipped, probe);
         }
     }
 
+    /** The linear probe on the training features, the class folders naming the classes. */
+    private LinearProbe fitProbe(FeatureSet train, List<String> classFolders, Path trainDir) {
+        try {
+            return LinearProbe.fit(train.features(), train.labels(), classFolders, progress);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("cannot fit a linear probe on the " + train.size() + " training image(s)"
+                    + " in " + trainDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The same samples with the logits of {@code classifier}'s head (the probe's instead of the model's). */
+    private static FeatureSet withLogits(FeatureSet set, Classifier classifier) {
+        return new FeatureSet(set.ids(), set.features(), classifier.logitsOf(set.features()), set.labels());
+    }
+
     /**
-     * Features of an ImageFolder tree, with labels as the model's class indices: the folders must be named after
-     * the model's classes (the sidecar's class_names), as PyTorch's ImageFolder order made them in training.
-     * The class folders' names are added to {@code folders}.
+     * Features of an ImageFolder tree. Labels: with the model's head, the model's class indices (the folders must be
+     * named after the model's classes, the sidecar's class_names, as PyTorch's ImageFolder order made them in
+     * training); with a probe, the index of the folder's name in {@code probeClasses} (null: the folders of this
+     * tree, in order; a folder not among them gets −1). The class folders' names are added to {@code folders}.
      */
     private FeatureSet extractFolder(Classifier classifier, Path dir, String what, List<SkippedItem> skipped,
-            List<String> folders) {
+            List<String> folders, List<String> probeClasses, boolean withProbe) {
         try (ImageFolderSource source = ImageSources.imageFolder(dir)) {
             folders.addAll(source.classNames());
-            int[] toModel = ClassNames.folderToModel(source.classNames(), classifier.info().classNames(), dir);
+            int[] toClass = withProbe ? probeClassIndices(source.classNames(), probeClasses)
+                    : ClassNames.folderToModel(source.classNames(), classifier.info().classNames(), dir);
             FeatureSet fs = SourceFeatures.extract(classifier, source, what, dir.toString(), false, progress, skipped);
             int[] labels = fs.labels();
             for (int i = 0; i < labels.length; i++) {
-                labels[i] = labels[i] < 0 ? -1 : toModel[labels[i]];
+                labels[i] = labels[i] < 0 ? -1 : toClass[labels[i]];
             }
             return fs;
         }
+    }
+
+    private static int[] probeClassIndices(List<String> folders, List<String> probeClasses) {
+        int[] map = new int[folders.size()];
+        for (int i = 0; i < map.length; i++) {
+            map[i] = probeClasses == null ? i : probeClasses.indexOf(folders.get(i));
+        }
+        return map;
     }
 
     public Reports.Score score(Requests.Score r) {
