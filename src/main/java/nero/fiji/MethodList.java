@@ -14,6 +14,8 @@ public final class MethodList {
     public static final List<String> KNOWN = List.of("nero", "msp", "odin", "energy", "entropy", "maxlogit",
             "mahalanobis", "vim", "neco", "react", "gradnorm", "knn");
     public static final String ALL = "all";
+    /** The dialog's "no extra method" choice. */
+    public static final String NONE = "none";
 
     private MethodList() {
     }
@@ -44,7 +46,7 @@ public final class MethodList {
         }
         for (String part : text.split("[,;\\s]+")) {
             String key = part.trim().toLowerCase(Locale.ROOT);
-            if (key.isEmpty() || keys.contains(key)) {
+            if (key.isEmpty() || key.equals(NONE) || keys.contains(key)) {
                 continue;
             }
             if (!key.equals(ALL) && !KNOWN.contains(key)) {
