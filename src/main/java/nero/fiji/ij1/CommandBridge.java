@@ -7,11 +7,13 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
+import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import nero.fiji.ImageJOutputs;
 import org.scijava.Context;
+import org.scijava.ItemVisibility;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
@@ -102,11 +104,11 @@ public final class CommandBridge {
     }
 
     private static boolean isUserInput(ModuleItem<?> item) {
-        if (item.getVisibility() == org.scijava.ItemVisibility.MESSAGE) {
+        if (item.getVisibility() == ItemVisibility.MESSAGE) {
             return false;
         }
         Class<?> type = item.getType();
-        return type == String.class || type == java.io.File.class || type.isPrimitive() || Number.class.isAssignableFrom(type);
+        return type == String.class || type == File.class || type.isPrimitive() || Number.class.isAssignableFrom(type);
     }
 
     private static void putIfGiven(Map<String, Object> inputs, String key, String value) {
