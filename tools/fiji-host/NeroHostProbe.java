@@ -70,7 +70,7 @@ public final class NeroHostProbe {
                     java.util.List<String> lines = Files.readAllLines(macro, StandardCharsets.UTF_8);
                     Files.delete(macro);
                     new Thread(() -> IJ.runMacroFile(lines.get(0), lines.size() > 1 ? lines.get(1) : ""),
-                            "nero-host-macro").start();
+                            "Run$_nero-host-Macro$").start(); // named as ImageJ names its macro threads
                 }
                 Path fill = dir.resolve("fill-dialog.txt");
                 if (Files.exists(fill)) {
