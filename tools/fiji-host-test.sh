@@ -238,14 +238,14 @@ fi
 
 # A long run, stopped with Esc once the status bar shows its progress.
 N0=\$(wc -l <"\$PROBE/status.txt")
+echo \$N0 >"$WORK/gui-long-from-line"
 printf '%s\n%s\n' "$ROOT/tools/fiji-host/gui-long.ijm" "$DATA,$OUT" >"\$PROBE/macro.txt"
-if wait_new "\$PROBE/status.txt" \$N0 'NERO: .* [1-9][0-9]*/[0-9][0-9]*' $T; then
+if wait_new "\$PROBE/status.txt" \$N0 'NERO: [a-zA-Z ]* [1-9][0-9]*' $T; then
   sleep 2
   MAIN=\$(xdotool search --name '^\(Fiji Is Just\) ImageJ' | head -1)
   xdotool windowfocus --sync \$MAIN 2>/dev/null; sleep 0.3; xdotool key Escape
   echo "gui: Esc pressed" >>"$WORK/gui-steps.log"
   wait_new "\$PROBE/status.txt" \$N0 'cancelled' 120 && echo "gui: cancel seen" >>"$WORK/gui-steps.log"
-  echo \$N0 >"$WORK/gui-long-from-line"
   sleep 2
 else
   echo "gui: no progress in the status bar" >>"$WORK/gui-steps.log"
@@ -253,7 +253,7 @@ fi
 finish
 SH
   chmod +x "$WORK/gui.sh"
-  timeout $((T * 3)) xvfb-run -a -s "-screen 0 1400x900x24" "$WORK/gui.sh" || true
+  timeout $((T * 5)) xvfb-run -a -s "-screen 0 1400x900x24" "$WORK/gui.sh" || true
   cp "$PROBE/log.txt" "$WORK/gui-fiji-log.txt" 2>/dev/null || true
   grep -q "gui: screenshot taken" "$WORK/gui-steps.log" 2>/dev/null && ok "gui: score, explain, evaluate ran with windows open" || { fail "gui: the first part did not finish"; show "$WORK/gui.log"; show "$PROBE/log.txt" 10 2>/dev/null || true; }
   not_blank "$SHOT" && ok "gui: screenshot $SHOT" || fail "gui: screenshot missing or blank"
@@ -282,9 +282,9 @@ SH
   fi
   [ -f "$DIALOG_SHOT" ] && ok "gui: dialog screenshot $DIALOG_SHOT" || fail "gui: no dialog screenshot"
   # Progress and Esc.
-  FROM=$(cat "$WORK/gui-long-from-line" 2>/dev/null || echo 0)
+  FROM=$(cat "$WORK/gui-long-from-line" 2>/dev/null || echo 999999)
   tail -n +$((FROM + 1)) "$PROBE/status.txt" 2>/dev/null >"$WORK/gui-long-status.txt"
-  N_PROGRESS=$(grep -c 'NERO: .* [0-9]*/[0-9]*' "$WORK/gui-long-status.txt" || true)
+  N_PROGRESS=$(grep -c 'NERO: [a-zA-Z ]* [0-9]' "$WORK/gui-long-status.txt" || true)
   [ "${N_PROGRESS:-0}" -ge 3 ] && ok "gui: $N_PROGRESS progress messages in the status bar during the long run ($(grep -o 'NERO: .*' "$WORK/gui-long-status.txt" | sed -n 3p))" || fail "gui: ${N_PROGRESS:-0} progress messages in the status bar"
   if grep -q "gui: Esc pressed" "$WORK/gui-steps.log" 2>/dev/null; then
     grep -q 'cancelled' "$WORK/gui-long-status.txt" "$PROBE/log.txt" 2>/dev/null && ok "gui: Esc stopped the long run ($(grep -o 'NERO: cancelled[^\t]*' "$WORK/gui-long-status.txt" "$PROBE/log.txt" | head -1 | cut -d: -f2-))" || fail "gui: Esc did not stop the long run"

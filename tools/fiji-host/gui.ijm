@@ -26,7 +26,7 @@ for (i = 1; i <= nImages; i++) {
         if (indexOf(t, "ROC") >= 0) setLocation(700, 90); else setLocation(700, 495);
     }
 }
-if (isOpen("Results")) { selectWindow("Results"); setLocation(270, 90); }
+if (isOpen("Results")) Table.setLocationAndSize(270, 90, 420, 250, "Results");
 if (isOpen("Log")) { selectWindow("Log"); setLocation(270, 560); }
 selectImage(scored);
 print("gui: arranged");
