@@ -9,16 +9,28 @@ import nero.app.Reports;
 import nero.app.Requests;
 import nero.core.probe.LinearProbe;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** Fits a NERO detector on ID training images (one folder per class) and writes it to a file. */
-@Plugin(type = Command.class, menuPath = "Plugins>NERO OOD>Fit NERO Detector", headless = true)
+@Plugin(type = Command.class, headless = true, menu = {@Menu(label = "Plugins"), @Menu(label = "NERO OOD"),
+    @Menu(label = "Fit NERO Detector", weight = 1)})
 public class FitDetectorCommand extends ContextCommand {
+    /**
+     * Shown at the top of the dialog. Being an input no macro sets, it also keeps Fiji's FilePreprocessor from
+     * asking for an optional file a macro left out (it asks when the only unresolved input is one File).
+     */
+    @Parameter(visibility = ItemVisibility.MESSAGE, required = false, persist = false)
+    private String about = "<html><p width='460'>"
+            + "Fits a NERO detector on the in-distribution training images of your classifier (one folder per "
+            + "class) and writes it to a file. The threshold is calibrated on the validation folder (optional) so "
+            + "that the chosen share of ID images stays ID.</p>";
     @Parameter(label = "Model (TorchScript .pt)", persist = false)
     private File model;
     @Parameter(label = "ID training folder (one folder per class)", style = "directory", persist = false)

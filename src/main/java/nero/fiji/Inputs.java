@@ -54,8 +54,14 @@ final class Inputs {
         }
     }
 
+    /** The dialog's choice for "no method beside NERO". */
+    static final String NO_METHOD = "none";
+
     /** The {@code methods} text (comma list or all) as registry keys; an unknown key names the macro key. */
     static List<String> methods(String text, String key) {
+        if (text != null && text.trim().equalsIgnoreCase(NO_METHOD)) {
+            return List.of();
+        }
         try {
             return OodMethods.parse(text);
         } catch (InvalidInputException e) {
