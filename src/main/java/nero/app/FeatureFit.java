@@ -1,0 +1,86 @@
+package nero.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import nero.core.DetectorFile;
+import nero.core.DetectorState;
+import nero.core.FeatureSet;
+import nero.core.InvalidInputException;
+import nero.core.ProgressListener;
+import nero.core.Relevance;
+import nero.model.Classifier;
+import nero.model.Engine;
+
+/**
+ * The second half of {@code fit}: a detector from training (and validation) features extracted elsewhere, e.g.
+ * by {@link FeaturePass} on a cluster. Given the same features in the same order as {@code fit} extracts them
+ * (ImageFolder order), it writes the same detector file, apart from the creation time.
+ */
+public final class FeatureFit {
+    private FeatureFit() {
+    }
+
+    /**
+     * One ImageFolder tree's features: {@code folders} are its class folders (sorted, as listed), and the feature
+     * set's labels index them (−1 where unknown).
+     */
+    public record FolderFeatures(Path root, List<String> folders, FeatureSet features) {
+    }
+
+    /**
+     * Fits NERO and the baselines on {@code train}, calibrates on {@code validation} (null: on the training
+     * features), and writes {@code request.out()}. {@code request.trainDir()}/{@code valDir()} are only named in
+     * messages; {@code skipped} are the items the extraction left out, passed through to the report.
+     */
+    public static Reports.Fit fit(Requests.Fit request, FolderFeatures train, FolderFeatures validation,
+            List<Reports.Skipped> skipped, ProgressListener progress) {
+        check(request);
+        Engine.ensureStarted();
+        try (Classifier classifier = Classifier.load(request.model())) {
+            FeatureSet trainSet = withModelLabels(train, classifier);
+            FeatureSet validationSet = validation == null ? null : withModelLabels(validation, classifier);
+            if (trainSet.size() == 0) {
+                throw new InvalidInputException("no readable image among the training images in " + train.root());
+            }
+            List<String> classes = ClassNames.forDetector(classifier.info().classNames(), train.folders());
+            DetectorState state;
+            try {
+                state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, trainSet, validationSet,
+                        request.tpr(), request.neroParameters(), ModelLocation.reference(request.model(),
+                                request.out()), progress);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("cannot fit a detector on the " + trainSet.size()
+                        + " training image(s) in " + train.root() + ": " + e.getMessage(), e);
+            }
+            progress.checkCancelled();
+            if (request.vectorsDir() != null) {
+                VectorFiles.write(request.vectorsDir(), trainSet, classes,
+                        Relevance.compute(trainSet, classifier.head()));
+            }
+            DetectorFile.save(request.out(), state);
+            return new Reports.Fit(request.out(), trainSet.size(), validationSet == null ? 0 : validationSet.size(),
+                    classes, state.threshold(), state.tpr(),
+                    ClassNames.generic(classes) ? Double.NaN : Extract.accuracy(trainSet), skipped);
+        }
+    }
+
+    /** Refuses a request that cannot succeed (tpr, output paths) before any feature is extracted. */
+    public static void check(Requests.Fit request) {
+        if (!(request.tpr() > 0 && request.tpr() < 1)) {
+            throw new InvalidInputException("tpr must be between 0 and 1 (exclusive), got " + request.tpr());
+        }
+        OutputTargets.checkFile(request.out(), "detector file");
+        OutputTargets.checkNotAnInput(request.out(), "detector file", request.model());
+        OutputTargets.checkFolder(request.vectorsDir(), "vectors folder");
+    }
+
+    /** Folder indices → the model's class indices, as {@code fit} labels an ImageFolder tree. */
+    private static FeatureSet withModelLabels(FolderFeatures f, Classifier classifier) {
+        int[] toModel = ClassNames.folderToModel(f.folders(), classifier.info().classNames(), f.root());
+        int[] labels = f.features().labels();
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = labels[i] < 0 ? -1 : toModel[labels[i]];
+        }
+        return f.features();
+    }
+}
