@@ -78,7 +78,9 @@ public final class EvaluateJob implements Callable<Integer> {
             int labelAt = columns.size() + 3;
             Map<String, Gathered> sets = Map.of(ID, new Gathered(all), OOD, new Gathered(all));
             List<Reports.Skipped> skipped = new ArrayList<>();
-            for (Row r : rows.collect()) { // one number per method and image
+            List<Row> collected = rows.collect(); // one number per method and image
+            shipped.release();
+            for (Row r : collected) {
                 if (r.getString(0).equals(ScoreTable.SKIPPED)) {
                     skipped.add(new Reports.Skipped(r.getString(1), r.getString(columns.size() + 4)));
                 } else {

@@ -107,6 +107,7 @@ public final class FitJob implements Callable<Integer> {
                     ProgressListener.NONE);
         } finally {
             records.unpersist(false);
+            shipped.release();
         }
     }
 

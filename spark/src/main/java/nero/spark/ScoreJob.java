@@ -99,6 +99,7 @@ public final class ScoreJob implements Callable<Integer> {
                 return new Summary(scores.count(), skipped.count(), output.path("scores"), output.path("skipped"));
             } finally {
                 combined.unpersist();
+                shipped.release();
             }
         }
     }

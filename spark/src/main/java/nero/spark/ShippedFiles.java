@@ -1,21 +1,32 @@
 package nero.spark;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import nero.core.DetectorFile;
 import nero.core.InvalidInputException;
-import org.apache.spark.SparkFiles;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The detector, the model and the model's sidecar, shipped with the job ({@code SparkContext.addFile}) and checked
- * by SHA-256 on each executor before use, so every executor scores with exactly the files the driver was given.
+ * The detector, the model and the model's sidecar, shipped with the job as broadcast variables and written once
+ * per executor JVM into a local folder, after checking each file's SHA-256 against the driver's: every executor
+ * scores with exactly the files the driver was given. (Broadcasts rather than {@code SparkContext.addFile}: with
+ * Spark 4's per-session artifacts, files added to the context did not reach executors of a standalone cluster.)
  */
 final class ShippedFiles implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** Per executor JVM: the folder holding each shipped set, by {@link #key()}. */
+    private static final Map<String, Path> WRITTEN = new HashMap<>();
 
-    private record Shipped(String name, String sha256) implements Serializable {
+    private record Shipped(String name, String sha256, Broadcast<byte[]> bytes) implements Serializable {
     }
 
     private final Shipped detector;
@@ -30,25 +41,28 @@ final class ShippedFiles implements Serializable {
 
     /** {@code detector} may be null (a fit ships the model alone). */
     static ShippedFiles ship(SparkSession spark, Path detector, Path model) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Path sidecarFile = sidecarOf(model);
-        Shipped d = detector == null ? null : ship(spark, detector, "detector file");
-        Shipped m = ship(spark, model, "model");
-        Shipped s = Files.isRegularFile(sidecarFile) ? ship(spark, sidecarFile, "model sidecar") : null;
-        if (d != null && d.name().equals(m.name())) {
-            throw new InvalidInputException("the detector file and the model are both named " + d.name()
-                    + "; rename one (the job ships them side by side)");
+        Shipped d = detector == null ? null : ship(jsc, detector, "detector file");
+        Shipped m = ship(jsc, model, "model");
+        Shipped s = Files.isRegularFile(sidecarFile) ? ship(jsc, sidecarFile, "model sidecar") : null;
+        if (d != null && (d.name().equals(m.name()) || s != null && d.name().equals(s.name()))) {
+            throw new InvalidInputException("the detector file " + detector + " has the name of the model or its "
+                    + "sidecar; rename it (the job writes them side by side)");
         }
         return new ShippedFiles(d, m, s);
     }
 
-    private static Shipped ship(SparkSession spark, Path file, String what) {
+    private static Shipped ship(JavaSparkContext jsc, Path file, String what) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(what + " not found: " + file);
         }
-        Path absolute = file.toAbsolutePath().normalize();
-        String sha = DetectorFile.sha256(absolute);
-        spark.sparkContext().addFile(absolute.toString());
-        return new Shipped(absolute.getFileName().toString(), sha);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return new Shipped(file.getFileName().toString(), sha256(bytes), jsc.broadcast(bytes));
+        } catch (IOException | OutOfMemoryError e) {
+            throw new InvalidInputException("cannot read the " + what + " " + file + ": " + e, e);
+        }
     }
 
     /** The sidecar a model is read with: {@code <model name without extension>.json} beside it. */
@@ -64,27 +78,67 @@ final class ShippedFiles implements Serializable {
                 + (sidecar == null ? "-" : sidecar.sha256());
     }
 
-    /** The executor's copy of the detector file, after checking its SHA-256. */
+    /** This executor's copy of the detector file. */
     Path localDetector() {
-        return verified(detector, "detector file");
+        return written().resolve(detector.name());
     }
 
-    /** The executor's copy of the model (its sidecar beside it), after checking both SHA-256s. */
+    /** This executor's copy of the model, its sidecar beside it. */
     Path localModel() {
-        if (sidecar != null) {
-            verified(sidecar, "model sidecar");
-        }
-        return verified(model, "model");
+        return written().resolve(model.name());
     }
 
-    private static Path verified(Shipped s, String what) {
-        Path local = Path.of(SparkFiles.get(s.name()));
-        String sha = DetectorFile.sha256(local);
-        if (!sha.equalsIgnoreCase(s.sha256())) {
-            throw new InvalidInputException("the " + what + " " + s.name() + " on this executor (" + local
-                    + ", SHA-256 " + sha.substring(0, 12) + "…) differs from the driver's (SHA-256 "
-                    + s.sha256().substring(0, 12) + "…); was it replaced while the job ran?");
+    /** Drops the broadcast copies once the job is done (executors keep the files they wrote). */
+    void release() {
+        for (Shipped s : new Shipped[] {detector, model, sidecar}) {
+            if (s != null) {
+                s.bytes().unpersist(false);
+            }
         }
-        return local;
+    }
+
+    private Path written() {
+        synchronized (WRITTEN) {
+            Path dir = WRITTEN.get(key());
+            if (dir == null) {
+                try {
+                    dir = Files.createTempDirectory("nero-spark-files-");
+                    for (Shipped s : new Shipped[] {detector, model, sidecar}) {
+                        if (s != null) {
+                            write(dir, s);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new InvalidInputException("cannot write the shipped model files on this executor: "
+                            + e.getMessage(), e);
+                }
+                WRITTEN.put(key(), dir);
+            }
+            return dir;
+        }
+    }
+
+    private static void write(Path dir, Shipped s) throws IOException {
+        byte[] bytes = s.bytes().value();
+        String sha = sha256(bytes);
+        if (!sha.equalsIgnoreCase(s.sha256())) {
+            throw new InvalidInputException(s.name() + " arrived on this executor with SHA-256 " + sha.substring(0, 12)
+                    + "…, not the driver's " + s.sha256().substring(0, 12) + "…");
+        }
+        Path file = dir.resolve(s.name());
+        Files.write(file, bytes);
+        file.toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        if (!DetectorFile.sha256(file).equalsIgnoreCase(s.sha256())) {
+            throw new InvalidInputException(file + ": written with another SHA-256 than the driver's " + s.name());
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
