@@ -25,6 +25,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nero_contract import PooledCnnForNero, ResNetForNero  # noqa: E402  (the contract's wrappers, shared by the tools)
+
 IMAGENET_MEAN = [0.485, 0.456, 0.406]
 IMAGENET_STD = [0.229, 0.224, 0.225]
 TORCHVISION_PREFIXES = ("resnet", "resnext", "wide_resnet", "densenet", "efficientnet", "mobilenet_v2",
@@ -38,64 +41,6 @@ class ContractError(Exception):
 
 
 # ---------------------------------------------------------------------------------------------- wrappers
-
-class ResNetForNero(nn.Module):
-    """torchvision ResNet/ResNeXt; keeps torchvision's parameter names (conv1.*, layer1.*, …, fc.*)."""
-
-    def __init__(self, m: nn.Module):
-        super().__init__()
-        self.conv1, self.bn1, self.relu, self.maxpool = m.conv1, m.bn1, m.relu, m.maxpool
-        self.layer1, self.layer2, self.layer3, self.layer4 = m.layer1, m.layer2, m.layer3, m.layer4
-        self.fc = m.fc
-
-    @torch.jit.export
-    def feature_map(self, x: torch.Tensor) -> torch.Tensor:
-        x = self.maxpool(self.relu(self.bn1(self.conv1(x))))
-        return self.layer4(self.layer3(self.layer2(self.layer1(x))))
-
-    @torch.jit.export
-    def features(self, x: torch.Tensor) -> torch.Tensor:
-        return torch.flatten(F.adaptive_avg_pool2d(self.feature_map(x), 1), 1)
-
-    @torch.jit.export
-    def forward_all(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        fm = self.feature_map(x)
-        f = torch.flatten(F.adaptive_avg_pool2d(fm, 1), 1)
-        return self.fc(f), f, fm
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.fc(self.features(x))
-
-
-class PooledCnnForNero(nn.Module):
-    """A CNN whose head is global average pooling + (dropout) + Linear: DenseNet, EfficientNet, MobileNetV2.
-
-    `body` computes the last feature map (for DenseNet followed by its final ReLU); `fc` is the final Linear.
-    Dropout before the Linear is the identity in eval mode, so it is dropped.
-    """
-
-    def __init__(self, body: nn.Module, fc: nn.Linear):
-        super().__init__()
-        self.body = body
-        self.fc = fc
-
-    @torch.jit.export
-    def feature_map(self, x: torch.Tensor) -> torch.Tensor:
-        return self.body(x)
-
-    @torch.jit.export
-    def features(self, x: torch.Tensor) -> torch.Tensor:
-        return torch.flatten(F.adaptive_avg_pool2d(self.body(x), 1), 1)
-
-    @torch.jit.export
-    def forward_all(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        fm = self.body(x)
-        f = torch.flatten(F.adaptive_avg_pool2d(fm, 1), 1)
-        return self.fc(f), f, fm
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.fc(self.features(x))
-
 
 class VectorHeadForNero(nn.Module):
     """A model whose penultimate vector is not a spatial mean (MobileNetV3's extra Linear, ViT/DeiT tokens).

@@ -27,6 +27,9 @@ import torch.nn.functional as F
 import torchvision.transforms as T
 from PIL import Image
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nero_contract import PooledCnnContract, ResNetForNero  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "src", "test", "resources", "model")
 KVASIR = os.path.join(ROOT, "..", "shared", "data", "kvasir-frames")
@@ -39,7 +42,7 @@ def block(cin, cout, pool=True):
     return nn.Sequential(*layers)
 
 
-class TinyCnn(nn.Module):
+class TinyCnn(PooledCnnContract):
     """64x64 -> feature map D x 8 x 8 -> global average pool -> D -> fc."""
 
     def __init__(self, widths: List[int], num_classes: int, head_name: str = "fc"):
@@ -52,13 +55,6 @@ class TinyCnn(nn.Module):
     @torch.jit.export
     def feature_map(self, x: torch.Tensor) -> torch.Tensor:
         return self.body(x)
-
-    @torch.jit.export
-    def features(self, x: torch.Tensor) -> torch.Tensor:
-        return torch.flatten(F.adaptive_avg_pool2d(self.feature_map(x), 1), 1)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.fc(self.features(x))
 
 
 class NoFeatures(nn.Module):
@@ -231,31 +227,14 @@ def make_resize_references():
         print(name, img.size, "->", out.size)
 
 
-class ResNetNero(nn.Module):
-    def __init__(self, num_classes: int):
-        super().__init__()
-        import torchvision
-        m = torchvision.models.resnet18(weights=None, num_classes=num_classes)
-        self.conv1, self.bn1, self.relu, self.maxpool = m.conv1, m.bn1, m.relu, m.maxpool
-        self.layer1, self.layer2, self.layer3, self.layer4 = m.layer1, m.layer2, m.layer3, m.layer4
-        self.fc = m.fc
-
-    @torch.jit.export
-    def feature_map(self, x: torch.Tensor) -> torch.Tensor:
-        x = self.maxpool(self.relu(self.bn1(self.conv1(x))))
-        return self.layer4(self.layer3(self.layer2(self.layer1(x))))
-
-    @torch.jit.export
-    def features(self, x: torch.Tensor) -> torch.Tensor:
-        return torch.flatten(F.adaptive_avg_pool2d(self.feature_map(x), 1), 1)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.fc(self.features(x))
+def resnet_nero(num_classes: int) -> nn.Module:
+    import torchvision
+    return ResNetForNero(torchvision.models.resnet18(weights=None, num_classes=num_classes))
 
 
 def make_resnet18(path: str):
     torch.manual_seed(18)
-    model = ResNetNero(2).eval()
+    model = resnet_nero(2).eval()
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     torch.jit.script(model).save(path)
     write_json(os.path.splitext(path)[0] + ".json",

@@ -17,17 +17,17 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from PIL import Image
-from typing import Tuple
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from export_for_nero import IMAGENET_MEAN, IMAGENET_STD, export_scripted, make_sidecar, verify_export  # noqa: E402
+from nero_contract import PooledCnnContract  # noqa: E402
 
 INPUT_SIZE = 64
 FEATURE_DIM = 256
 SEED = 42
 
 
-class TinyCnn(nn.Module):
+class TinyCnn(PooledCnnContract):
     """Four conv+BN+ReLU blocks (3 max-pools), a 1x1 conv to 256 channels + ReLU, global average pool, `fc`."""
 
     def __init__(self, num_classes: int, feature_dim: int = FEATURE_DIM):
@@ -44,19 +44,6 @@ class TinyCnn(nn.Module):
     @torch.jit.export
     def feature_map(self, x: torch.Tensor) -> torch.Tensor:
         return self.body(x)
-
-    @torch.jit.export
-    def features(self, x: torch.Tensor) -> torch.Tensor:
-        return torch.flatten(F.adaptive_avg_pool2d(self.body(x), 1), 1)
-
-    @torch.jit.export
-    def forward_all(self, x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        fm = self.body(x)
-        f = torch.flatten(F.adaptive_avg_pool2d(fm, 1), 1)
-        return self.fc(f), f, fm
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.fc(self.features(x))
 
 
 def preprocess(path: str, size: int = INPUT_SIZE) -> np.ndarray:

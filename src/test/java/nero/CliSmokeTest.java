@@ -12,6 +12,11 @@ class CliSmokeTest {
     }
 
     @Test
+    void unknownBenchmarkIsBadInput() {
+        assertEquals(2, NeroCli.execute("bench", "no-such-benchmark"));
+    }
+
+    @Test
     void unknownSubcommandIsBadUsage() {
         assertEquals(2, NeroCli.execute("no-such-command"));
     }

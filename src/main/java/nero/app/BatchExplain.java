@@ -9,6 +9,7 @@ import java.util.Locale;
 import nero.core.InvalidInputException;
 import nero.io.ImageSource;
 import nero.io.ImageSources;
+import nero.io.SkippedItem;
 import nero.io.SourceItem;
 
 /** Explain for a scored folder (or multi-frame object): the top-N most OOD images with their heatmaps, one montage. */
@@ -17,11 +18,12 @@ final class BatchExplain {
     }
 
     static Reports.Explain montage(Explainer explainer, List<Reports.ScoreRow> rows, int topN, Path outDir,
-            List<Reports.Skipped> skipped) {
+            List<SkippedItem> skipped) {
         if (topN < 1) {
             throw new InvalidInputException("top_n must be at least 1, got " + topN);
         }
-        Path file = explainer.montage(rows, topN, outDir, BatchExplain::read);
+        ImagePlus montage = explainer.montage(rows, topN, outDir, BatchExplain::read);
+        Path file = outDir.resolve(Explainer.MONTAGE_FILE);
         Reports.ScoreRow most = rows.stream().max(Comparator.comparingDouble(Reports.ScoreRow::neroScore))
                 .orElseThrow();
         long ood = rows.stream().filter(Reports.ScoreRow::ood).count();
@@ -30,7 +32,7 @@ final class BatchExplain {
                         + "most OOD: %s (score %.4g)%s",
                 rows.size(), ood, most.threshold(), Math.min(topN, rows.size()), file, most.id(), most.neroScore(),
                 skipped.isEmpty() ? "" : String.format(Locale.ROOT, "%n%d unreadable file(s) skipped", skipped.size()));
-        return new Reports.Explain(most, Double.NaN, ij.IJ.openImage(file.toString()), List.of(file), summary);
+        return new Reports.Explain(most, Double.NaN, montage, List.of(file), summary);
     }
 
     /** Re-reads one scored image by its id: the file itself, or the matching frame/still of a DICOM or video. */

@@ -1,6 +1,7 @@
 package nero.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import nero.core.InvalidInputException;
 
@@ -37,7 +38,7 @@ final class ClassNames {
         if (!generic(modelClasses)) {
             return modelClasses;
         }
-        List<String> names = new java.util.ArrayList<>(modelClasses);
+        List<String> names = new ArrayList<>(modelClasses);
         for (int i = 0; i < trainFolders.size() && i < names.size(); i++) {
             if (!names.contains(trainFolders.get(i))) {
                 names.set(i, trainFolders.get(i));

@@ -29,19 +29,20 @@ final class DetectorFitter {
             FeatureSet validation, double tpr, NeroParameters parameters, String modelReference,
             ProgressListener progress) {
         NeroDetector nero = NeroDetector.fit(train, head, parameters);
-        ModelFamily family = Families.of(model);
+        ModelFamily family = model.family();
         Map<String, JsonObject> baselines = new LinkedHashMap<>();
-        List<String> trained = OodMethods.keys().stream()
-                .filter(k -> !k.equals(MethodChoice.NERO))
-                .filter(k -> OodMethods.create(k, family).requiresTraining())
+        // NERO is the detector itself (fitted above, its state is the file's own); the other methods that learn
+        // from the training set keep their statistics beside it
+        List<OodMethods.Entry> trained = OodMethods.entries().stream()
+                .filter(e -> e.needs().training() && !e.key().equals(OodMethods.NERO))
                 .toList();
         int done = 0;
-        for (String key : trained) {
+        for (OodMethods.Entry entry : trained) {
             progress.checkCancelled();
-            progress.progress("fitting " + key, done++, trained.size());
-            OodMethod method = OodMethods.create(key, family);
+            progress.progress("fitting " + entry.key(), done++, trained.size());
+            OodMethod method = entry.create(OodMethods.Settings.of(family));
             method.fit(train, head);
-            baselines.put(key, method.state());
+            baselines.put(entry.key(), method.state());
         }
         double[] calibration = nero.scores(validation != null ? validation : train);
         return DetectorState.calibrated(nero.state(), baselines, classNames, model.preprocessing(), model.sha256(),

@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
+import nero.io.CsvTables;
 
 /** evaluate's files: {@code metrics.csv} (fractions) and {@code scores.csv} (one row per image, one column per method). */
 final class EvaluationFiles {
+    static final String METRICS_CSV = "metrics.csv";
+    static final String SCORES_CSV = "scores.csv";
+
     private EvaluationFiles() {
     }
 
@@ -21,26 +25,34 @@ final class EvaluationFiles {
         } catch (IOException e) {
             throw new InvalidInputException("cannot create the output folder " + dir + ": " + e.getMessage(), e);
         }
-        VectorFiles.writeCsv(dir.resolve("metrics.csv"), List.of("method", "auroc", "fpr95", "aupr_in", "aupr_out"),
-                metrics.size(), (i, row) -> {
-                    Reports.MethodMetrics m = metrics.get(i);
-                    row.add(m.method());
-                    row.add(Double.toString(m.auroc()));
-                    row.add(Double.toString(m.fpr95()));
-                    row.add(Double.toString(m.auprIn()));
-                    row.add(Double.toString(m.auprOut()));
-                });
+        try (CsvTables.RowWriter csv = CsvTables.open(dir.resolve(METRICS_CSV),
+                List.of("method", "auroc", "fpr95", "aupr_in", "aupr_out"))) {
+            for (Reports.MethodMetrics m : metrics) {
+                csv.row(List.of(m.method(), Double.toString(m.auroc()), Double.toString(m.fpr95()),
+                        Double.toString(m.auprIn()), Double.toString(m.auprOut())));
+            }
+            csv.commit();
+        }
         List<String> header = new ArrayList<>(List.of("path", "set"));
         header.addAll(idScores.keySet());
-        int n = id.size() + ood.size();
-        VectorFiles.writeCsv(dir.resolve("scores.csv"), header, n, (i, row) -> {
-            boolean isId = i < id.size();
-            int j = isId ? i : i - id.size();
-            row.add((isId ? id : ood).ids()[j]);
-            row.add(isId ? "id" : "ood");
-            for (String key : idScores.keySet()) {
-                row.add(Double.toString((isId ? idScores : oodScores).get(key)[j]));
+        try (CsvTables.RowWriter csv = CsvTables.open(dir.resolve(SCORES_CSV), header)) {
+            List<String> methods = List.copyOf(idScores.keySet());
+            writeScores(csv, id, "id", methods, idScores);
+            writeScores(csv, ood, "ood", methods, oodScores);
+            csv.commit();
+        }
+    }
+
+    private static void writeScores(CsvTables.RowWriter csv, FeatureSet set, String name, List<String> methods,
+            Map<String, double[]> scores) {
+        for (int i = 0; i < set.size(); i++) {
+            List<String> row = new ArrayList<>();
+            row.add(set.ids()[i]);
+            row.add(name);
+            for (String method : methods) {
+                row.add(Double.toString(scores.get(method)[i]));
             }
-        });
+            csv.row(row);
+        }
     }
 }

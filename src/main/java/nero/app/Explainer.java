@@ -21,17 +21,17 @@ import nero.core.explain.NeuronRelevanceProfile;
 import nero.core.explain.RelevanceSpace;
 import nero.core.explain.ScoreDecomposition;
 import nero.core.explain.SpatialMap;
-import nero.fiji.explain.ExplanationViews;
-import nero.fiji.explain.ExplanationWriter;
-import nero.fiji.explain.OodMontage;
-import nero.fiji.explain.ViewFiles;
+import nero.view.ExplanationViews;
+import nero.view.ExplanationWriter;
+import nero.view.OodMontage;
+import nero.view.ViewFiles;
 import nero.model.Classifier;
 import nero.model.ModelOutputs;
 import nero.model.Preprocessor;
 
 /**
  * Explains NERO verdicts: runs one image through the classifier (with its feature map and, when the model allows,
- * gradient×input), scores it, and writes the views of {@code nero.fiji.explain}. Also the batch montage of the
+ * gradient×input), scores it, and writes the views of {@code nero.view}. Also the batch montage of the
  * most out-of-distribution images of a scored folder.
  */
 public final class Explainer {
@@ -48,14 +48,22 @@ public final class Explainer {
     private final double[][] trainingPoints;
     private final int[] trainingLabels;
 
+    /** Explains with a detector file opened with its model (which {@link LoadedDetector#open} checked). */
+    Explainer(LoadedDetector loaded) {
+        this(loaded.classifier(), loaded.nero(), loaded.state());
+    }
+
     /**
-     * Explains with a fitted detector as stored in a detector file; refuses a model other than the one it was
-     * fitted with.
+     * Explains with a fitted detector's state and the classifier it was fitted with (the caller vouches for the
+     * model; a detector file is opened through the workflow, which checks it).
      */
     public Explainer(Classifier classifier, DetectorState state) {
-        this(checkedModel(classifier, state), state.detector(classifier.head()), state.classNames(),
-                state.threshold(), state.sortedIdValidationScores(), toDouble(state.scatter().points()),
-                state.scatter().labels());
+        this(classifier, state.detector(classifier.head()), state);
+    }
+
+    private Explainer(Classifier classifier, NeroDetector detector, DetectorState state) {
+        this(classifier, detector, state.classNames(), state.threshold(), state.sortedIdValidationScores(),
+                toDouble(state.scatter().points()), state.scatter().labels());
     }
 
     /**
@@ -121,15 +129,16 @@ public final class Explainer {
     }
 
     /** Montage of the top-N rows by NERO score, images opened from their ids as files. */
-    public Path montage(List<Reports.ScoreRow> rows, int topN, Path outDir) {
+    public ImagePlus montage(List<Reports.ScoreRow> rows, int topN, Path outDir) {
         return montage(rows, topN, outDir, Explainer::openFile);
     }
 
     /**
      * Montage of the top-N rows by NERO score (ties by id), each tile the image with its deviation heatmap and a
-     * caption; rows whose image cannot be read are left out. Written to {@value #MONTAGE_FILE} in {@code outDir}.
+     * caption; rows whose image cannot be read are left out. Written to {@value #MONTAGE_FILE} in {@code outDir};
+     * returns the montage image.
      */
-    public Path montage(List<Reports.ScoreRow> rows, int topN, Path outDir, Function<String, ImagePlus> imageOf) {
+    public ImagePlus montage(List<Reports.ScoreRow> rows, int topN, Path outDir, Function<String, ImagePlus> imageOf) {
         List<Reports.ScoreRow> top = rows.stream()
                 .sorted(Comparator.comparingDouble(Reports.ScoreRow::neroScore).reversed()
                         .thenComparing(Reports.ScoreRow::id))
@@ -153,8 +162,9 @@ public final class Explainer {
         if (tiles.isEmpty()) {
             throw new InvalidInputException("no image of the " + top.size() + " most OOD rows could be read");
         }
-        return ViewFiles.png(OodMontage.create(tiles, captions, MONTAGE_COLUMNS, MONTAGE_TILE),
-                outDir.resolve(MONTAGE_FILE));
+        ImagePlus montage = OodMontage.create(tiles, captions, MONTAGE_COLUMNS, MONTAGE_TILE);
+        ViewFiles.png(montage, outDir.resolve(MONTAGE_FILE));
+        return montage;
     }
 
     private Reports.ScoreRow row(Explanation e) {
@@ -196,15 +206,6 @@ public final class Explainer {
 
     private String className(int index) {
         return index >= 0 && index < classNames.size() ? classNames.get(index) : "class " + index;
-    }
-
-    private static Classifier checkedModel(Classifier classifier, DetectorState state) {
-        if (!state.modelSha256().equalsIgnoreCase(classifier.info().sha256())) {
-            throw new InvalidInputException("the detector was fitted with model '" + state.modelFileName()
-                    + "' (SHA-256 " + state.modelSha256() + ") but " + classifier.info().file()
-                    + " has SHA-256 " + classifier.info().sha256());
-        }
-        return classifier;
     }
 
     private static double[][] toDouble(float[][] rows) {

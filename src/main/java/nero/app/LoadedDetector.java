@@ -1,7 +1,8 @@
 package nero.app;
 
-import java.nio.file.Files;
+import com.google.gson.JsonObject;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,9 @@ import nero.core.methods.OodMethods;
 import nero.model.Classifier;
 
 /**
- * A detector file opened together with the classifier it was fitted for (refused when the model's SHA-256 differs),
- * ready to score feature sets with NERO and the requested baselines.
+ * A detector file opened together with the classifier it was fitted for, ready to score feature sets with NERO and
+ * the requested baselines. The one place where a detector meets its model: a model whose SHA-256 differs from the
+ * one the detector records is refused here.
  */
 final class LoadedDetector implements AutoCloseable {
     private final DetectorState state;
@@ -32,12 +34,12 @@ final class LoadedDetector implements AutoCloseable {
         this.state = state;
         this.classifier = classifier;
         this.nero = state.detector(classifier.head());
-        this.family = Families.of(classifier.info());
+        this.family = classifier.info().family();
     }
 
     static LoadedDetector open(Path detectorFile, Path modelOverride) {
-        if (detectorFile == null || !Files.isRegularFile(detectorFile)) {
-            throw new InvalidInputException("detector file not found: " + detectorFile);
+        if (detectorFile == null) {
+            throw new InvalidInputException("no detector file given");
         }
         DetectorState state = DetectorFile.load(detectorFile);
         Path model = modelOverride != null ? modelOverride : ModelLocation.resolve(detectorFile, state.modelFileName());
@@ -70,17 +72,15 @@ final class LoadedDetector implements AutoCloseable {
 
     /** Scores of one method (NERO or a baseline) for a feature set; higher = more OOD. */
     double[] scores(String key, FeatureSet samples) {
-        if (key.equals(MethodChoice.NERO)) {
-            return nero.scores(samples);
-        }
         return method(key).score(samples);
     }
 
     private OodMethod method(String key) {
         return methods.computeIfAbsent(key, k -> {
-            OodMethod m = OodMethods.create(k, family);
-            if (m.requiresTraining()) {
-                var saved = state.baselines().get(k);
+            OodMethods.Entry entry = OodMethods.entry(k);
+            OodMethod m = entry.create(OodMethods.Settings.of(family));
+            if (entry.needs().training()) {
+                JsonObject saved = state.methodState(k);
                 if (saved == null) {
                     throw new InvalidInputException("method '" + k + "' needs training statistics that this "
                             + "detector file does not hold; fit the detector again");
@@ -100,7 +100,7 @@ final class LoadedDetector implements AutoCloseable {
             extra.put(key, scores(key, samples));
         }
         List<String> names = state.classNames(); // the model's, or the training folders' for an unnamed model
-        java.util.ArrayList<Reports.ScoreRow> rows = new java.util.ArrayList<>(samples.size());
+        ArrayList<Reports.ScoreRow> rows = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
             NeroScore s = scores[i];
             Map<String, Double> perMethod = new LinkedHashMap<>();

@@ -16,9 +16,11 @@ import nero.core.InvalidInputException;
 import nero.core.OodMetrics;
 import nero.core.ProgressListener;
 import nero.core.Relevance;
+import nero.core.methods.OodMethods;
 import nero.io.ImageFolderSource;
 import nero.io.ImageSource;
 import nero.io.ImageSources;
+import nero.io.SkippedItem;
 import nero.io.SourceItem;
 import nero.model.Classifier;
 import nero.model.Engine;
@@ -42,7 +44,7 @@ public final class NeroWorkflow {
         OutputTargets.checkNotAnInput(r.out(), "detector file", r.model());
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder");
         Engine.ensureStarted();
-        List<Reports.Skipped> skipped = new ArrayList<>();
+        List<SkippedItem> skipped = new ArrayList<>();
         try (Classifier classifier = Classifier.load(r.model())) {
             List<String> trainFolders = new ArrayList<>();
             FeatureSet train = extractFolder(classifier, r.trainDir(), "training images", skipped, trainFolders);
@@ -65,7 +67,7 @@ public final class NeroWorkflow {
             DetectorFile.save(r.out(), state);
             return new Reports.Fit(r.out(), train.size(), validation == null ? 0 : validation.size(), classes,
                     state.threshold(), state.tpr(),
-                    ClassNames.generic(classes) ? Double.NaN : Extract.accuracy(train), skipped);
+                    ClassNames.generic(classes) ? Double.NaN : train.accuracy(), skipped);
         }
     }
 
@@ -74,12 +76,12 @@ public final class NeroWorkflow {
      * the model's classes (the sidecar's class_names), as PyTorch's ImageFolder order made them in training.
      * The class folders' names are added to {@code folders}.
      */
-    private FeatureSet extractFolder(Classifier classifier, Path dir, String what, List<Reports.Skipped> skipped,
+    private FeatureSet extractFolder(Classifier classifier, Path dir, String what, List<SkippedItem> skipped,
             List<String> folders) {
         try (ImageFolderSource source = ImageSources.imageFolder(dir)) {
             folders.addAll(source.classNames());
             int[] toModel = ClassNames.folderToModel(source.classNames(), classifier.info().classNames(), dir);
-            FeatureSet fs = Extract.run(classifier, source, what, dir.toString(), false, progress, skipped);
+            FeatureSet fs = SourceFeatures.extract(classifier, source, what, dir.toString(), false, progress, skipped);
             int[] labels = fs.labels();
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = labels[i] < 0 ? -1 : toModel[labels[i]];
@@ -89,8 +91,8 @@ public final class NeroWorkflow {
     }
 
     public Reports.Score score(Requests.Score r) {
-        List<Reports.Skipped> skipped = new ArrayList<>();
-        List<String> methods = MethodChoice.extras(r.methods());
+        List<SkippedItem> skipped = new ArrayList<>();
+        List<String> methods = OodMethods.besidesNero(r.methods());
         boolean hasFiles = r.inputs() != null && !r.inputs().isEmpty();
         boolean hasImages = r.images() != null && !r.images().isEmpty();
         if (!hasFiles && !hasImages) {
@@ -102,19 +104,20 @@ public final class NeroWorkflow {
         readFiles.add(r.model());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder");
+        boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
                 try (ImageSource s = ImageSources.open(r.inputs(), r.videoStills())) {
-                    parts.add(Extract.run(d.classifier(), s, "images", describe(r.inputs()), methods.contains("odin"),
+                    parts.add(SourceFeatures.extract(d.classifier(), s, "images", describe(r.inputs()), odin,
                             progress, skipped));
                 }
             }
             if (hasImages) {
                 try (ImageSource s = ImageSources.of(r.images())) {
-                    parts.add(Extract.run(d.classifier(), s, "open images", "ImageJ", methods.contains("odin"), progress,
+                    parts.add(SourceFeatures.extract(d.classifier(), s, "open images", "ImageJ", odin, progress,
                             skipped));
                 }
             }
@@ -122,7 +125,7 @@ public final class NeroWorkflow {
                 rows.addAll(d.rows(fs, methods));
             }
             if (r.vectorsDir() != null) {
-                FeatureSet all = FeatureSets.concat(parts);
+                FeatureSet all = FeatureSet.concat(parts);
                 VectorFiles.write(r.vectorsDir(), all, d.state().classNames(),
                         Relevance.compute(all, d.classifier().head()));
             }
@@ -141,18 +144,18 @@ public final class NeroWorkflow {
 
     public Reports.Evaluate evaluate(Requests.Evaluate r) {
         Engine.ensureStarted();
-        List<Reports.Skipped> skipped = new ArrayList<>();
-        List<String> methods = MethodChoice.withNero(r.methods());
-        boolean odin = methods.contains("odin");
+        List<SkippedItem> skipped = new ArrayList<>();
+        List<String> methods = OodMethods.withNeroFirst(r.methods());
+        boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
         OutputTargets.checkFolder(r.outDir(), "output folder");
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             FeatureSet id;
             FeatureSet ood;
             try (ImageSource s = ImageSources.open(r.idDir())) {
-                id = Extract.run(d.classifier(), s, "ID test images", r.idDir().toString(), odin, progress, skipped);
+                id = SourceFeatures.extract(d.classifier(), s, "ID test images", r.idDir().toString(), odin, progress, skipped);
             }
             try (ImageSource s = ImageSources.open(r.oodDir())) {
-                ood = Extract.run(d.classifier(), s, "OOD images", r.oodDir().toString(), odin, progress, skipped);
+                ood = SourceFeatures.extract(d.classifier(), s, "OOD images", r.oodDir().toString(), odin, progress, skipped);
             }
             Map<String, double[]> idScores = new LinkedHashMap<>();
             Map<String, double[]> oodScores = new LinkedHashMap<>();
@@ -176,9 +179,10 @@ public final class NeroWorkflow {
     }
 
     public Reports.Explain explain(Requests.Explain r) {
+        OutputTargets.checkFolder(r.outDir(), "output folder");
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
-            Explainer explainer = new Explainer(d.classifier(), d.state());
+            Explainer explainer = new Explainer(d);
             if (r.image() != null) {
                 return explainer.explain(r.image(), r.image().getTitle(), r.outDir());
             }
@@ -186,7 +190,7 @@ public final class NeroWorkflow {
                 throw new InvalidInputException("no image to explain: give an image file or open an image");
             }
             List<Reports.ScoreRow> rows;
-            List<Reports.Skipped> skipped = new ArrayList<>();
+            List<SkippedItem> skipped = new ArrayList<>();
             try (ImageSource s = ImageSources.open(r.imageFile())) {
                 Iterator<SourceItem> it = s.iterator();
                 if (!it.hasNext()) {
@@ -198,7 +202,7 @@ public final class NeroWorkflow {
                 }
             }
             try (ImageSource s = ImageSources.open(r.imageFile())) {
-                rows = d.rows(Extract.run(d.classifier(), s, "images", r.imageFile().toString(), false, progress,
+                rows = d.rows(SourceFeatures.extract(d.classifier(), s, "images", r.imageFile().toString(), false, progress,
                         skipped), List.of());
             }
             return BatchExplain.montage(explainer, rows, r.topN(), r.outDir(), skipped);

@@ -1,5 +1,6 @@
 package nero.app;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nero.core.InvalidInputException;
@@ -49,12 +50,12 @@ final class OutputTargets {
     private static boolean sameFile(Path a, Path b) {
         try {
             return Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
 
-    /** A folder to create or fill: not an existing file, and writable when it exists. */
+    /** A folder to create or fill: not an existing file, writable when it exists, in a folder that exists. */
     static void checkFolder(Path folder, String what) {
         if (folder == null) {
             return;
@@ -62,6 +63,10 @@ final class OutputTargets {
         Path target = folder.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new InvalidInputException(what + " " + target + " is a file, not a folder");
+        }
+        Path parent = target.getParent();
+        if (!Files.exists(target) && parent != null && !Files.isDirectory(parent)) {
+            throw new InvalidInputException(what + " " + target + ": the folder " + parent + " does not exist");
         }
         if (Files.isDirectory(target) && !Files.isWritable(target)) {
             throw new InvalidInputException(what + " " + target + " is not writable");

@@ -2,32 +2,52 @@ package nero.app;
 
 import ij.ImagePlus;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import nero.io.SkippedItem;
 
 /** What the workflow gives back to the commands (which turn it into ImageJ tables, overlays and plots). */
 public final class Reports {
     private Reports() {
     }
 
-    /** A file that was reported and skipped in a batch job, with the one-line reason. */
-    public record Skipped(String id, String reason) {
-    }
-
     public record Fit(Path detectorFile, int trainImages, int validationImages, List<String> classNames,
-            double threshold, double tpr, double trainAccuracy, List<Skipped> skipped) {
+            double threshold, double tpr, double trainAccuracy, List<SkippedItem> skipped) {
     }
 
     /** One row per image or still; {@code methodScores} keeps the requested extra methods in order. */
     public record ScoreRow(String id, String predictedClass, double confidence, double neroScore, double distance,
             double biasTerm, double normRatio, String nearestClass, double threshold, boolean ood,
             Map<String, Double> methodScores) {
+        /** The score table's fixed columns, in order (the CSV contract); one column per extra method follows. */
+        public static final List<String> COLUMNS = List.of("path", "predicted_class", "confidence", "nero_score",
+                "distance", "bias_term", "norm_ratio", "nearest_class", "threshold", "verdict");
+
+        /** {@link #COLUMNS}, then the methods. */
+        public static List<String> header(List<String> methods) {
+            List<String> header = new ArrayList<>(COLUMNS);
+            header.addAll(methods);
+            return header;
+        }
+
+        /** The values under {@link #header}: text as String, numbers as Double, null for a method not scored. */
+        public List<Object> values(List<String> methods) {
+            List<Object> values = new ArrayList<>(Arrays.asList(id, predictedClass, confidence, neroScore, distance,
+                    biasTerm, normRatio, nearestClass, threshold, verdict()));
+            for (String m : methods) {
+                values.add(methodScores.get(m));
+            }
+            return values;
+        }
+
         public String verdict() {
             return ood ? "OOD" : "ID";
         }
     }
 
-    public record Score(List<ScoreRow> rows, List<String> methods, Path csvFile, List<Skipped> skipped) {
+    public record Score(List<ScoreRow> rows, List<String> methods, Path csvFile, List<SkippedItem> skipped) {
     }
 
     /** Fractions, not percentages. */
@@ -36,7 +56,7 @@ public final class Reports {
 
     /** Per method, the ID and OOD score arrays behind the metrics (for ROC curves and histograms). */
     public record Evaluate(List<MethodMetrics> metrics, Map<String, double[]> idScores, Map<String, double[]> oodScores,
-            Path outDir, List<Skipped> skipped) {
+            Path outDir, List<SkippedItem> skipped) {
     }
 
     /**

@@ -3,6 +3,8 @@ package nero.app;
 import ij.ImagePlus;
 import java.nio.file.Path;
 import java.util.List;
+import nero.core.NeroParameters;
+import nero.io.FrameSampling;
 
 /** What the commands ask the workflow for. Paths that may be absent are null. */
 public final class Requests {
@@ -20,26 +22,27 @@ public final class Requests {
         }
 
         /** The NERO parameters this request asks for: the authors' defaults where it says 0. */
-        public nero.core.NeroParameters neroParameters() {
-            nero.core.NeroParameters d = nero.core.NeroParameters.defaults();
-            return new nero.core.NeroParameters(k > 0 ? k : d.k(), components > 0 ? components : d.components(),
+        public NeroParameters neroParameters() {
+            NeroParameters d = NeroParameters.defaults();
+            return new NeroParameters(k > 0 ? k : d.k(), components > 0 ? components : d.components(),
                     d.distance(), d.rule());
         }
     }
 
     /**
      * Score files/folders/DICOM/videos ({@code inputs}) and/or images already open ({@code images}); {@code model}
-     * null = the model path recorded in the detector; {@code methods} = extra method keys beside NERO.
+     * null = the model path recorded in the detector; {@code methods} = registry keys of extra methods beside NERO
+     * (NERO itself is always scored).
      */
     public record Score(Path detector, Path model, List<Path> inputs, List<ImagePlus> images, List<String> methods,
-            Path csvOut, Path vectorsDir, nero.io.FrameSampling videoStills) {
+            Path csvOut, Path vectorsDir, FrameSampling videoStills) {
         public Score(Path detector, Path model, List<Path> inputs, List<ImagePlus> images, List<String> methods,
                 Path csvOut, Path vectorsDir) {
-            this(detector, model, inputs, images, methods, csvOut, vectorsDir, nero.io.FrameSampling.defaults());
+            this(detector, model, inputs, images, methods, csvOut, vectorsDir, FrameSampling.defaults());
         }
     }
 
-    /** ID test folder vs OOD folder; {@code methods} may contain "all". */
+    /** ID test folder vs OOD folder; {@code methods} = registry keys (or "all"); NERO is always evaluated, first. */
     public record Evaluate(Path detector, Path model, Path idDir, Path oodDir, List<String> methods, Path outDir) {
     }
 

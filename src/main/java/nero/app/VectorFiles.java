@@ -1,21 +1,18 @@
 package nero.app;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import nero.io.CsvTables;
 
 /**
  * Writes the per-image vectors for analysis: {@code index.csv} (path, label), {@code features.csv},
  * {@code logits.csv} and {@code relevance.csv} (bias column last). One header row, one row per image in the same
- * order, first column {@code path}. Each file is written to a temporary name and renamed, so none is half-written.
+ * order, first column {@code path}; each file through {@link CsvTables}, so none is half-written.
  */
 public final class VectorFiles {
     private VectorFiles() {
@@ -29,11 +26,13 @@ public final class VectorFiles {
         }
         String[] ids = samples.ids();
         int[] labels = samples.labels();
-        List<String> indexHeader = List.of("path", "label");
-        writeCsv(dir.resolve("index.csv"), indexHeader, ids.length, (i, row) -> {
-            row.add(ids[i]);
-            row.add(labels[i] >= 0 && labels[i] < classNames.size() ? classNames.get(labels[i]) : "");
-        });
+        try (CsvTables.RowWriter index = CsvTables.open(dir.resolve("index.csv"), List.of("path", "label"))) {
+            for (int i = 0; i < ids.length; i++) {
+                index.row(List.of(ids[i],
+                        labels[i] >= 0 && labels[i] < classNames.size() ? classNames.get(labels[i]) : ""));
+            }
+            index.commit();
+        }
         writeMatrix(dir.resolve("features.csv"), ids, samples.features(), "f", false);
         writeMatrix(dir.resolve("logits.csv"), ids, samples.logits(), "logit_", false);
         writeMatrix(dir.resolve("relevance.csv"), ids, relevance, "r", true);
@@ -46,53 +45,17 @@ public final class VectorFiles {
         for (int j = 0; j < width; j++) {
             header.add(lastIsBias && j == width - 1 ? "bias" : prefix + j);
         }
-        writeCsv(file, header, ids.length, (i, row) -> {
-            row.add(ids[i]);
-            for (float v : rows[i]) {
-                row.add(Float.toString(v));
-            }
-        });
-    }
-
-    interface RowFiller {
-        void fill(int index, List<String> row);
-    }
-
-    static void writeCsv(Path file, List<String> header, int rows, RowFiller filler) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try (Writer w = Files.newBufferedWriter(tmp);
-                CSVPrinter printer = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
-            printer.printRecord(header);
-            List<String> row = new ArrayList<>(header.size());
-            for (int i = 0; i < rows; i++) {
+        try (CsvTables.RowWriter csv = CsvTables.open(file, header)) {
+            List<String> row = new ArrayList<>(width + 1);
+            for (int i = 0; i < ids.length; i++) {
                 row.clear();
-                filler.fill(i, row);
-                printer.printRecord(row);
+                row.add(ids[i]);
+                for (float v : rows[i]) {
+                    row.add(Float.toString(v));
+                }
+                csv.row(row);
             }
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw cannotWrite(file, e);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw cannotWrite(file, e);
-        }
-    }
-
-    /** Writing a result is the user's environment (a full disk, permissions, a folder in the way), not a bug. */
-    private static InvalidInputException cannotWrite(Path file, IOException e) {
-        String why = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-        return new InvalidInputException("cannot write " + file + ": " + why, e);
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // best effort: the original error is what the user needs to see
+            csv.commit();
         }
     }
 }

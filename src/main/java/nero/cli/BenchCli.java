@@ -1,11 +1,13 @@
 package nero.cli;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nero.app.bench.ExplainBenchmark;
 import nero.core.InvalidInputException;
+import nero.core.bench.CoreBenchmark;
+import nero.io.bench.VideoDecodeBenchmark;
+import nero.model.bench.ThroughputBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -13,13 +15,18 @@ import picocli.CommandLine.Parameters;
         description = "Run a benchmark and print its figures: core (fit/score of the head math), model (inference "
                 + "and end-to-end throughput), video (decode frames/s), explain (seconds per image).")
 final class BenchCli implements Callable<Integer> {
-    private static final Map<String, String> BENCHMARKS = new LinkedHashMap<>();
+    /** A benchmark program: its main method. */
+    private interface Benchmark {
+        void run(String[] args) throws Exception;
+    }
+
+    private static final Map<String, Benchmark> BENCHMARKS = new LinkedHashMap<>();
 
     static {
-        BENCHMARKS.put("core", "nero.core.bench.CoreBenchmark");
-        BENCHMARKS.put("model", "nero.model.bench.ThroughputBenchmark");
-        BENCHMARKS.put("video", "nero.io.bench.VideoDecodeBenchmark");
-        BENCHMARKS.put("explain", "nero.app.bench.ExplainBenchmark");
+        BENCHMARKS.put("core", CoreBenchmark::main);
+        BENCHMARKS.put("model", ThroughputBenchmark::main);
+        BENCHMARKS.put("video", VideoDecodeBenchmark::main);
+        BENCHMARKS.put("explain", ExplainBenchmark::main);
     }
 
     @Parameters(index = "0", paramLabel = "NAME", description = "core, model, video or explain")
@@ -29,29 +36,14 @@ final class BenchCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String cls = BENCHMARKS.get(name);
-        if (cls == null) {
+        Benchmark benchmark = BENCHMARKS.get(name);
+        if (benchmark == null) {
             throw new InvalidInputException("unknown benchmark '" + name + "'; choose one of " + BENCHMARKS.keySet());
         }
-        Method main;
         try {
-            main = Class.forName(cls).getMethod("main", String[].class);
-        } catch (ClassNotFoundException e) {
-            throw new InvalidInputException("benchmark '" + name + "' (" + cls + ") is not in the plugin jar; it is "
-                    + "built with the tests: see docs/ for the command that runs it from target/test-classes");
-        }
-        try {
-            main.invoke(null, (Object) args);
-        } catch (InvocationTargetException e) {
-            // the benchmark's own failure, not the reflection wrapper, is what the user needs to see
-            Throwable cause = e.getCause();
-            if (cause instanceof NumberFormatException nfe) {
-                throw new InvalidInputException("benchmark '" + name + "': bad argument (" + nfe.getMessage() + ")");
-            }
-            if (cause instanceof Exception ex) {
-                throw ex;
-            }
-            throw e;
+            benchmark.run(args);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("benchmark '" + name + "': bad argument (" + e.getMessage() + ")");
         }
         return NeroCli.OK;
     }

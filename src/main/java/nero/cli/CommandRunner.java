@@ -8,6 +8,7 @@ import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
+import org.scijava.command.Command;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.event.EventService;
@@ -19,11 +20,6 @@ import org.scijava.log.LogService;
  * command line's two kinds of error: bad input (a clear one-line message) or an internal error.
  */
 final class CommandRunner implements AutoCloseable {
-    static final String FIT = "nero.fiji.FitDetectorCommand";
-    static final String SCORE = "nero.fiji.ScoreImagesCommand";
-    static final String EXPLAIN = "nero.fiji.ExplainImageCommand";
-    static final String EVALUATE = "nero.fiji.EvaluateCommand";
-
     private final Context context;
     private final CommandService commands;
     private final TerminalProgress progress;
@@ -41,7 +37,7 @@ final class CommandRunner implements AutoCloseable {
     }
 
     /** Runs a command with the given inputs (field name → value) and returns the finished module. */
-    CommandModule run(String commandClass, Map<String, Object> inputs) {
+    CommandModule run(Class<? extends Command> commandClass, Map<String, Object> inputs) {
         Map<String, Object> clean = new LinkedHashMap<>();
         inputs.forEach((k, v) -> {
             if (v != null) {
@@ -67,7 +63,7 @@ final class CommandRunner implements AutoCloseable {
             }
         }
         if (module == null) {
-            throw new IllegalStateException("the plugin command " + commandClass + " is not installed");
+            throw new IllegalStateException("the plugin command " + commandClass.getName() + " is not installed");
         }
         if (module.isCanceled()) {
             String reason = module.getCancelReason();

@@ -5,9 +5,14 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nero.core.InvalidInputException;
+import nero.fiji.EvaluateCommand;
+import nero.fiji.ExplainImageCommand;
+import nero.fiji.FitDetectorCommand;
+import nero.fiji.ScoreImagesCommand;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.Command;
@@ -45,36 +50,36 @@ final class DemoCli implements Callable<Integer> {
         Path explanation = out.resolve("explain");
         long start = System.nanoTime();
         try (CommandRunner runner = new CommandRunner()) {
-            step("1/4 fit", runner.run(CommandRunner.FIT, Map.of(
-                    "model", Paths2.file(model),
-                    "train_dir", Paths2.file(data.resolve("id/train")),
-                    "val_dir", Paths2.file(data.resolve("id/val")),
+            step("1/4 fit", runner.run(FitDetectorCommand.class, Map.of(
+                    "model", CommandInputs.file(model),
+                    "train_dir", CommandInputs.file(data.resolve("id/train")),
+                    "val_dir", CommandInputs.file(data.resolve("id/val")),
                     "tpr", 0.95,
-                    "detector", Paths2.file(detector),
-                    "vectors_dir", Paths2.file(out.resolve("vectors")))).getOutput("summary"));
+                    "detector", CommandInputs.file(detector),
+                    "vectors_dir", CommandInputs.file(out.resolve("vectors")))).getOutput("summary"));
 
             Map<String, Object> score = new LinkedHashMap<>();
-            score.put("detector", Paths2.file(detector));
-            score.put("input", Paths2.joined(java.util.List.of(data.resolve("id/test"), data.resolve("ood"),
+            score.put("detector", CommandInputs.file(detector));
+            score.put("input", CommandInputs.joined(List.of(data.resolve("id/test"), data.resolve("ood"),
                     data.resolve("dicom"), data.resolve("video"))));
             score.put("methods", "msp,energy,mahalanobis,vim,knn");
-            score.put("csv", Paths2.file(scores));
-            step("2/4 score", runner.run(CommandRunner.SCORE, score).getOutput("summary"));
+            score.put("csv", CommandInputs.file(scores));
+            step("2/4 score", runner.run(ScoreImagesCommand.class, score).getOutput("summary"));
 
-            Object evaluateSummary = runner.run(CommandRunner.EVALUATE, Map.of(
-                    "detector", Paths2.file(detector),
-                    "id_dir", Paths2.file(data.resolve("id/test")),
-                    "ood_dir", Paths2.file(data.resolve("ood")),
+            Object evaluateSummary = runner.run(EvaluateCommand.class, Map.of(
+                    "detector", CommandInputs.file(detector),
+                    "id_dir", CommandInputs.file(data.resolve("id/test")),
+                    "ood_dir", CommandInputs.file(data.resolve("ood")),
                     "methods", "all",
-                    "out_dir", Paths2.file(evaluation))).getOutput("summary");
+                    "out_dir", CommandInputs.file(evaluation))).getOutput("summary");
             step("3/4 evaluate", evaluateSummary);
 
             Path mostOod = mostOodImage(scores, data.resolve("ood").toAbsolutePath().normalize());
             step("4/4 explain " + mostOod.getFileName(),
-                    runner.run(CommandRunner.EXPLAIN, Map.of(
-                            "detector", Paths2.file(detector),
+                    runner.run(ExplainImageCommand.class, Map.of(
+                            "detector", CommandInputs.file(detector),
                             "image_file", mostOod.toFile(),
-                            "out_dir", Paths2.file(explanation))).getOutput("summary"));
+                            "out_dir", CommandInputs.file(explanation))).getOutput("summary"));
         }
         System.out.printf("%nDemo finished in %.1f s. Outputs in %s:%n", (System.nanoTime() - start) / 1e9,
                 out.toAbsolutePath().normalize());

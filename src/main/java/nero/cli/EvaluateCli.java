@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nero.fiji.EvaluateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,13 +29,13 @@ final class EvaluateCli implements Callable<Integer> {
     public Integer call() {
         try (CommandRunner runner = new CommandRunner()) {
             Map<String, Object> in = new LinkedHashMap<>();
-            in.put("detector", Paths2.file(detector));
-            in.put("model", Paths2.file(model));
-            in.put("id_dir", Paths2.file(id));
-            in.put("ood_dir", Paths2.file(ood));
+            in.put("detector", CommandInputs.file(detector));
+            in.put("model", CommandInputs.file(model));
+            in.put("id_dir", CommandInputs.file(id));
+            in.put("ood_dir", CommandInputs.file(ood));
             in.put("methods", methods);
-            in.put("out_dir", Paths2.file(out));
-            System.out.println(runner.run(CommandRunner.EVALUATE, in).getOutput("summary"));
+            in.put("out_dir", CommandInputs.file(out));
+            System.out.println(runner.run(EvaluateCommand.class, in).getOutput("summary"));
         }
         return NeroCli.OK;
     }

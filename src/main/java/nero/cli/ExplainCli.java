@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nero.fiji.ExplainImageCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,12 +28,12 @@ final class ExplainCli implements Callable<Integer> {
     public Integer call() {
         try (CommandRunner runner = new CommandRunner()) {
             Map<String, Object> in = new LinkedHashMap<>();
-            in.put("detector", Paths2.file(detector));
-            in.put("model", Paths2.file(model));
-            in.put("image_file", Paths2.file(image));
-            in.put("out_dir", Paths2.file(out));
+            in.put("detector", CommandInputs.file(detector));
+            in.put("model", CommandInputs.file(model));
+            in.put("image_file", CommandInputs.file(image));
+            in.put("out_dir", CommandInputs.file(out));
             in.put("top_n", top);
-            System.out.println(runner.run(CommandRunner.EXPLAIN, in).getOutput("summary"));
+            System.out.println(runner.run(ExplainImageCommand.class, in).getOutput("summary"));
         }
         return NeroCli.OK;
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nero.fiji.FitDetectorCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,19 +33,19 @@ final class FitCli implements Callable<Integer> {
     @Override
     public Integer call() {
         try (CommandRunner runner = new CommandRunner()) {
-            System.out.println(runner.run(CommandRunner.FIT, inputs()).getOutput("summary"));
+            System.out.println(runner.run(FitDetectorCommand.class, inputs()).getOutput("summary"));
         }
         return NeroCli.OK;
     }
 
     Map<String, Object> inputs() {
         Map<String, Object> in = new LinkedHashMap<>();
-        in.put("model", Paths2.file(model));
-        in.put("train_dir", Paths2.file(train));
-        in.put("val_dir", Paths2.file(val));
+        in.put("model", CommandInputs.file(model));
+        in.put("train_dir", CommandInputs.file(train));
+        in.put("val_dir", CommandInputs.file(val));
         in.put("tpr", tpr);
-        in.put("detector", Paths2.file(out));
-        in.put("vectors_dir", Paths2.file(vectors));
+        in.put("detector", CommandInputs.file(out));
+        in.put("vectors_dir", CommandInputs.file(vectors));
         in.put("k", k);
         in.put("components", components);
         return in;

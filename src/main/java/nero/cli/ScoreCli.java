@@ -1,10 +1,14 @@
 package nero.cli;
 
+import ij.measure.ResultsTable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nero.fiji.ScoreImagesCommand;
+import nero.fiji.ScoreTable;
+import org.scijava.command.CommandModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,36 +35,25 @@ final class ScoreCli implements Callable<Integer> {
     List<Path> inputs;
 
     @Override
-    public Integer call() throws Exception {
-        Path csv = out;
-        Path tmp = null;
-        if (csv == null) {
-            tmp = java.nio.file.Files.createTempFile("nero-scores", ".csv");
-            csv = tmp;
-        }
+    public Integer call() {
         try (CommandRunner runner = new CommandRunner()) {
             Map<String, Object> in = new LinkedHashMap<>();
-            in.put("detector", Paths2.file(detector));
-            in.put("model", Paths2.file(model));
-            in.put("input", Paths2.joined(inputs));
+            in.put("detector", CommandInputs.file(detector));
+            in.put("model", CommandInputs.file(model));
+            in.put("input", CommandInputs.joined(inputs));
             in.put("methods", methods == null ? "" : methods);
-            in.put("csv", Paths2.file(csv));
-            in.put("vectors_dir", Paths2.file(vectors));
+            in.put("csv", CommandInputs.file(out));
+            in.put("vectors_dir", CommandInputs.file(vectors));
             in.put("video_step", videoStep);
-            Object summary = runner.run(CommandRunner.SCORE, in).getOutput("summary");
-            if (tmp != null) {
-                System.out.print(java.nio.file.Files.readString(tmp));
+            CommandModule module = runner.run(ScoreImagesCommand.class, in);
+            Object summary = module.getOutput("summary");
+            if (out == null) {
+                // standard output is the table alone; the summary (and any skipped file) goes to stderr
+                ScoreTable.printCsv((ResultsTable) module.getOutput("results"), System.out);
                 System.out.flush();
-                // standard output is the table; the summary (and any skipped file) goes to stderr, without the
-                // name of the temporary file the table passed through
-                System.err.println(String.valueOf(summary).lines().filter(l -> !l.startsWith("table written to "))
-                        .collect(java.util.stream.Collectors.joining(System.lineSeparator())));
+                System.err.println(summary);
             } else {
                 System.out.println(summary);
-            }
-        } finally {
-            if (tmp != null) {
-                java.nio.file.Files.deleteIfExists(tmp);
             }
         }
         return NeroCli.OK;

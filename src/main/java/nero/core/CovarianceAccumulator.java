@@ -1,5 +1,6 @@
 package nero.core;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -27,7 +28,7 @@ public final class CovarianceAccumulator {
     /** Adds the first D values of {@code row}. */
     public void add(double[] row) {
         if (shift == null) {
-            shift = java.util.Arrays.copyOf(row, d);
+            shift = Arrays.copyOf(row, d);
         }
         double[] target = block[filled++];
         for (int j = 0; j < d; j++) {

@@ -7,18 +7,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +20,8 @@ import java.util.Map;
 /**
  * The detector file: UTF-8 JSON {@code {"format": "nero-ood-detector", "version": 1, "sha256": hex, "payload":
  * {...}}}, where sha256 is the SHA-256 of the payload serialised compactly by Gson; large arrays inside are base64
- * little-endian float32/float64. Never Java serialisation. Writes go to a temporary file in the same folder that
- * is then renamed over the target, so a reader never sees a partial file.
+ * little-endian float32/float64. Never Java serialisation. Written through {@link AtomicFiles}, so a reader never
+ * sees a partial file.
  */
 public final class DetectorFile {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
@@ -40,33 +34,10 @@ public final class DetectorFile {
         JsonObject root = new JsonObject();
         root.addProperty("format", DetectorState.FORMAT);
         root.addProperty("version", DetectorState.VERSION);
-        root.addProperty("sha256", sha256(GSON.toJson(payload)));
+        root.addProperty("sha256", Sha256.of(GSON.toJson(payload)));
         root.add("payload", payload);
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            // a plain sibling file (not createTempFile, whose 0600 mode would survive the rename)
-            tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp"));
-            Files.writeString(tmp, GSON.toJson(root), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write detector file " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the target was never touched
-                }
-            }
-        }
+        String json = GSON.toJson(root);
+        AtomicFiles.write(file, tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
     }
 
     public static DetectorState load(Path file) {
@@ -103,7 +74,7 @@ public final class DetectorFile {
             throw new InvalidInputException("detector file " + file + " is incomplete (no payload or checksum)");
         }
         JsonObject payload = root.getAsJsonObject("payload");
-        if (!sha256(GSON.toJson(payload)).equals(root.get("sha256").getAsString())) {
+        if (!Sha256.of(GSON.toJson(payload)).equals(root.get("sha256").getAsString())) {
             throw new InvalidInputException("detector file " + file + " is corrupted or was modified: its checksum"
                     + " does not match its content");
         }
@@ -113,43 +84,6 @@ public final class DetectorFile {
             throw new InvalidInputException("detector file " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new InvalidInputException("detector file " + file + " is malformed: " + e, e);
-        }
-    }
-
-    /** Loads and refuses a file made for another model (by the model file's SHA-256). */
-    public static DetectorState load(Path file, String expectedModelSha256) {
-        DetectorState s = load(file);
-        if (!s.modelSha256().equalsIgnoreCase(expectedModelSha256)) {
-            throw new InvalidInputException("detector file " + file + " was fitted for model '" + s.modelFileName()
-                    + "' (SHA-256 " + s.modelSha256() + ") but the current model has SHA-256 " + expectedModelSha256
-                    + "; refit the detector with this model");
-        }
-        return s;
-    }
-
-    /** Lower-case hex SHA-256 of a file, e.g. of the model. */
-    public static String sha256(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -25,6 +25,8 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
         double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt) {
     public static final String FORMAT = "nero-ood-detector";
     public static final int VERSION = 1;
+    /** NERO's key in the method registry. */
+    static final String NERO_KEY = "nero";
 
     public DetectorState {
         Objects.requireNonNull(nero, "nero");
@@ -99,6 +101,14 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
             }
         }
         return lo / (double) sortedIdValidationScores.length;
+    }
+
+    /**
+     * The fitted state of one method by registry key, as its {@code OodMethod.restore} reads it: NERO's is this
+     * detector's own, the others' are in {@link #baselines}; null when the file holds none for the key.
+     */
+    public JsonObject methodState(String key) {
+        return key.equals(NERO_KEY) ? NeroStateJson.toJson(nero) : baselines.get(key);
     }
 
     public NeroDetector detector(HeadWeights head) {

@@ -1,6 +1,7 @@
 package nero.core;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -40,6 +41,44 @@ public final class FeatureSet {
             labels[i] = -1;
         }
         return new FeatureSet(ids, features, logits, labels);
+    }
+
+    /** The sets' rows one after the other, in order (extras are not carried over). */
+    public static FeatureSet concat(List<FeatureSet> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        int n = parts.stream().mapToInt(FeatureSet::size).sum();
+        String[] ids = new String[n];
+        float[][] features = new float[n][];
+        float[][] logits = new float[n][];
+        int[] labels = new int[n];
+        int at = 0;
+        for (FeatureSet p : parts) {
+            for (int i = 0; i < p.size(); i++, at++) {
+                ids[at] = p.ids[i];
+                features[at] = p.features[i];
+                logits[at] = p.logits[i];
+                labels[at] = p.labels[i];
+            }
+        }
+        return new FeatureSet(ids, features, logits, labels);
+    }
+
+    /** Share of the labelled samples (label ≥ 0) whose largest logit is their label; NaN when none is labelled. */
+    public double accuracy() {
+        int counted = 0;
+        int right = 0;
+        for (int i = 0; i < size(); i++) {
+            if (labels[i] < 0) {
+                continue;
+            }
+            counted++;
+            if (Softmax.argmax(logits[i]) == labels[i]) {
+                right++;
+            }
+        }
+        return counted == 0 ? Double.NaN : (double) right / counted;
     }
 
     public int size() {

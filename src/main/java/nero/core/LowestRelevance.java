@@ -1,5 +1,7 @@
 package nero.core;
 
+import java.util.Arrays;
+
 /** Indices of the k smallest values among the first D, by quickselect, returned ascending by value. */
 final class LowestRelevance {
     private LowestRelevance() {
@@ -37,7 +39,7 @@ final class LowestRelevance {
                 break;
             }
         }
-        int[] out = java.util.Arrays.copyOf(idx, k);
+        int[] out = Arrays.copyOf(idx, k);
         for (int a = 1; a < k; a++) {
             int v = out[a];
             int b = a - 1;

@@ -117,6 +117,48 @@ public final class OodMetrics {
         return ap;
     }
 
+    /**
+     * The ROC curve (OOD = positive) as (fpr, tpr) points from the highest threshold to the lowest, (0, 0) to (1, 1);
+     * tied scores move both rates together.
+     */
+    public static double[][] rocCurve(double[] idScores, double[] oodScores) {
+        double[] id = Arrays.copyOf(idScores, idScores.length);
+        double[] ood = Arrays.copyOf(oodScores, oodScores.length);
+        Arrays.sort(id);
+        Arrays.sort(ood);
+        double[] all = new double[id.length + ood.length];
+        System.arraycopy(id, 0, all, 0, id.length);
+        System.arraycopy(ood, 0, all, id.length, ood.length);
+        double[] thresholds = Arrays.stream(all).sorted().distinct().toArray();
+        double[] fpr = new double[thresholds.length + 2];
+        double[] tpr = new double[thresholds.length + 2];
+        // Threshold t calls "OOD" when score >= t; walking t from above the maximum down to below the minimum.
+        fpr[0] = 0;
+        tpr[0] = 0;
+        for (int k = 0; k < thresholds.length; k++) {
+            double t = thresholds[thresholds.length - 1 - k];
+            fpr[k + 1] = countAtLeast(id, t) / (double) id.length;
+            tpr[k + 1] = countAtLeast(ood, t) / (double) ood.length;
+        }
+        fpr[fpr.length - 1] = 1;
+        tpr[tpr.length - 1] = 1;
+        return new double[][] {fpr, tpr};
+    }
+
+    private static int countAtLeast(double[] sorted, double t) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return sorted.length - lo;
+    }
+
     private static void requireScores(double[] id, double[] ood) {
         if (id.length == 0 || ood.length == 0) {
             throw new InvalidInputException("metrics need at least one ID and one OOD score (got " + id.length

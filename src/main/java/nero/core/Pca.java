@@ -1,5 +1,7 @@
 package nero.core;
 
+import java.util.Arrays;
+
 /**
  * Exact PCA (centred, not whitened) from the symmetric eigendecomposition of the covariance (EJML). Each
  * component's sign is fixed so that its largest-magnitude loading is positive; distances computed from the
@@ -20,7 +22,7 @@ public final class Pca {
     /** Fits n components from a full symmetric D×D covariance (row-major) and the data mean. */
     static Pca fromCovariance(double[] mean, double[] covariance, int n) {
         SymmetricEigen eig = SymmetricEigen.of(covariance, mean.length);
-        return new Pca(mean, eig.columns(0, n), java.util.Arrays.copyOf(eig.values(), n));
+        return new Pca(mean, eig.columns(0, n), Arrays.copyOf(eig.values(), n));
     }
 
     public int inputDimension() {

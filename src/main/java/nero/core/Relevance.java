@@ -1,5 +1,6 @@
 package nero.core;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -73,7 +74,7 @@ public final class Relevance {
             g[k] = p[k] / zd;
             biasRelevance += g[k] * b[k];
         }
-        java.util.Arrays.fill(out, 0, d, 0.0);
+        Arrays.fill(out, 0, d, 0.0);
         for (int k = 0; k < c; k++) {
             double gk = g[k];
             float[] wk = w[k];

@@ -1,5 +1,6 @@
 package nero.core;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -25,7 +26,7 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
             order[i] = i;
             raw[i] = eig.getEigenvalue(i).getReal();
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(raw[b], raw[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(raw[b], raw[a]));
         double[] values = new double[d];
         double[][] vectors = new double[d][d];
         for (int k = 0; k < d; k++) {

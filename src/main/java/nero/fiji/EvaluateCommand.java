@@ -3,12 +3,13 @@ package nero.fiji;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import nero.app.NeroWorkflow;
 import nero.app.Reports;
 import nero.app.Requests;
+import nero.view.EvaluationPlots;
+import nero.view.ViewFiles;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -57,17 +58,15 @@ public class EvaluateCommand extends ContextCommand {
             Path outDir = Inputs.output(out_dir, "out_dir");
             Requests.Evaluate request = new Requests.Evaluate(Inputs.existingFile(detector, "detector"),
                     Inputs.optionalFile(model, "model"), Inputs.existingFolder(id_dir, "id_dir"),
-                    Inputs.existingFolder(ood_dir, "ood_dir"), MethodList.evaluatedMethods(methods), outDir);
-            ExplainImageCommand.createFolder(outDir);
+                    Inputs.existingFolder(ood_dir, "ood_dir"), Inputs.methods(methods, "methods"), outDir);
             StatusProgress progress = new StatusProgress(status, this::isCanceled);
             Reports.Evaluate report = new NeroWorkflow(progress).evaluate(request);
             progress.finish();
-            metrics = EvaluationViews.metricsTable(report.metrics());
-            if (!Files.exists(outDir.resolve(METRICS_CSV))) {
-                EvaluationViews.saveMetricsCsv(metrics, outDir.resolve(METRICS_CSV));
-            }
-            roc = EvaluationViews.savePng(EvaluationViews.rocPlot(report), outDir.resolve(ROC_PNG));
-            histogram = EvaluationViews.savePng(EvaluationViews.histogramPlot(report), outDir.resolve(HISTOGRAM_PNG));
+            metrics = MetricsTable.of(report.metrics());
+            roc = EvaluationPlots.roc(report.idScores(), report.oodScores()).getImagePlus();
+            ViewFiles.png(roc, outDir.resolve(ROC_PNG));
+            histogram = EvaluationPlots.histogram(report.idScores(), report.oodScores()).getImagePlus();
+            ViewFiles.png(histogram, outDir.resolve(HISTOGRAM_PNG));
             summary = summary(report, outDir);
         });
     }

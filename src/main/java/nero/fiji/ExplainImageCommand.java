@@ -3,7 +3,6 @@ package nero.fiji;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +57,6 @@ public class ExplainImageCommand extends ContextCommand {
                 throw new InvalidInputException(Inputs.noImage("image_file"));
             }
             Path outDir = Inputs.output(out_dir, "out_dir");
-            createFolder(outDir);
             Requests.Explain request = new Requests.Explain(Inputs.existingFile(detector, "detector"),
                     Inputs.optionalFile(model, "model"), file, current, outDir, top_n);
             StatusProgress progress = new StatusProgress(status, this::isCanceled);
@@ -71,14 +69,6 @@ public class ExplainImageCommand extends ContextCommand {
             explanation = report.overlayImage();
             summary = summary(report);
         });
-    }
-
-    static void createFolder(Path folder) {
-        try {
-            Files.createDirectories(folder);
-        } catch (java.io.IOException e) {
-            throw new InvalidInputException("cannot create the folder " + folder + ": " + e.getMessage(), e);
-        }
     }
 
     static String summary(Reports.Explain report) {

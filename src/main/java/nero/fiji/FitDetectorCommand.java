@@ -46,7 +46,7 @@ public class FitDetectorCommand extends ContextCommand {
         CommandGuard.run(this, log, () -> {
             Requests.Fit request = new Requests.Fit(Inputs.existingFile(model, "model"),
                     Inputs.existingFolder(train_dir, "train_dir"), Inputs.optionalFolder(val_dir, "val_dir"),
-                    Inputs.fraction(tpr, "tpr"), Inputs.output(detector, "detector"),
+                    tpr, Inputs.output(detector, "detector"),
                     Inputs.optionalOutput(vectors_dir, "vectors_dir"), Inputs.nonNegative(k, "k"),
                     Inputs.nonNegative(components, "components"));
             StatusProgress progress = new StatusProgress(status, this::isCanceled);

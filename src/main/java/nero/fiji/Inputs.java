@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nero.app.Reports;
+import java.util.regex.Pattern;
 import nero.core.InvalidInputException;
+import nero.core.methods.OodMethods;
+import nero.io.FrameSampling;
+import nero.io.SkippedItem;
 
 /** Checks of the commands' inputs, each failing with one message that names the macro key and the path. */
 final class Inputs {
@@ -31,23 +34,32 @@ final class Inputs {
     }
 
     /** "2s" / "0.5s" (seconds between stills), "25f" (every 25th frame), "all" (every frame); empty = 1 s. */
-    static nero.io.FrameSampling videoStep(String text, String key) {
+    static FrameSampling videoStep(String text, String key) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.isEmpty()) {
-                return nero.io.FrameSampling.defaults();
+                return FrameSampling.defaults();
             }
             if (t.equals("all")) {
-                return nero.io.FrameSampling.every(1);
+                return FrameSampling.every(1);
             }
             if (t.endsWith("f")) {
-                return nero.io.FrameSampling.every(Integer.parseInt(t.substring(0, t.length() - 1).trim()));
+                return FrameSampling.every(Integer.parseInt(t.substring(0, t.length() - 1).trim()));
             }
             String seconds = t.endsWith("s") ? t.substring(0, t.length() - 1) : t;
-            return nero.io.FrameSampling.seconds(Double.parseDouble(seconds.trim()));
+            return FrameSampling.seconds(Double.parseDouble(seconds.trim()));
         } catch (IllegalArgumentException | InvalidInputException e) {
             throw new InvalidInputException(key + ": '" + text + "' is not a video step; use e.g. 2s (seconds), "
                     + "25f (frames) or all");
+        }
+    }
+
+    /** The {@code methods} text (comma list or all) as registry keys; an unknown key names the macro key. */
+    static List<String> methods(String text, String key) {
+        try {
+            return OodMethods.parse(text);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(key + ": " + e.getMessage(), e);
         }
     }
 
@@ -92,24 +104,18 @@ final class Inputs {
         return folder == null || folder.getPath().isBlank() ? null : existingFolder(folder, key);
     }
 
-    /** A file or folder to write; its parent folder must exist. */
+    /** A file or folder to write (the workflow checks where it goes before the job starts). */
     static Path output(File file, String key) {
         if (file == null || file.getPath().isBlank()) {
             throw new InvalidInputException(key + " is required");
         }
-        Path path = file.toPath().toAbsolutePath().normalize();
-        Path parent = path.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new InvalidInputException(key + ": the folder " + parent + " does not exist");
-        }
-        return path;
+        return file.toPath().toAbsolutePath().normalize();
     }
 
     static Path optionalOutput(File file, String key) {
         return file == null || file.getPath().isBlank() ? null : output(file, key);
     }
 
-    /** {@code input}: paths separated by the platform's path separator (':' on Linux, ';' on Windows). */
     /**
      * Several inputs in one field: one per line (what the command line passes), or separated by the platform's path
      * separator (':' on Linux, handy in macros). A line that names an existing file or folder is taken whole, so
@@ -129,7 +135,7 @@ final class Inputs {
                 paths.add(Path.of(whole).toAbsolutePath().normalize());
                 continue;
             }
-            for (String part : whole.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            for (String part : whole.split(Pattern.quote(File.pathSeparator))) {
                 String trimmed = part.trim();
                 if (trimmed.isEmpty()) {
                     continue;
@@ -144,23 +150,16 @@ final class Inputs {
         return paths;
     }
 
-    static double fraction(double value, String key) {
-        if (!(value > 0 && value < 1)) {
-            throw new InvalidInputException(key + " must be between 0 and 1 (exclusive), got " + value);
-        }
-        return value;
-    }
-
     static String noImage(String key) {
         return "no image to score: give " + key + " or open an image";
     }
 
-    static String skippedLine(List<Reports.Skipped> skipped) {
+    static String skippedLine(List<SkippedItem> skipped) {
         if (skipped.isEmpty()) {
             return "";
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nskipped %d file(s):", skipped.size()));
-        for (Reports.Skipped s : skipped) {
+        for (SkippedItem s : skipped) {
             text.append(System.lineSeparator()).append("  ").append(s.id()).append(": ").append(s.reason());
         }
         return text.toString();

@@ -64,15 +64,12 @@ public class ScoreImagesCommand extends ContextCommand {
             }
             Path csvOut = Inputs.optionalOutput(csv, "csv");
             Requests.Score request = new Requests.Score(detectorFile, modelFile, inputs, current == null ? List.of() : List.of(current),
-                    MethodList.extraMethods(methods), csvOut, Inputs.optionalOutput(vectors_dir, "vectors_dir"),
+                    Inputs.methods(methods, "methods"), csvOut, Inputs.optionalOutput(vectors_dir, "vectors_dir"),
                     Inputs.videoStep(video_step, "video_step"));
             StatusProgress progress = new StatusProgress(status, this::isCanceled);
             Reports.Score report = new NeroWorkflow(progress).score(request);
             progress.finish();
             results = ScoreTable.of(report);
-            if (csvOut != null && report.csvFile() == null) {
-                ScoreTable.saveCsv(results, csvOut);
-            }
             if (current != null) {
                 VerdictOverlay.draw(current, report.rows());
             }

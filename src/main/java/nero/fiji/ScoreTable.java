@@ -1,15 +1,18 @@
 package nero.fiji;
 
 import ij.measure.ResultsTable;
-import java.io.IOException;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import nero.app.Reports;
-import nero.core.InvalidInputException;
+import nero.io.CsvTables;
 
-/** The Results table of a scoring run: one row per image or still, NERO's parts, verdict, one column per extra method. */
+/**
+ * The Results table of a scoring run, with the score CSV's columns ({@link Reports.ScoreRow#header}); the first is
+ * called {@code id} here, since a video still's identifier is not a file path. A method without a score is NaN.
+ */
 public final class ScoreTable {
     static final int DIGITS = 6;
+    static final String ID_COLUMN = "id";
 
     private ScoreTable() {
     }
@@ -22,40 +25,42 @@ public final class ScoreTable {
         ResultsTable table = new ResultsTable();
         table.showRowNumbers(false);
         table.setPrecision(DIGITS);
+        List<String> header = Reports.ScoreRow.header(methods);
         for (Reports.ScoreRow row : rows) {
             table.incrementCounter();
-            table.addValue("id", row.id());
-            table.addValue("predicted_class", row.predictedClass());
-            table.addValue("confidence", row.confidence());
-            table.addValue("nero_score", row.neroScore());
-            table.addValue("distance", row.distance());
-            table.addValue("bias_term", row.biasTerm());
-            table.addValue("norm_ratio", row.normRatio());
-            table.addValue("nearest_class", row.nearestClass());
-            table.addValue("threshold", row.threshold());
-            table.addValue("verdict", row.verdict());
-            for (String method : methods) {
-                Double value = row.methodScores().get(method);
-                table.addValue(method, value == null ? Double.NaN : value);
+            List<Object> values = row.values(methods);
+            for (int i = 0; i < header.size(); i++) {
+                String column = i == 0 ? ID_COLUMN : header.get(i);
+                if (values.get(i) instanceof String text) {
+                    table.addValue(column, text);
+                } else {
+                    table.addValue(column, values.get(i) == null ? Double.NaN : (Double) values.get(i));
+                }
             }
         }
         return table;
     }
 
     /**
-     * Writes the table as CSV with the command line's header ({@code path} first, as in the score CSV contract);
-     * the displayed table keeps {@code id}, since a video still's identifier is not a file path.
+     * Prints a score table as the score CSV (what the workflow writes to a file, value for value: the same
+     * columns, {@code path} first, numbers as Java writes doubles, empty where a method has no score).
      */
-    public static void saveCsv(ResultsTable table, Path csv) {
-        ResultsTable copy = (ResultsTable) table.clone();
-        copy.showRowNumbers(false);
-        if (copy.columnExists("id")) {
-            copy.renameColumn("id", "path");
+    public static void printCsv(ResultsTable table, Appendable out) {
+        String[] headings = table.getHeadings();
+        List<String> header = new ArrayList<>(List.of(headings));
+        header.set(0, Reports.ScoreRow.COLUMNS.get(0));
+        int fixed = Reports.ScoreRow.COLUMNS.size();
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < table.size(); r++) {
+            List<String> row = new ArrayList<>(headings.length);
+            for (int c = 0; c < headings.length; c++) {
+                double value = table.getValue(headings[c], r);
+                // a text cell reads as NaN; a method's NaN means "not scored", written empty as in the file
+                row.add(!Double.isNaN(value) ? Double.toString(value)
+                        : c >= fixed ? "" : table.getStringValue(headings[c], r));
+            }
+            rows.add(row);
         }
-        try {
-            copy.saveAs(csv.toString());
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot write the score table to " + csv + ": " + e.getMessage(), e);
-        }
+        CsvTables.print(out, header, rows);
     }
 }

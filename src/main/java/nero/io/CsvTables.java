@@ -3,18 +3,18 @@ package nero.io;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import nero.core.AtomicFiles;
 import nero.core.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes CSV tables (RFC 4180, '\n' line ends) atomically: rows go to a temporary file next to the target, which is
- * renamed over the target only when complete, so a failed or interrupted job never leaves a half-written table.
+ * The one CSV writer (RFC 4180, '\n' line ends, UTF-8): every table the project writes goes through it. Rows go to
+ * a temporary file that replaces the target only when complete ({@link AtomicFiles}), so a failed or interrupted
+ * job never leaves a half-written table.
  */
 public final class CsvTables {
     private CsvTables() {
@@ -30,6 +30,23 @@ public final class CsvTables {
         }
     }
 
+    /** Prints a whole table to a stream (e.g. standard output), in the same format. */
+    public static void print(Appendable out, List<String> header, List<List<String>> rows) {
+        try {
+            CSVPrinter printer = new CSVPrinter(out, format(header));
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+            printer.flush();
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot print the table: " + e.getMessage(), e);
+        }
+    }
+
+    private static CSVFormat format(List<String> header) {
+        return CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').build();
+    }
+
     /** A streaming writer for tables too long to hold in memory; call {@link RowWriter#commit()} at the end. */
     public static RowWriter open(Path file, List<String> header) {
         return new RowWriter(file, header);
@@ -39,23 +56,19 @@ public final class CsvTables {
     public static final class RowWriter implements AutoCloseable {
         private final Path target;
         private final int columns;
-        private Path tmp;
+        private final AtomicFiles.Pending pending;
         private CSVPrinter printer;
 
         private RowWriter(Path file, List<String> header) {
             this.target = file.toAbsolutePath();
             this.columns = header.size();
+            this.pending = AtomicFiles.begin(target);
             try {
-                Files.createDirectories(target.getParent());
-                // a plain sibling file (not createTempFile, whose 0600 mode would survive the rename)
-                tmp = Files.createFile(target.getParent().resolve("." + target.getFileName() + "."
-                        + java.util.UUID.randomUUID() + ".tmp"));
-                Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
-                        .setRecordSeparator('\n').build());
+                Writer w = Files.newBufferedWriter(pending.temporary(), StandardCharsets.UTF_8);
+                printer = new CSVPrinter(w, format(header));
             } catch (IOException e) {
                 close();
-                throw new InvalidInputException("cannot write " + file + ": " + e.getMessage(), e);
+                throw cannotWrite(e);
             }
         }
 
@@ -67,7 +80,7 @@ public final class CsvTables {
             try {
                 printer.printRecord(values);
             } catch (IOException e) {
-                throw new InvalidInputException("cannot write " + target + ": " + e.getMessage(), e);
+                throw cannotWrite(e);
             }
         }
 
@@ -76,15 +89,10 @@ public final class CsvTables {
             try {
                 printer.close();
                 printer = null;
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                tmp = null;
             } catch (IOException e) {
-                throw new InvalidInputException("cannot write " + target + ": " + e.getMessage(), e);
+                throw cannotWrite(e);
             }
+            pending.commit();
         }
 
         @Override
@@ -97,14 +105,11 @@ public final class CsvTables {
                 // discarding anyway
             }
             printer = null;
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a leftover hidden temporary file is harmless
-                }
-                tmp = null;
-            }
+            pending.close();
+        }
+
+        private InvalidInputException cannotWrite(IOException e) {
+            return new InvalidInputException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }

@@ -4,6 +4,8 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.ByteFrameSource;
 import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.OtherByteAttributeCompressedSeparateFramesOnDisk;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.display.SourceImage;
 import ij.ImagePlus;
@@ -135,10 +137,10 @@ final class DicomFrameDecoder implements AutoCloseable {
     }
 
     private static int framesIn(Attribute pixels) {
-        if (pixels instanceof com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames m) {
+        if (pixels instanceof OtherByteAttributeMultipleCompressedFrames m) {
             return m.getNumberOfFrames();
         }
-        if (pixels instanceof com.pixelmed.dicom.OtherByteAttributeCompressedSeparateFramesOnDisk d) {
+        if (pixels instanceof OtherByteAttributeCompressedSeparateFramesOnDisk d) {
             return d.getNumberOfFrames();
         }
         return -1;

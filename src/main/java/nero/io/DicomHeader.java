@@ -8,6 +8,7 @@ import com.pixelmed.dicom.TagFromName;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nero.core.InvalidInputException;
@@ -91,7 +92,7 @@ final class DicomHeader {
                 vr = "";
                 vl = littleEndian32(next, 0);
             } else {
-                vr = new String(next, 0, 2, java.nio.charset.StandardCharsets.US_ASCII);
+                vr = new String(next, 0, 2, StandardCharsets.US_ASCII);
                 vl = TransferSyntaxes.EXPLICIT_BE.equals(ts) ? bigEndian32(next, 4) : littleEndian32(next, 4);
             }
             return new DicomHeader(file, fileLength, list, ts, true, valueOffset, vl, parsed, vr);

@@ -1,6 +1,7 @@
 package nero.io;
 
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * A stream of images and stills: a file, a folder tree, a list, a DICOM object, a video. Streams; never holds
@@ -16,8 +17,8 @@ public interface ImageSource extends Iterable<SourceItem>, AutoCloseable {
     }
 
     /** Class names in label order for labelled trees (ImageFolder: sorted folder names), else empty. */
-    default java.util.List<String> classNames() {
-        return java.util.List.of();
+    default List<String> classNames() {
+        return List.of();
     }
 
     @Override

@@ -21,12 +21,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,6 +30,7 @@ import java.util.regex.Pattern;
 import nero.core.DifferentiableClassifier;
 import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
+import nero.core.Sha256;
 
 /**
  * A TorchScript classifier in the NERO model contract, run through DJL's PyTorch engine.
@@ -81,7 +78,7 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
         Engine.ensureStarted();
         ZooModel<NDList, NDList> model = loadTorchScript(file);
         try {
-            return ContractCheck.check(model, file, sidecar, sha256(file));
+            return ContractCheck.check(model, file, sidecar, Sha256.of(file));
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -308,17 +305,6 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read model file " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Checks the contract on a probe batch and builds the classifier (or refuses with a fix). */

@@ -1,5 +1,7 @@
 package nero.model;
 
+import nero.core.Preprocessing;
+
 /**
  * How {@link FeatureExtractor} runs.
  *
@@ -31,7 +33,7 @@ public record ExtractionOptions(int batchSize, int decodeThreads, boolean withFe
         return new ExtractionOptions(0, 0, false, false);
     }
 
-    int resolvedBatchSize(nero.core.Preprocessing p) {
+    int resolvedBatchSize(Preprocessing p) {
         if (batchSize > 0) {
             return batchSize;
         }

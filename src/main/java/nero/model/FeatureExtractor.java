@@ -14,11 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import nero.app.Reports;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
+import nero.core.methods.Odin;
 import nero.io.ImageSource;
+import nero.io.SkippedItem;
 import nero.io.SourceItem;
 
 /**
@@ -191,7 +192,7 @@ public final class FeatureExtractor {
 
     /** ODIN (Liang et al., ICLR 2018) perturbation with the reference's T and ε, reusing the batch's logits. */
     private float[][] odinLogits(float[][] inputs, float[][] logits) {
-        return nero.core.methods.Odin.perturbedLogits(classifier, inputs, logits, ExtractionOptions.ODIN_TEMPERATURE,
+        return Odin.perturbedLogits(classifier, inputs, logits, ExtractionOptions.ODIN_TEMPERATURE,
                 ExtractionOptions.ODIN_EPSILON);
     }
 
@@ -221,7 +222,7 @@ public final class FeatureExtractor {
         final List<float[]> features = new ArrayList<>();
         final List<float[]> logits = new ArrayList<>();
         final List<float[]> odin;
-        final List<Reports.Skipped> skipped = new ArrayList<>();
+        final List<SkippedItem> skipped = new ArrayList<>();
         long processed;
         float[] maps;
         int mapsUsed;
@@ -236,7 +237,7 @@ public final class FeatureExtractor {
             for (Decoded d : batch.batch()) {
                 processed++;
                 if (d.tensor == null) {
-                    skipped.add(new Reports.Skipped(d.item.id(), d.problem));
+                    skipped.add(new SkippedItem(d.item.id(), d.problem));
                 }
             }
             ModelOutputs out = batch.outputs();

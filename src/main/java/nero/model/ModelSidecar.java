@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nero.core.InvalidInputException;
 import nero.core.Preprocessing;
+import nero.core.methods.ModelFamily;
 
 /**
  * The {@code <model>.json} file next to {@code <model>.pt} (format "nero-model", version 1), written by
@@ -39,12 +40,12 @@ final class ModelSidecar {
 
     final List<String> classNames;   // empty = not given: class0… from the model's class count
     final Preprocessing preprocessing;
-    final String family;
+    final ModelFamily family;
     final String head;               // null = search fc, head, classifier
     final Integer featureDim;        // null = not declared
     final Boolean hasFeatureMap;     // null = not declared
 
-    private ModelSidecar(List<String> classNames, Preprocessing preprocessing, String family, String head,
+    private ModelSidecar(List<String> classNames, Preprocessing preprocessing, ModelFamily family, String head,
             Integer featureDim, Boolean hasFeatureMap) {
         this.classNames = classNames;
         this.preprocessing = preprocessing;
@@ -61,7 +62,7 @@ final class ModelSidecar {
     }
 
     static ModelSidecar defaults() {
-        return new ModelSidecar(List.of(), Preprocessing.imagenet(224), "OTHER_CNN", null, null, null);
+        return new ModelSidecar(List.of(), Preprocessing.imagenet(224), ModelFamily.OTHER_CNN, null, null, null);
     }
 
     /** The sidecar of {@code modelFile}, or the defaults when there is none. */
@@ -112,9 +113,11 @@ final class ModelSidecar {
         } catch (InvalidInputException e) {
             throw bad(file, e.getMessage());
         }
-        String family = json.family == null ? "OTHER_CNN" : json.family;
-        if (!List.of("RESNET18", "OTHER_CNN", "VIT").contains(family)) {
-            throw bad(file, "\"family\" is " + quote(family) + ", expected RESNET18, OTHER_CNN or VIT");
+        ModelFamily family;
+        try {
+            family = json.family == null ? ModelFamily.OTHER_CNN : ModelFamily.valueOf(json.family);
+        } catch (IllegalArgumentException e) {
+            throw bad(file, "\"family\" is " + quote(json.family) + ", expected RESNET18, OTHER_CNN or VIT");
         }
         if (json.featureDim != null && json.featureDim <= 0) {
             throw bad(file, "\"feature_dim\" must be positive");

@@ -1,5 +1,7 @@
 package nero.model;
 
+import java.util.Arrays;
+
 /**
  * Antialiased bilinear resampling of 8-bit channels, computed the way Pillow's {@code Image.resize(size,
  * BILINEAR)} does (what torchvision's {@code Resize} runs on PIL images): a triangle filter widened by the
@@ -103,7 +105,7 @@ final class PilResize {
         int[] out = new int[rowLength * outHeight];
         int[] sum = new int[rowLength];
         for (int o = 0; o < outHeight; o++) {
-            java.util.Arrays.fill(sum, HALF);
+            Arrays.fill(sum, HALF);
             int base = o * k.size;
             for (int j = 0; j < k.count[o]; j++) {
                 int w = k.weight[base + j];

@@ -4,6 +4,7 @@ import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
+import java.util.Arrays;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
@@ -66,7 +67,7 @@ public final class Preprocessor {
         long channels = dims == 3 ? img.dimension(2) : 1;
         if (dims < 2 || dims > 3 || (channels != 1 && channels != 3)) {
             throw new InvalidInputException("expected an XY or XYC image with 1 or 3 channels, got "
-                    + java.util.Arrays.toString(img.dimensionsAsLongArray()));
+                    + Arrays.toString(img.dimensionsAsLongArray()));
         }
         int w = Math.toIntExact(img.dimension(0));
         int h = Math.toIntExact(img.dimension(1));

@@ -1,12 +1,14 @@
 package nero.app;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import nero.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,15 +40,20 @@ class OutputTargetsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> OutputTargets.checkFolder(file, "vectors folder"));
         assertTrue(e.getMessage().contains("vectors folder " + file + " is a file"), e.getMessage());
+        InvalidInputException orphan = assertThrows(InvalidInputException.class,
+                () -> OutputTargets.checkFolder(tmp.resolve("no/such"), "output folder"));
+        assertTrue(orphan.getMessage().contains(tmp.resolve("no") + " does not exist"), orphan.getMessage());
     }
 
     @Test
-    void aFailedCsvWriteIsBadInputAndLeavesNoPartFile() throws IOException {
+    void aFailedCsvWriteIsBadInputAndLeavesNoTemporaryFile() throws IOException {
         Path folderInTheWay = Files.createDirectories(tmp.resolve("scores.csv"));
         Files.writeString(folderInTheWay.resolve("keep"), "x");
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> VectorFiles.writeCsv(folderInTheWay, java.util.List.of("a"), 1, (i, row) -> row.add("1")));
+                () -> ScoreCsv.write(folderInTheWay, List.of(), List.of()));
         assertTrue(e.getMessage().startsWith("cannot write " + folderInTheWay), e.getMessage());
-        assertTrue(Files.notExists(tmp.resolve("scores.csv.part")));
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(folderInTheWay), files.toList(), "only the folder that was in the way");
+        }
     }
 }

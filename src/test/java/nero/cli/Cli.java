@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Runs {@code nero ARGS} in this JVM and captures its exit code, standard output and standard error. */
@@ -31,8 +32,8 @@ final class Cli {
         }
     }
 
-    private static final java.util.regex.Pattern DJL_LOG =
-            java.util.regex.Pattern.compile("^\\[[^\\]]+\\] (WARN|INFO) ai\\.djl\\.");
+    private static final Pattern DJL_LOG =
+            Pattern.compile("^\\[[^\\]]+\\] (WARN|INFO) ai\\.djl\\.");
 
     private Cli() {
     }

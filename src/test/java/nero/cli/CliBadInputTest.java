@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -131,7 +132,7 @@ class CliBadInputTest {
         byte[] before = Files.readAllBytes(model);
         assertBadInput(Cli.run("fit", "--model", model, "--train", SampleDetector.TRAIN, "--out", model),
                 model.toString(), "also an input");
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(model)), "the model is untouched");
+        assertTrue(Arrays.equals(before, Files.readAllBytes(model)), "the model is untouched");
     }
 
     // ---- detector files ------------------------------------------------------------------------------------
@@ -150,7 +151,7 @@ class CliBadInputTest {
     void scoreRefusesATruncatedDetectorFileInOneLine() throws IOException {
         byte[] whole = Files.readAllBytes(SampleDetector.detector());
         Path truncated = tmp.resolve("truncated.nero");
-        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
         assertBadInput(Cli.run("score", "--detector", truncated, image()), truncated.toString(), "truncated");
     }
 
@@ -220,7 +221,7 @@ class CliBadInputTest {
         byte[] before = Files.readAllBytes(image);
         assertBadInput(Cli.run("score", "--detector", SampleDetector.detector(), "--out", image, image),
                 image.toString(), "also an input");
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(image)), "the image is untouched");
+        assertTrue(Arrays.equals(before, Files.readAllBytes(image)), "the image is untouched");
     }
 
     @Test
@@ -246,7 +247,7 @@ class CliBadInputTest {
         Path folder = tmp.resolve("mixed");
         copyImages(SampleDetector.SAMPLE.resolve("id/test/cecum"), folder, 3);
         byte[] good = Files.readAllBytes(SampleDetector.firstFile(folder));
-        Path broken = Files.write(folder.resolve("zz-broken.jpg"), java.util.Arrays.copyOf(good, 400));
+        Path broken = Files.write(folder.resolve("zz-broken.jpg"), Arrays.copyOf(good, 400));
 
         Cli.Result r = Cli.run("score", "--detector", SampleDetector.detector(), folder);
 
@@ -262,7 +263,7 @@ class CliBadInputTest {
     void aVideoCutShortIsScoredUpToTheCutAndReportedAsTruncated() throws IOException {
         Path video = SampleDetector.firstFile(SampleDetector.SAMPLE.resolve("video"));
         byte[] bytes = Files.readAllBytes(video);
-        Path cut = Files.write(tmp.resolve("cut.mp4"), java.util.Arrays.copyOf(bytes, bytes.length * 3 / 4));
+        Path cut = Files.write(tmp.resolve("cut.mp4"), Arrays.copyOf(bytes, bytes.length * 3 / 4));
 
         Cli.Result r = Cli.run("score", "--detector", SampleDetector.detector(), cut);
 

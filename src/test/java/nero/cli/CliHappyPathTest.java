@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -11,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import nero.core.DetectorFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -43,7 +47,7 @@ class CliHappyPathTest {
     void aModelWithoutClassNamesTakesTheTrainingFolderNames() throws IOException {
         SampleDetector.requireSampleData();
         Path model = Files.copy(SampleDetector.MODEL, tmp.resolve("unnamed.pt"));
-        com.google.gson.JsonObject sidecar = com.google.gson.JsonParser.parseString(
+        JsonObject sidecar = JsonParser.parseString(
                 Files.readString(SampleDetector.SAMPLE.resolve("model/nero-sample.json"))).getAsJsonObject();
         sidecar.remove("class_names");
         Files.writeString(tmp.resolve("unnamed.json"), sidecar.toString());
@@ -51,7 +55,7 @@ class CliHappyPathTest {
         Cli.Result fit = Cli.run("fit", "--model", model, "--train", SampleDetector.TRAIN, "--out", detector);
         assertEquals(0, fit.code(), fit.toString());
         List<String> folders = List.of("cecum", "pylorus", "z-line");
-        assertEquals(folders, nero.core.DetectorFile.load(detector).classNames());
+        assertEquals(folders, DetectorFile.load(detector).classNames());
 
         Cli.Result r = Cli.run("score", "--detector", detector, "--model", model,
                 SampleDetector.SAMPLE.resolve("ood/polyp"));
@@ -85,6 +89,12 @@ class CliHappyPathTest {
             Double.parseDouble(row.get("knn"));
         }
         assertTrue(r.err().contains("scored " + rows.size() + " image(s)"), "the summary goes to stderr\n" + r);
+
+        Path file = tmp.resolve("same.csv");
+        Cli.Result toFile = Cli.run("score", "--detector", SampleDetector.detector(), "--methods", "msp,knn",
+                "--out", file, folder);
+        assertEquals(0, toFile.code(), toFile.toString());
+        assertEquals(Files.readString(file), r.out(), "standard output carries exactly the CSV the file gets");
     }
 
     @Test
@@ -107,7 +117,7 @@ class CliHappyPathTest {
         List<String> stills = ids.subList(2, ids.size());
         assertFalse(stills.isEmpty(), "the video gives stills");
         for (String still : stills) {
-            assertTrue(still.matches(java.util.regex.Pattern.quote(video.toString()) + "#frame=\\d+@t=[0-9.]+s"),
+            assertTrue(still.matches(Pattern.quote(video.toString()) + "#frame=\\d+@t=[0-9.]+s"),
                     still);
         }
         assertEquals(ids, assertVectorFiles(vectors, 256, 3));

@@ -7,8 +7,11 @@ import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import nero.core.methods.ModelFamily;
 import nero.core.methods.OodMethod;
@@ -29,7 +32,7 @@ class DetectorFileTest {
 
     static DetectorState state(NeroDetector det, Preprocessing pre) {
         FeatureSet train = set(TV2_HEAD, TV2_TRAIN, TV2_LABELS);
-        Map<String, JsonObject> baselines = new java.util.TreeMap<>();
+        Map<String, JsonObject> baselines = new TreeMap<>();
         for (String key : List.of("mahalanobis", "vim", "neco", "knn")) {
             OodMethod m = OodMethods.create(key, ModelFamily.RESNET18);
             m.fit(train, TV2_HEAD);
@@ -45,7 +48,8 @@ class DetectorFileTest {
         DetectorState s = state(det, Preprocessing.imagenet(224));
         Path f = dir.resolve("det.json");
         DetectorFile.save(f, s);
-        DetectorState back = DetectorFile.load(f, SHA.toUpperCase());
+        DetectorState back = DetectorFile.load(f);
+        assertEquals(SHA, back.modelSha256());
         FeatureSet ood = set(TV2_HEAD, TV2_OOD);
         assertArrayEquals(det.scores(ood), back.detector(TV2_HEAD).scores(ood));
         assertEquals(s.threshold(), back.threshold());
@@ -88,7 +92,7 @@ class DetectorFileTest {
         Path f = dir.resolve("det.json");
         DetectorFile.save(f, state(tv2(), Preprocessing.imagenet(224)));
         byte[] bytes = Files.readAllBytes(f);
-        Files.write(f, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(f, Arrays.copyOf(bytes, bytes.length / 2));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> DetectorFile.load(f));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
         assertTrue(e.getMessage().contains(f.toString()));
@@ -121,12 +125,9 @@ class DetectorFileTest {
     }
 
     @Test
-    void otherModelIsRefused() {
+    void aHeadOfAnotherShapeIsRefused() {
         Path f = dir.resolve("det.json");
         DetectorFile.save(f, state(tv2(), Preprocessing.imagenet(224)));
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> DetectorFile.load(f, "cd".repeat(32)));
-        assertTrue(e.getMessage().contains("model.pt") && e.getMessage().contains("refit"), e.getMessage());
         HeadWeights otherHead = new HeadWeights(new float[][] {{1, 2, 3}}, new float[] {0});
         assertThrows(InvalidInputException.class, () -> DetectorFile.load(f).detector(otherHead));
     }
@@ -145,7 +146,7 @@ class DetectorFileTest {
         Files.createDirectories(blocked.resolve("inside"));
         assertThrows(RuntimeException.class, () -> DetectorFile.save(blocked, good));
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(java.util.Set.of(f, blocked), java.util.Set.copyOf(files.toList()));
+            assertEquals(Set.of(f, blocked), Set.copyOf(files.toList()));
         }
         assertThrows(NullPointerException.class, () -> new DetectorState(good.nero(), good.baselines(),
                 good.classNames(), good.preprocessing(), null, "m", 0, 0.95, new double[0], good.scatter(),

@@ -4,6 +4,8 @@ import static nero.core.TestVectors.assertRelative;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Properties: PCA sign invariance, training-order invariance, perfect separation, parameter validation. */
@@ -56,7 +58,7 @@ class NeroPropertiesTest {
         for (int i = 0; i < n; i++) {
             perm[i] = i;
         }
-        java.util.Collections.shuffle(Arrays.asList(perm), new java.util.Random(3));
+        Collections.shuffle(Arrays.asList(perm), new Random(3));
         float[][] h = new float[n][];
         float[][] l = new float[n][];
         int[] y = new int[n];

@@ -86,4 +86,23 @@ class OodMetricsTest {
         assertThrows(InvalidInputException.class, () -> OodMetrics.auroc(new double[0], new double[] {1}));
         assertThrows(InvalidInputException.class, () -> OodMetrics.auroc(new double[] {Double.NaN}, new double[] {1}));
     }
+
+    @Test
+    void rocCurveOfSeparatedScoresPassesThroughTheTopLeftCorner() {
+        double[][] roc = OodMetrics.rocCurve(new double[] {0.1, 0.2, 0.3}, new double[] {0.8, 0.9});
+        assertEquals(0, roc[0][0]);
+        assertEquals(1, roc[0][roc[0].length - 1]);
+        boolean corner = false;
+        for (int i = 0; i < roc[0].length; i++) {
+            corner |= roc[0][i] == 0 && roc[1][i] == 1;
+        }
+        assertTrue(corner, "fpr 0 at tpr 1 for perfectly separated scores");
+    }
+
+    @Test
+    void rocCurveOfTiedScoresIsTheDiagonalStep() {
+        double[][] roc = OodMetrics.rocCurve(new double[] {1, 1}, new double[] {1, 1});
+        assertArrayEquals(new double[] {0, 1, 1}, roc[0]);
+        assertArrayEquals(new double[] {0, 1, 1}, roc[1]);
+    }
 }

@@ -3,6 +3,8 @@ package nero.core;
 import static nero.core.TestVectors.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import nero.core.methods.ModelFamily;
 import nero.core.methods.OodMethod;
@@ -206,8 +208,8 @@ class PitfallsTest {
         assertArrayEquals(new float[] {0.229f, 0.224f, 0.225f}, imagenet.std());
         assertEquals(224, imagenet.width());
         assertEquals(224, imagenet.height());
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("nero-p10");
-        java.nio.file.Path f = dir.resolve("d.nero.json");
+        Path dir = Files.createTempDirectory("nero-p10");
+        Path f = dir.resolve("d.nero.json");
         DetectorState s = DetectorFileTest.state(tv2(), new Preprocessing(256, 192, new float[] {0.5f, 0.4f, 0.3f},
                 new float[] {0.2f, 0.25f, 0.3f}));
         DetectorFile.save(f, s);

@@ -1,5 +1,6 @@
 package nero.core;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -54,7 +55,7 @@ public final class SyntheticData {
     public static FeatureSet novel(HeadWeights head, int n, long seed) {
         FeatureSet s = sample(head, prototypes(head.classes(), head.dimension(), NOVEL_PROTOTYPES), n, seed, "ood");
         int[] labels = new int[n];
-        java.util.Arrays.fill(labels, -1);
+        Arrays.fill(labels, -1);
         return new FeatureSet(s.ids(), s.features(), s.logits(), labels);
     }
 

@@ -1,5 +1,7 @@
 package nero.core;
 
+import java.util.Arrays;
+
 /** Inputs of the reference test vectors TV1, TV2, TV4 and TV5 (../shared/reference/nero-method.md §7). */
 public final class TestVectors {
     private TestVectors() {
@@ -63,7 +65,7 @@ public final class TestVectors {
 
     public static FeatureSet set(HeadWeights head, float[][] features) {
         int[] labels = new int[features.length];
-        java.util.Arrays.fill(labels, -1);
+        Arrays.fill(labels, -1);
         return set(head, features, labels);
     }
 

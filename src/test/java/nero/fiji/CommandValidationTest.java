@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.ImagePlus;
 import ij.process.ByteProcessor;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
+import org.scijava.service.Service;
 
 /** Bad inputs stop each command before any model work, with one message naming the macro key (no façade needed). */
 class CommandValidationTest {
@@ -67,7 +71,7 @@ class CommandValidationTest {
         assertEquals(List.of("detector", "model", "image_file", "image", "out_dir", "top_n"), userInputs(ExplainImageCommand.class));
         assertEquals(List.of("detector", "model", "id_dir", "ood_dir", "methods", "out_dir"), userInputs(EvaluateCommand.class));
         for (Class<?> c : List.of(FitDetectorCommand.class, ScoreImagesCommand.class, ExplainImageCommand.class, EvaluateCommand.class)) {
-            for (org.scijava.module.ModuleItem<?> item : commands.getCommand(c.getName()).inputs()) {
+            for (ModuleItem<?> item : commands.getCommand(c.getName()).inputs()) {
                 if (isUserInput(item)) {
                     assertFalse(item.isPersisted(), c.getSimpleName() + "." + item.getName() + " must not be remembered between runs");
                 }
@@ -76,8 +80,8 @@ class CommandValidationTest {
     }
 
     static List<String> userInputs(Class<?> command) {
-        List<String> names = new java.util.ArrayList<>();
-        for (org.scijava.module.ModuleItem<?> item : commands.getCommand(command.getName()).inputs()) {
+        List<String> names = new ArrayList<>();
+        for (ModuleItem<?> item : commands.getCommand(command.getName()).inputs()) {
             if (isUserInput(item)) {
                 names.add(item.getName());
             }
@@ -85,8 +89,8 @@ class CommandValidationTest {
         return names;
     }
 
-    static boolean isUserInput(org.scijava.module.ModuleItem<?> item) {
-        return !org.scijava.service.Service.class.isAssignableFrom(item.getType()) && item.getType() != Context.class;
+    static boolean isUserInput(ModuleItem<?> item) {
+        return !Service.class.isAssignableFrom(item.getType()) && item.getType() != Context.class;
     }
 
     @Test
@@ -112,7 +116,7 @@ class CommandValidationTest {
     @Test
     void scoreNamesAMissingInputPath() throws Exception {
         String reason = cancelReason(ScoreImagesCommand.class, "detector", detector.toFile(), "input",
-                dir + java.io.File.pathSeparator + dir.resolve("gone"));
+                dir + File.pathSeparator + dir.resolve("gone"));
         assertTrue(reason.startsWith("input: no such file or folder") && reason.endsWith("gone"), reason);
     }
 

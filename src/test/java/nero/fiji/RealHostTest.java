@@ -2,9 +2,11 @@ package nero.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class RealHostTest {
     static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, tool))) {
                 return true;
             }
@@ -31,7 +33,7 @@ class RealHostTest {
     }
 
     static int runScript(String... options) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("tools/host-test.sh"));
+        List<String> command = new ArrayList<>(List.of("tools/host-test.sh"));
         command.addAll(List.of(options));
         Path log = Files.createTempFile("nero-host-test", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

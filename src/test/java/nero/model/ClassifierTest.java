@@ -44,7 +44,7 @@ class ClassifierTest {
         assertEquals(192, info.featureDim());
         assertEquals(5, info.numClasses());
         assertTrue(info.hasFeatureMap());
-        assertEquals("OTHER_CNN", info.family());
+        assertEquals(nero.core.methods.ModelFamily.OTHER_CNN, info.family());
         assertEquals(64, info.sha256().length());
         HeadWeights head = tiny.head();
         assertEquals(5, head.classes());

@@ -36,18 +36,18 @@ class FeatureExtractorTest {
     }
 
     /** 4 photographs, twice each (10 items with 2 broken files), so batches of 3 split unevenly. */
-    private FileListSource source() throws IOException {
+    private LabelledImageFiles source() throws IOException {
         List<Path> jpegs = PreprocessorTest.kvasirJpegs();
         Path broken = Files.writeString(tmp.resolve("broken.jpg"), "not a jpeg");
-        List<FileListSource.Entry> entries = new ArrayList<>();
+        List<LabelledImageFiles.Entry> entries = new ArrayList<>();
         String[] labels = {"polyp", "esophagitis", null, "unknown-class"};
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < jpegs.size(); i++) {
-                entries.add(new FileListSource.Entry(jpegs.get(i), labels[i]));
+                entries.add(new LabelledImageFiles.Entry(jpegs.get(i), labels[i]));
             }
-            entries.add(new FileListSource.Entry(broken, "polyp"));
+            entries.add(new LabelledImageFiles.Entry(broken, "polyp"));
         }
-        return new FileListSource(entries, List.of("esophagitis", "polyp"));
+        return new LabelledImageFiles(entries, List.of("esophagitis", "polyp"));
     }
 
     @Test
@@ -145,7 +145,7 @@ class FeatureExtractorTest {
             }
         };
         FeatureExtractor extractor = new FeatureExtractor(tiny, new ExtractionOptions(2, 2, false, false));
-        FileListSource source = source();
+        LabelledImageFiles source = source();
         assertThrows(ProgressListener.CancelledException.class, () -> extractor.extract(source, cancelAfterFirst));
         assertEquals(1, batches[0]);
     }

@@ -2,6 +2,7 @@ package nero.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +31,9 @@ class PilResizeTest {
             int[][] fused = PilResize.resizeRgb(argb, s[0], s[1], s[2], s[3]);
             for (int c = 0; c < 3; c++) {
                 int[] expected = ReferencePilResize.resize(planes[c], s[0], s[1], s[2], s[3]);
-                assertArrayEquals(expected, fused[c], java.util.Arrays.toString(s) + " channel " + c);
+                assertArrayEquals(expected, fused[c], Arrays.toString(s) + " channel " + c);
                 assertArrayEquals(expected, PilResize.resize(planes[c], s[0], s[1], s[2], s[3]),
-                        java.util.Arrays.toString(s) + " grey");
+                        Arrays.toString(s) + " grey");
             }
         }
     }

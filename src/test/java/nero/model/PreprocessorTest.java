@@ -17,12 +17,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import nero.core.InvalidInputException;
 import nero.core.Preprocessing;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import org.junit.jupiter.api.Test;
 
 class PreprocessorTest {
@@ -47,7 +49,7 @@ class PreprocessorTest {
             worstMean = Math.max(worstMean, meanAbs);
             System.out.printf("resize parity %s: mean |ours − torchvision| = %.4f/255%n", stem, meanAbs);
             assertTrue(meanAbs <= 2.0, stem + ": mean abs difference " + meanAbs + "/255");
-            ImagePlus viaImageIo = FileListSource.readWithImageIo(jpeg);
+            ImagePlus viaImageIo = LabelledImageFiles.readWithImageIo(jpeg);
             int[] imageIoArgb = (int[]) viaImageIo.getProcessor().getPixels();
             double imageIoDiff = meanAbsDifference(expected,
                     Preprocessor.resizeArgb(imageIoArgb, photo.getWidth(), photo.getHeight(), 224, 224));
@@ -84,7 +86,7 @@ class PreprocessorTest {
     @Test
     void constantImageStaysConstantAfterResize() {
         int[] grey = new int[37 * 23];
-        java.util.Arrays.fill(grey, 200);
+        Arrays.fill(grey, 200);
         for (int v : PilResize.resize(grey, 37, 23, 224, 224)) {
             assertEquals(200, v);
         }
@@ -141,10 +143,10 @@ class PreprocessorTest {
         System.arraycopy(r, 0, xyc, 0, w * h);
         System.arraycopy(g, 0, xyc, w * h, w * h);
         System.arraycopy(b, 0, xyc, 2 * w * h, w * h);
-        ArrayImg<net.imglib2.type.numeric.integer.UnsignedByteType, ByteArray> img = ArrayImgs.unsignedBytes(xyc, w, h, 3);
+        ArrayImg<UnsignedByteType, ByteArray> img = ArrayImgs.unsignedBytes(xyc, w, h, 3);
         assertArrayEquals(pre.toTensor(new ImagePlus("rgb", cp)), pre.toTensor(img), 1e-6f);
 
-        ArrayImg<net.imglib2.type.numeric.integer.UnsignedByteType, ByteArray> grey = ArrayImgs.unsignedBytes(r.clone(), w, h);
+        ArrayImg<UnsignedByteType, ByteArray> grey = ArrayImgs.unsignedBytes(r.clone(), w, h);
         ByteProcessor bp = new ByteProcessor(w, h, r.clone());
         assertArrayEquals(pre.toTensor(new ImagePlus("grey", bp)), pre.toTensor(grey), 1e-6f);
 

@@ -2,6 +2,7 @@ package nero.app.bench;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.process.ImageProcessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,7 +125,7 @@ public final class ExplainBenchmark {
     private static ImagePlus open(Path file, int side) {
         ImagePlus image = IJ.openImage(file.toString());
         if (side > 0) {
-            image.getProcessor().setInterpolationMethod(ij.process.ImageProcessor.BILINEAR);
+            image.getProcessor().setInterpolationMethod(ImageProcessor.BILINEAR);
             image = new ImagePlus(image.getTitle(), image.getProcessor().resize(side, side));
         }
         return image;

@@ -7,10 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.io.ImageFolderSource;
+import nero.io.ImageSource;
 import nero.io.ImageSources;
+import nero.io.SourceItem;
 import nero.model.Classifier;
 import nero.model.Engine;
 import nero.model.Extraction;
@@ -75,8 +80,8 @@ public final class InferenceBenchmark {
         long decodeNanos = 0;
         long preprocessNanos = 0;
         // the production reader, as the end-to-end path uses it
-        try (nero.io.ImageSource source = ImageSources.open(root)) {
-            for (nero.io.SourceItem item : source) {
+        try (ImageSource source = ImageSources.open(root)) {
+            for (SourceItem item : source) {
                 long a = System.nanoTime();
                 ImagePlus image = item.read();
                 long b = System.nanoTime();
@@ -101,15 +106,15 @@ public final class InferenceBenchmark {
      */
     private static double pure(Classifier classifier, List<float[]> tensors) throws Exception {
         int sample = tensors.get(0).length;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                nero.model.Engine.inferenceWorkers(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Engine.inferenceWorkers(), r -> {
                     Thread t = new Thread(r, "pure-inference");
                     t.setDaemon(true);
                     return t;
                 });
         try {
             long start = System.nanoTime();
-            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < tensors.size(); i += PIPELINE_BATCH) {
                 int first = i;
                 int n = Math.min(PIPELINE_BATCH, tensors.size() - i);

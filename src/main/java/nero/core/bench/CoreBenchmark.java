@@ -3,6 +3,7 @@ package nero.core.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 import nero.core.FeatureSet;
@@ -26,7 +27,7 @@ public final class CoreBenchmark {
 
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[] {2_000, 20_000, 100_000}
-                : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         System.out.printf("CoreBenchmark: D=%d C=%d, %d CPUs, max heap %d MiB, Java %s%n", D, C,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"));

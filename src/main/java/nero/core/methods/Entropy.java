@@ -6,10 +6,6 @@ import nero.core.Softmax;
 final class Entropy extends PostHocMethod {
     static final double CLIP = 1e-6;
 
-    public String key() { return "entropy"; }
-    public String title() { return "Entropy"; }
-    public String reference() { return "predictive entropy, as in the NERO reference code (cv_uncertainty.py)"; }
-
     @Override
     double scoreOne(float[] h, float[] logits) {
         double s = 0;

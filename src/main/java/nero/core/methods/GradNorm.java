@@ -7,10 +7,6 @@ import nero.core.Softmax;
  * {@code −(Σ_c |C·p_c − 1|)·‖h‖₁}.
  */
 final class GradNorm extends PostHocMethod {
-    public String key() { return "gradnorm"; }
-    public String title() { return "GradNorm"; }
-    public String reference() { return "Huang et al., NeurIPS 2021, arXiv:2110.00218"; }
-
     @Override
     double scoreOne(float[] h, float[] logits) {
         double[] p = Softmax.of(logits);

@@ -27,10 +27,6 @@ final class Knn extends TrainedMethod {
         this.k = k;
     }
 
-    public String key() { return "knn"; }
-    public String title() { return "KNN"; }
-    public String reference() { return "Sun et al., ICML 2022, arXiv:2204.06507"; }
-
     int effectiveK() {
         return Math.min(k, bank.length);
     }

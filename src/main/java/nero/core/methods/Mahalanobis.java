@@ -17,10 +17,6 @@ final class Mahalanobis extends TrainedMethod {
     private double[][] means;
     private double[] precision;
 
-    public String key() { return "mahalanobis"; }
-    public String title() { return "Mahalanobis"; }
-    public String reference() { return "Lee et al., NeurIPS 2018, arXiv:1807.03888 (simplified, as in ViM's code)"; }
-
     @Override
     public void fit(FeatureSet train, HeadWeights head) {
         this.head = head;

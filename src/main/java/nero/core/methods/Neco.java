@@ -6,6 +6,7 @@ import nero.core.ArrayCodec;
 import nero.core.CovarianceAccumulator;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
+import nero.core.InvalidInputException;
 import nero.core.Softmax;
 import nero.core.SymmetricEigen;
 
@@ -28,17 +29,13 @@ final class Neco extends TrainedMethod {
         this.requestedDim = dim;
     }
 
-    public String key() { return "neco"; }
-    public String title() { return "NECO"; }
-    public String reference() { return "Ammar et al., ICLR 2024, arXiv:2310.06823"; }
-
     @Override
     public void fit(FeatureSet train, HeadWeights head) {
         this.head = head;
         checkAll(train);
         int n = train.size();
         if (n < 2) {
-            throw new nero.core.InvalidInputException("NECO needs at least 2 training samples");
+            throw new InvalidInputException("NECO needs at least 2 training samples");
         }
         int d = train.dimension();
         scalerMean = new double[d];

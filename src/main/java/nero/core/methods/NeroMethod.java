@@ -16,10 +16,6 @@ final class NeroMethod extends TrainedMethod {
         this.parameters = parameters;
     }
 
-    public String key() { return "nero"; }
-    public String title() { return "NERO"; }
-    public String reference() { return "Chhetri et al., MICCAI 2025, arXiv:2506.15404"; }
-
     @Override
     public void fit(FeatureSet train, HeadWeights head) {
         this.head = head;
@@ -31,10 +27,6 @@ final class NeroMethod extends TrainedMethod {
     public double[] score(FeatureSet samples) {
         requireFitted();
         return detector.scores(samples);
-    }
-
-    public NeroDetector detector() {
-        return detector;
     }
 
     @Override

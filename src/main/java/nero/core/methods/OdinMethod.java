@@ -1,19 +1,11 @@
 package nero.core.methods;
 
 import nero.core.FeatureSet;
+import nero.core.InputChecks;
 import nero.core.InvalidInputException;
 
 /** ODIN score {@code −max softmax(l(x̃)/T)} from the perturbed logits the model layer put in the feature set. */
 final class OdinMethod extends PostHocMethod {
-    public String key() { return "odin"; }
-    public String title() { return "ODIN"; }
-    public String reference() { return "Liang et al., ICLR 2018, arXiv:1706.02690 (T = 100, ε = 0.0005)"; }
-
-    @Override
-    public boolean requiresInputGradient() {
-        return true;
-    }
-
     @Override
     public double[] score(FeatureSet samples) {
         float[][] perturbed = samples.extra(FeatureSet.ODIN_LOGITS);
@@ -23,7 +15,7 @@ final class OdinMethod extends PostHocMethod {
         }
         double[] out = new double[samples.size()];
         for (int i = 0; i < out.length; i++) {
-            MethodInputs.check(perturbed[i], "ODIN logit", samples.ids()[i]);
+            InputChecks.finite(perturbed[i], "ODIN logit", samples.ids()[i]);
             out[i] = Odin.score(perturbed[i], Odin.TEMPERATURE);
         }
         return out;

@@ -7,23 +7,9 @@ import nero.core.HeadWeights;
 /**
  * An OOD detector on shared features/logits. Scores are higher = more OOD, exactly as the NERO reference.
  * Call {@link #fit} (or {@link #restore}) before {@link #score} for every method: post-hoc methods only keep the
- * head there.
+ * head there. Its key, title, paper and what it needs are in its {@link OodMethods} entry.
  */
 public interface OodMethod {
-    String key();
-
-    String title();
-
-    /** The paper the method comes from. */
-    String reference();
-
-    boolean requiresTraining();
-
-    /** True only for ODIN: it reads {@link FeatureSet#ODIN_LOGITS}. */
-    default boolean requiresInputGradient() {
-        return false;
-    }
-
     void fit(FeatureSet train, HeadWeights head);
 
     double[] score(FeatureSet samples);

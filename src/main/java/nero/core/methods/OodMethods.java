@@ -1,48 +1,120 @@
 package nero.core.methods;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import nero.core.InvalidInputException;
 import nero.core.NeroParameters;
 
-/** Registry of OOD methods by key, so commands and macros choose them by name. */
+/**
+ * The one registry of OOD methods: per key, its title, paper, what it needs and a factory. Commands, macros and
+ * the command line choose methods by key, through {@link #parse}. Adding a method is one class and one line here.
+ */
 public final class OodMethods {
-    private static final List<String> KEYS = List.of("nero", "msp", "odin", "energy", "entropy", "maxlogit",
-            "mahalanobis", "vim", "neco", "react", "gradnorm", "knn");
+    public static final String NERO = "nero";
+    /** Every method, as users type it. */
+    public static final String ALL = "all";
+
+    /** What a method needs beyond the logits of the image it scores. */
+    public enum Needs {
+        LOGITS("logits"),
+        INPUT_GRADIENTS("input gradients (one extra forward and backward pass)"),
+        HEAD_WEIGHTS("head weights"),
+        TRAINING_FEATURES("training features"),
+        TRAINING_RELEVANCE("training relevance");
+
+        private final String text;
+
+        Needs(String text) {
+            this.text = text;
+        }
+
+        /** True when the method keeps statistics of the training set in the detector file. */
+        public boolean training() {
+            return this == TRAINING_FEATURES || this == TRAINING_RELEVANCE;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** How the factories set up a method: the model family (ReAct's clip, NECO's ViT path) and NERO's parameters. */
+    public record Settings(ModelFamily family, NeroParameters nero) {
+        public static Settings of(ModelFamily family) {
+            return new Settings(family, NeroParameters.defaults());
+        }
+    }
+
+    /** One method: key (macro and command-line name), title, paper, what it needs, and a factory of unfitted ones. */
+    public record Entry(String key, String title, String paper, Needs needs, Function<Settings, OodMethod> factory) {
+        public OodMethod create(Settings settings) {
+            return factory.apply(settings);
+        }
+    }
+
+    private static final Map<String, Entry> ENTRIES = table(
+            new Entry(NERO, "NERO", "Chhetri et al., MICCAI 2025, arXiv:2506.15404", Needs.TRAINING_RELEVANCE,
+                    s -> new NeroMethod(s.nero())),
+            new Entry("msp", "MSP", "Hendrycks & Gimpel, ICLR 2017, arXiv:1610.02136", Needs.LOGITS, s -> new Msp()),
+            new Entry("odin", "ODIN", "Liang et al., ICLR 2018, arXiv:1706.02690 (T = 100, ε = 0.0005)",
+                    Needs.INPUT_GRADIENTS, s -> new OdinMethod()),
+            new Entry("energy", "Energy", "Liu et al., NeurIPS 2020, arXiv:2010.03759", Needs.LOGITS, s -> new Energy()),
+            new Entry("entropy", "Entropy", "predictive entropy, as in the NERO reference code (cv_uncertainty.py)",
+                    Needs.LOGITS, s -> new Entropy()),
+            new Entry("maxlogit", "MaxLogit", "Hendrycks et al., ICML 2022, arXiv:1911.11132", Needs.LOGITS,
+                    s -> new MaxLogit()),
+            new Entry("mahalanobis", "Mahalanobis",
+                    "Lee et al., NeurIPS 2018, arXiv:1807.03888 (simplified, as in ViM's code)",
+                    Needs.TRAINING_FEATURES, s -> new Mahalanobis()),
+            new Entry("vim", "ViM", "Wang et al., CVPR 2022, arXiv:2203.10807", Needs.TRAINING_FEATURES, s -> new Vim()),
+            new Entry("neco", "NECO", "Ammar et al., ICLR 2024, arXiv:2310.06823", Needs.TRAINING_FEATURES,
+                    s -> new Neco(s.family() == ModelFamily.VIT, Neco.DEFAULT_DIM)),
+            new Entry("react", "Energy+ReAct",
+                    "Sun et al., NeurIPS 2021, arXiv:2111.12797 (fixed clip as in the NERO code)", Needs.HEAD_WEIGHTS,
+                    s -> new React(s.family().reactClip())),
+            new Entry("gradnorm", "GradNorm", "Huang et al., NeurIPS 2021, arXiv:2110.00218", Needs.HEAD_WEIGHTS,
+                    s -> new GradNorm()),
+            new Entry("knn", "KNN", "Sun et al., ICML 2022, arXiv:2204.06507", Needs.TRAINING_FEATURES,
+                    s -> new Knn(Knn.DEFAULT_K)));
 
     private OodMethods() {
     }
 
+    private static Map<String, Entry> table(Entry... entries) {
+        Map<String, Entry> map = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            map.put(e.key(), e);
+        }
+        return map;
+    }
+
+    /** Every key, NERO first. */
     public static List<String> keys() {
-        return KEYS;
+        return List.copyOf(ENTRIES.keySet());
+    }
+
+    public static List<Entry> entries() {
+        return List.copyOf(ENTRIES.values());
+    }
+
+    /** The entry of a key; refuses an unknown key, naming the known ones. */
+    public static Entry entry(String key) {
+        Entry e = ENTRIES.get(key);
+        if (e == null) {
+            throw new InvalidInputException("unknown method '" + key + "'; known: " + String.join(", ", keys())
+                    + " or " + ALL);
+        }
+        return e;
     }
 
     /** A new, unfitted method with the reference's hyperparameters for the given model family. */
     public static OodMethod create(String key, ModelFamily family) {
-        String k = key == null ? "" : key.trim().toLowerCase(Locale.ROOT);
-        switch (k) {
-            case "nero": return new NeroMethod(NeroParameters.defaults());
-            case "msp": return new Msp();
-            case "odin": return new OdinMethod();
-            case "energy": return new Energy();
-            case "entropy": return new Entropy();
-            case "maxlogit": return new MaxLogit();
-            case "mahalanobis": return new Mahalanobis();
-            case "vim": return new Vim();
-            case "neco": return new Neco(family == ModelFamily.VIT, Neco.DEFAULT_DIM);
-            case "react": return new React(family.reactClip());
-            case "gradnorm": return new GradNorm();
-            case "knn": return new Knn(Knn.DEFAULT_K);
-            default:
-                throw new InvalidInputException("unknown OOD method '" + key + "'; valid methods: "
-                        + String.join(", ", KEYS) + " (or 'all')");
-        }
-    }
-
-    /** NERO with custom parameters, through the registry interface. */
-    public static OodMethod nero(NeroParameters parameters) {
-        return new NeroMethod(parameters);
+        return entry(key).create(Settings.of(family));
     }
 
     /**
@@ -56,37 +128,51 @@ public final class OodMethods {
         return new Neco(family == ModelFamily.VIT, dim);
     }
 
-    /** KNN with a custom k. */
-    public static OodMethod knn(int k) {
-        return new Knn(k);
-    }
-
-    /** "all" → every key; otherwise a comma list, validated, duplicates removed, order kept. */
-    public static List<String> parse(String commaListOrAll) {
-        if (commaListOrAll == null || commaListOrAll.isBlank()) {
-            throw new InvalidInputException("no OOD method given; valid methods: " + String.join(", ", KEYS)
-                    + " (or 'all')");
+    /**
+     * Methods as users type them: keys separated by commas, semicolons or spaces, any case, or {@value #ALL} for
+     * every method; duplicates dropped, order kept; empty text gives an empty list.
+     */
+    public static List<String> parse(String text) {
+        List<String> keys = new ArrayList<>();
+        if (text == null) {
+            return keys;
         }
-        if (commaListOrAll.trim().equalsIgnoreCase("all")) {
-            return KEYS;
-        }
-        List<String> out = new ArrayList<>();
-        for (String part : commaListOrAll.split(",")) {
-            String k = part.trim().toLowerCase(Locale.ROOT);
-            if (k.isEmpty()) {
+        for (String part : text.split("[,;\\s]+")) {
+            String key = part.trim().toLowerCase(Locale.ROOT);
+            if (key.isEmpty() || keys.contains(key)) {
                 continue;
             }
-            if (!KEYS.contains(k)) {
-                throw new InvalidInputException("unknown OOD method '" + part.trim() + "'; valid methods: "
-                        + String.join(", ", KEYS) + " (or 'all')");
+            if (key.equals(ALL)) {
+                return keys();
             }
-            if (!out.contains(k)) {
-                out.add(k);
+            if (!ENTRIES.containsKey(key)) {
+                throw new InvalidInputException("unknown method '" + part.trim() + "' in '" + text.trim()
+                        + "'; known: " + String.join(", ", keys()) + " or " + ALL);
             }
+            keys.add(key);
         }
-        if (out.isEmpty()) {
-            throw new InvalidInputException("no OOD method given in '" + commaListOrAll + "'");
+        return List.copyOf(keys);
+    }
+
+    /** The keys without NERO (which every job computes anyway), in order; null = none, {@value #ALL} = every one. */
+    public static List<String> besidesNero(List<String> keys) {
+        if (keys == null) {
+            return List.of();
         }
-        return List.copyOf(out);
+        List<String> all = keys.contains(ALL) ? keys() : keys;
+        return all.stream().filter(k -> !k.equals(NERO)).map(k -> entry(k).key()).distinct().toList();
+    }
+
+    /** NERO first, then the other keys in order. */
+    public static List<String> withNeroFirst(List<String> keys) {
+        List<String> out = new ArrayList<>();
+        out.add(NERO);
+        out.addAll(besidesNero(keys));
+        return out;
+    }
+
+    /** True when one of the keys needs {@code needs} (e.g. input gradients, computed while extracting features). */
+    public static boolean anyNeeds(List<String> keys, Needs needs) {
+        return keys.stream().anyMatch(k -> entry(k).needs() == needs);
     }
 }

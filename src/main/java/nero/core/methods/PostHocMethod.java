@@ -3,16 +3,12 @@ package nero.core.methods;
 import com.google.gson.JsonObject;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
+import nero.core.InputChecks;
 import nero.core.InvalidInputException;
 
 /** A method that needs no training statistics: fit and restore only keep the head. */
 abstract class PostHocMethod implements OodMethod {
     protected HeadWeights head;
-
-    @Override
-    public boolean requiresTraining() {
-        return false;
-    }
 
     @Override
     public void fit(FeatureSet train, HeadWeights head) {
@@ -33,7 +29,7 @@ abstract class PostHocMethod implements OodMethod {
     public double[] score(FeatureSet samples) {
         double[] out = new double[samples.size()];
         for (int i = 0; i < out.length; i++) {
-            MethodInputs.checkRow(samples, i);
+            InputChecks.finiteRow(samples, i);
             out[i] = scoreOne(samples.features()[i], samples.logits()[i]);
         }
         return out;
@@ -43,7 +39,7 @@ abstract class PostHocMethod implements OodMethod {
 
     protected HeadWeights requireHead() {
         if (head == null) {
-            throw new IllegalStateException(key() + ": call fit(...) or restore(...) before scoring");
+            throw new IllegalStateException(getClass().getSimpleName() + ": call fit(...) or restore(...) before scoring");
         }
         return head;
     }

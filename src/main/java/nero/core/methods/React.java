@@ -11,10 +11,6 @@ final class React extends PostHocMethod {
         this.clip = clip;
     }
 
-    public String key() { return "react"; }
-    public String title() { return "Energy+ReAct"; }
-    public String reference() { return "Sun et al., NeurIPS 2021, arXiv:2111.12797 (fixed clip as in the NERO code)"; }
-
     @Override
     double scoreOne(float[] h, float[] logits) {
         HeadWeights w = requireHead();

@@ -2,6 +2,7 @@ package nero.core.methods;
 
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
+import nero.core.InputChecks;
 import nero.core.InvalidInputException;
 
 /** Helpers for methods that learn statistics from the ID training set. */
@@ -9,20 +10,15 @@ abstract class TrainedMethod implements OodMethod {
     protected HeadWeights head;
     protected boolean fitted;
 
-    @Override
-    public boolean requiresTraining() {
-        return true;
-    }
-
     protected void requireFitted() {
         if (!fitted) {
-            throw new IllegalStateException(key() + ": call fit(...) or restore(...) before scoring");
+            throw new IllegalStateException(getClass().getSimpleName() + ": call fit(...) or restore(...) before scoring");
         }
     }
 
     static void checkAll(FeatureSet set) {
         for (int i = 0; i < set.size(); i++) {
-            MethodInputs.checkRow(set, i);
+            InputChecks.finiteRow(set, i);
         }
     }
 

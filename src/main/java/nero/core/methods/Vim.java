@@ -6,6 +6,7 @@ import nero.core.ArrayCodec;
 import nero.core.CovarianceAccumulator;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
+import nero.core.InvalidInputException;
 import nero.core.Softmax;
 import nero.core.SymmetricEigen;
 import org.ejml.data.DMatrixRMaj;
@@ -21,10 +22,6 @@ final class Vim extends TrainedMethod {
     private double[][] nullSpace;
     private double alpha;
 
-    public String key() { return "vim"; }
-    public String title() { return "ViM"; }
-    public String reference() { return "Wang et al., CVPR 2022, arXiv:2203.10807"; }
-
     static int principalDimension(int d) {
         return d >= 2048 ? 1000 : d >= 768 ? 512 : d / 2;
     }
@@ -34,7 +31,7 @@ final class Vim extends TrainedMethod {
         this.head = head;
         checkAll(train);
         if (train.size() < 2) {
-            throw new nero.core.InvalidInputException("ViM needs at least 2 training samples");
+            throw new InvalidInputException("ViM needs at least 2 training samples");
         }
         int d = head.dimension();
         DMatrixRMaj w = new DMatrixRMaj(head.classes(), d);

@@ -8,6 +8,7 @@ import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import ij.plugin.filter.Analyzer;
+import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -103,7 +104,7 @@ public final class CommandBridge {
 
     private static boolean isUserInput(ModuleItem<?> item) {
         Class<?> type = item.getType();
-        return type == String.class || type == java.io.File.class || type.isPrimitive() || Number.class.isAssignableFrom(type);
+        return type == String.class || type == File.class || type.isPrimitive() || Number.class.isAssignableFrom(type);
     }
 
     private static void putIfGiven(Map<String, Object> inputs, String key, String value) {

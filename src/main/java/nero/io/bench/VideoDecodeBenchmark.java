@@ -1,5 +1,6 @@
 package nero.io.bench;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -59,7 +60,7 @@ public final class VideoDecodeBenchmark {
         BufferedImage texture = new BufferedImage(w + 200, h, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D tg = texture.createGraphics();
         for (int i = 0; i < 400; i++) {
-            tg.setColor(new java.awt.Color(rnd.nextInt(256), rnd.nextInt(256), rnd.nextInt(256)));
+            tg.setColor(new Color(rnd.nextInt(256), rnd.nextInt(256), rnd.nextInt(256)));
             tg.fillOval(rnd.nextInt(w + 200), rnd.nextInt(h), 10 + rnd.nextInt(80), 10 + rnd.nextInt(80));
         }
         tg.dispose();

@@ -1,18 +1,25 @@
 package nero.model.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import nero.core.ProgressListener;
 import nero.io.ImageSource;
 import nero.io.ImageSources;
 import nero.io.SourceItem;
 import nero.model.Classifier;
+import nero.model.Engine;
 import nero.model.Extraction;
 import nero.model.ExtractionOptions;
 import nero.model.FeatureExtractor;
@@ -55,7 +62,7 @@ public final class ThroughputBenchmark {
             System.out.printf("images: %d JPEGs (the 4 Kvasir frames repeated, 720×576 to 1920×1072) via "
                     + "ImageSources.open(folder), batch %d, %d cores, libtorch intra-op threads %s × %d concurrent batches, decode threads %d%n",
                     count, batch, Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("ai.djl.pytorch.num_threads"), nero.model.Engine.inferenceWorkers(),
+                    System.getProperty("ai.djl.pytorch.num_threads"), Engine.inferenceWorkers(),
                     options.decodeThreadsUsed());
             if (endToEndOnly) {
                 System.out.printf("end-to-end %.1f img/s%n", endToEnd(extractor, count));
@@ -117,13 +124,13 @@ public final class ThroughputBenchmark {
         }
 
         private static long processCpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+            return ((OperatingSystemMXBean) ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
         private static long gcMillis() {
             long sum = 0;
-            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 sum += Math.max(0, gc.getCollectionTime());
             }
             return sum;
@@ -177,8 +184,8 @@ public final class ThroughputBenchmark {
     }
 
     /** Threads for pure inference, kept across rounds (new native threads would each grow malloc arenas). */
-    private static final java.util.concurrent.ExecutorService PURE_POOL = java.util.concurrent.Executors.newFixedThreadPool(
-            nero.model.Engine.inferenceWorkers(), r -> {
+    private static final ExecutorService PURE_POOL = Executors.newFixedThreadPool(
+            Engine.inferenceWorkers(), r -> {
                 Thread t = new Thread(r, "pure-inference");
                 t.setDaemon(true);
                 return t;
@@ -187,10 +194,10 @@ public final class ThroughputBenchmark {
     /** The same batches on tensors prepared in advance, run by as many concurrent callers as the pipeline uses. */
     private static double pureInference(Classifier c, List<float[]> tensors, int batch) throws Exception {
         int sample = tensors.get(0).length;
-        java.util.concurrent.ExecutorService pool = PURE_POOL;
+        ExecutorService pool = PURE_POOL;
         {
             long start = System.nanoTime();
-            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < tensors.size(); i += batch) {
                 int first = i;
                 int n = Math.min(batch, tensors.size() - i);
@@ -234,7 +241,7 @@ public final class ThroughputBenchmark {
         jpegs.sort(null);
         if (Files.exists(IMAGES)) {
             try (var walk = Files.walk(IMAGES)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         for (int i = 0; i < count; i++) {

@@ -1,15 +1,15 @@
-package nero.fiji.explain;
+package nero.view;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import nero.core.AtomicFiles;
 import nero.core.explain.Explanation;
 import nero.core.explain.NeuronDeviation;
 import nero.core.explain.NeuronRelevanceProfile;
@@ -119,8 +119,8 @@ public final class ExplanationWriter {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(deviations[b], deviations[a]));
-        double total = java.util.Arrays.stream(deviations).sum();
+        Arrays.sort(order, (a, b) -> Double.compare(deviations[b], deviations[a]));
+        double total = Arrays.stream(deviations).sum();
         ResultsTable rt = new ResultsTable();
         rt.setPrecision(-6);
         for (int i : order) {
@@ -156,12 +156,7 @@ public final class ExplanationWriter {
     }
 
     private static Path text(String content, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException ex) {
-            throw new UncheckedIOException("could not write " + file, ex);
-        }
+        AtomicFiles.write(file, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));
+        return file;
     }
 }

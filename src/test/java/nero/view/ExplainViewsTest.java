@@ -1,4 +1,4 @@
-package nero.fiji.explain;
+package nero.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,12 +8,14 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.ImageRoi;
 import ij.gui.Overlay;
+import ij.gui.TextRoi;
 import ij.process.ByteProcessor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -63,7 +65,7 @@ class ExplainViewsTest {
         assertEquals(224, back.getWidth());
         Overlay ov = back.getOverlay();
         assertNotNull(ov);
-        long imageRois = java.util.Arrays.stream(ov.toArray()).filter(r -> r instanceof ImageRoi).count();
+        long imageRois = Arrays.stream(ov.toArray()).filter(r -> r instanceof ImageRoi).count();
         assertEquals(2, imageRois, "heatmap and colour bar");
     }
 
@@ -87,8 +89,8 @@ class ExplainViewsTest {
         SpatialMap map = new SpatialMap(10, 10, v);
         ImagePlus full = HeatmapOverlay.render(grey(50, 50), map, HeatmapLut.DIVERGING, "", 0.5, 100);
         ImagePlus clipped = HeatmapOverlay.render(grey(50, 50), map, HeatmapLut.DIVERGING, "", 0.5, 99);
-        assertEquals("1.00e+03", ((ij.gui.TextRoi) full.getOverlay().get(2)).getText().trim());
-        assertEquals("9.80", ((ij.gui.TextRoi) clipped.getOverlay().get(2)).getText().trim());
+        assertEquals("1.00e+03", ((TextRoi) full.getOverlay().get(2)).getText().trim());
+        assertEquals("9.80", ((TextRoi) clipped.getOverlay().get(2)).getText().trim());
     }
 
     @Test

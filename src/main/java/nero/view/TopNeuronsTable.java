@@ -1,4 +1,4 @@
-package nero.fiji.explain;
+package nero.view;
 
 import ij.measure.ResultsTable;
 import java.util.List;

@@ -1,4 +1,4 @@
-package nero.fiji.explain;
+package nero.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

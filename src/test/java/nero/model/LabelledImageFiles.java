@@ -17,14 +17,14 @@ import nero.io.ImageSource;
 import nero.io.SourceItem;
 
 /** A minimal ImageSource over image files with labels, for tests and the benchmark (the real one is in nero.io). */
-public final class FileListSource implements ImageSource {
+public final class LabelledImageFiles implements ImageSource {
     public record Entry(Path file, String label) {
     }
 
     private final List<Entry> entries;
     private final List<String> classNames;
 
-    public FileListSource(List<Entry> entries, List<String> classNames) {
+    public LabelledImageFiles(List<Entry> entries, List<String> classNames) {
         this.entries = List.copyOf(entries);
         this.classNames = List.copyOf(classNames);
     }

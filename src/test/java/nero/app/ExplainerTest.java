@@ -1,4 +1,4 @@
-package nero.fiji.explain;
+package nero.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ij.IJ;
 import ij.ImagePlus;
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import nero.app.Explainer;
-import nero.app.Reports;
 import nero.core.DetectorState;
 import nero.core.Distance;
 import nero.core.InvalidInputException;
@@ -31,6 +30,8 @@ import nero.core.explain.Explanation;
 import nero.model.Classifier;
 import nero.model.ModelOutputs;
 import nero.model.Preprocessor;
+import nero.view.ExplanationWriter;
+import nero.view.OodMontage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,15 +84,6 @@ class ExplainerTest {
         explainer = new Explainer(classifier, state);
     }
 
-    @Test
-    void aDetectorFittedWithAnotherModelIsRefused() {
-        DetectorState other = new DetectorState(state.nero(), Map.of(), CLASSES, state.preprocessing(),
-                "0".repeat(64), "other.pt", state.threshold(), state.tpr(), state.sortedIdValidationScores(),
-                state.scatter(), state.createdAt());
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new Explainer(classifier, other));
-        assertTrue(e.getMessage().contains("other.pt"), e.getMessage());
-    }
-
     @AfterAll
     static void close() {
         classifier.close();
@@ -131,7 +123,7 @@ class ExplainerTest {
         }
         assertEquals(e.score().normRatio(), e.profile().activationShare(e.profile().lowestRelevanceNeurons(e.k())),
                 1e-6, "the k lowest-relevance neurons' activation share is NERO's norm ratio");
-        assertEquals(e.score().distance(), java.util.Arrays.stream(e.componentDeviations()).sum(), 1e-6,
+        assertEquals(e.score().distance(), Arrays.stream(e.componentDeviations()).sum(), 1e-6,
                 "the PCA-space terms add up to the L1 relevance distance");
     }
 
@@ -140,14 +132,15 @@ class ExplainerTest {
         List<Reports.ScoreRow> rows = new ArrayList<>();
         double score = 1;
         for (String folder : List.of("polyp", "dyed")) {
-            for (java.io.File f : sample("ood", folder).toFile().listFiles()) {
+            for (File f : sample("ood", folder).toFile().listFiles()) {
                 rows.add(new Reports.ScoreRow(f.toString(), "cecum", 0.9, score++, 1, 1, 1, "cecum", 0, true,
                         Map.of()));
             }
         }
         rows.add(new Reports.ScoreRow("missing.png", "cecum", 0.9, 1e9, 1, 1, 1, "cecum", 0, true, Map.of()));
-        Path m = explainer.montage(rows, 6, dir);
-        BufferedImage img = ImageIO.read(m.toFile());
+        ImagePlus montage = explainer.montage(rows, 6, dir);
+        BufferedImage img = ImageIO.read(dir.resolve(Explainer.MONTAGE_FILE).toFile());
+        assertEquals(img.getWidth(), montage.getWidth(), "the image returned is the one written");
         assertEquals(Explainer.MONTAGE_COLUMNS * Explainer.MONTAGE_TILE, img.getWidth());
         assertEquals(2 * (Explainer.MONTAGE_TILE + OodMontage.captionHeight(Explainer.MONTAGE_TILE)),
                 img.getHeight(), "5 readable of the top 6 → 2 rows");

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Small conversions between picocli's paths and the SciJava commands' File/String inputs. */
-final class Paths2 {
-    private Paths2() {
+/** The command line's paths as the SciJava commands' inputs: absolute Files, or several paths as one String. */
+final class CommandInputs {
+    private CommandInputs() {
     }
 
     static File file(Path p) {

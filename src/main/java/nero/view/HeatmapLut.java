@@ -1,4 +1,4 @@
-package nero.fiji.explain;
+package nero.view;
 
 import java.awt.image.IndexColorModel;
 import ij.plugin.LutLoader;

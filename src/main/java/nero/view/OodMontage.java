@@ -1,4 +1,4 @@
-package nero.fiji.explain;
+package nero.view;
 
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
@@ -49,7 +49,7 @@ public final class OodMontage {
     }
 
     /** Height of the caption strip under each tile. */
-    static int captionHeight(int tileSize) {
+    public static int captionHeight(int tileSize) {
         return fontSize(tileSize) + 6;
     }
 

@@ -1,4 +1,4 @@
-package nero.fiji.explain;
+package nero.view;
 
 import ij.ImagePlus;
 import ij.gui.ImageRoi;
@@ -8,6 +8,7 @@ import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.Arrays;
 import java.util.Locale;
 import nero.core.explain.SpatialMap;
 
@@ -58,7 +59,7 @@ public final class HeatmapOverlay {
         for (int i = 0; i < a.length; i++) {
             a[i] = Math.abs(map.values()[i]);
         }
-        java.util.Arrays.sort(a);
+        Arrays.sort(a);
         int index = (int) Math.min(a.length - 1, Math.max(0, Math.ceil(percentile / 100 * a.length) - 1));
         return a[index];
     }

@@ -1,4 +1,4 @@
-package nero.fiji.explain;
+package nero.view;
 
 import ij.gui.Plot;
 import java.awt.Color;

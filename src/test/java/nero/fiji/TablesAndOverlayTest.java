@@ -19,7 +19,8 @@ import nero.app.Reports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ViewsTest {
+/** What the commands publish: the score and metrics Results tables, and the verdict overlay. */
+class TablesAndOverlayTest {
     static final Reports.ScoreRow OOD_ROW = new Reports.ScoreRow("ood/noise/a.png", "polyp", 0.61, 3.5, 2.9, 0.4,
             1.2, "normal", 2.8, true, Map.of("msp", -0.61, "energy", -4.25));
     static final Reports.ScoreRow ID_ROW = new Reports.ScoreRow("id/test/polyp/b.png", "polyp", 0.97, 1.25, 1.0,
@@ -39,20 +40,6 @@ class ViewsTest {
         assertEquals("ID", table.getStringValue("verdict", 1));
         assertEquals(-4.25, table.getValue("energy", 0), 1e-12);
         assertTrue(Double.isNaN(table.getValue("energy", 1)), "a method without a score for an image is NaN");
-    }
-
-    @Test
-    void savedCsvStartsWithThePathColumnAndKeepsFullPrecision(@TempDir Path dir) throws Exception {
-        Path csv = dir.resolve("scores.csv");
-        ScoreTable.saveCsv(ScoreTable.of(List.of(OOD_ROW, ID_ROW), List.of("msp")), csv);
-        List<String> lines = Files.readAllLines(csv);
-        assertEquals(3, lines.size());
-        assertEquals("path,predicted_class,confidence,nero_score,distance,bias_term,norm_ratio,nearest_class,threshold,verdict,msp",
-                lines.get(0));
-        String[] first = lines.get(1).split(",");
-        assertEquals("ood/noise/a.png", first[0]);
-        assertEquals(3.5, Double.parseDouble(first[3]), 1e-9);
-        assertEquals("OOD", first[9]);
     }
 
     @Test
@@ -84,51 +71,10 @@ class ViewsTest {
 
     @Test
     void metricsTableHasOneRowPerMethod() {
-        ResultsTable table = EvaluationViews.metricsTable(List.of(new Reports.MethodMetrics("nero", 0.9, 0.3, 0.8, 0.95),
+        ResultsTable table = MetricsTable.of(List.of(new Reports.MethodMetrics("nero", 0.9, 0.3, 0.8, 0.95),
                 new Reports.MethodMetrics("msp", 0.7, 0.6, 0.5, 0.75)));
         assertArrayEquals(new String[] {"method", "auroc", "fpr95", "aupr_in", "aupr_out"}, table.getHeadings());
         assertEquals("msp", table.getStringValue("method", 1));
         assertEquals(0.6, table.getValue("fpr95", 1), 1e-12);
-    }
-
-    @Test
-    void rocCurveOfSeparatedScoresPassesThroughTheTopLeftCorner() {
-        double[][] roc = EvaluationViews.rocCurve(new double[] {0.1, 0.2, 0.3}, new double[] {0.8, 0.9});
-        assertEquals(0, roc[0][0]);
-        assertEquals(1, roc[0][roc[0].length - 1]);
-        boolean corner = false;
-        for (int i = 0; i < roc[0].length; i++) {
-            corner |= roc[0][i] == 0 && roc[1][i] == 1;
-        }
-        assertTrue(corner, "fpr 0 at tpr 1 for perfectly separated scores");
-    }
-
-    @Test
-    void rocCurveOfTiedScoresIsTheDiagonalStep() {
-        double[][] roc = EvaluationViews.rocCurve(new double[] {1, 1}, new double[] {1, 1});
-        assertArrayEquals(new double[] {0, 1, 1}, roc[0]);
-        assertArrayEquals(new double[] {0, 1, 1}, roc[1]);
-    }
-
-    @Test
-    void histogramCountsEveryFiniteScoreOnce() {
-        double[] counts = EvaluationViews.counts(new double[] {0, 0.5, 1, Double.NaN}, 0, 0.25, 4);
-        assertArrayEquals(new double[] {1, 0, 1, 1}, counts);
-    }
-
-    @Test
-    void plotsRenderToNonEmptyPngsHeadless(@TempDir Path dir) throws Exception {
-        Reports.Evaluate report = new Reports.Evaluate(
-                List.of(new Reports.MethodMetrics("nero", 1.0, 0.0, 1.0, 1.0), new Reports.MethodMetrics("msp", 0.75, 0.5, 0.7, 0.8)),
-                Map.of("nero", new double[] {0.1, 0.2, 0.3}, "msp", new double[] {0.2, 0.5, 0.9}),
-                Map.of("nero", new double[] {0.8, 0.9}, "msp", new double[] {0.4, 0.95}), dir, List.of());
-        ImagePlus roc = EvaluationViews.savePng(EvaluationViews.rocPlot(report), dir.resolve("roc.png"));
-        ImagePlus hist = EvaluationViews.savePng(EvaluationViews.histogramPlot(report), dir.resolve("histogram.png"));
-        assertTrue(roc.getWidth() > 100 && hist.getHeight() > 100);
-        for (String name : List.of("roc.png", "histogram.png")) {
-            ImagePlus png = IJ.openImage(dir.resolve(name).toString());
-            assertTrue(png.getStatistics().stdDev > 1, name + " is not blank");
-        }
-        assertEquals("nero", EvaluationViews.histogramMethod(report));
     }
 }

@@ -1,0 +1,140 @@
+package nero;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point inward (docs/architecture.md): core &lt; io &lt; model &lt; view &lt; app &lt; fiji, cli, spark.
+ * Reads every main source file and fails on an import (or an inline qualified name) that points outward, and on a
+ * library a layer must not use (core is pure Java; nothing below the shells knows SciJava).
+ */
+class ArchitectureTest {
+    /** Per layer, the project layers it may use besides itself. The command line runs the Fiji commands. */
+    static final Map<String, Set<String>> ALLOWED = Map.of(
+            "core", Set.of(),
+            "io", Set.of("core"),
+            "model", Set.of("core", "io"),
+            "view", Set.of("core", "io", "model"),
+            "app", Set.of("core", "io", "model", "view"),
+            "fiji", Set.of("core", "io", "model", "view", "app"),
+            "spark", Set.of("core", "io", "model", "view", "app"),
+            "cli", Set.of("core", "io", "model", "view", "app", "fiji"));
+
+    /** Per layer, library packages it must not use. */
+    static final Map<String, List<String>> FORBIDDEN_LIBRARIES = Map.of(
+            "core", List.of("ij.", "net.imagej.", "net.imglib2.", "org.scijava.", "ai.djl.", "java.awt."),
+            "io", List.of("org.scijava.", "ai.djl."),
+            "model", List.of("org.scijava."),
+            "view", List.of("org.scijava.", "ai.djl."),
+            "app", List.of("org.scijava.", "ai.djl."));
+
+    private static final Pattern PROJECT_REFERENCE = Pattern.compile("\\bnero\\.([a-z]+)\\.");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(?:static\\s+)?([\\w.]+)");
+
+    @Test
+    void everyDependencyPointsInward() throws IOException {
+        Path root = Path.of(System.getProperty("basedir", ".")).resolve("src/main/java/nero");
+        List<String> violations = new ArrayList<>();
+        int files = 0;
+        try (Stream<Path> sources = Files.walk(root)) {
+            for (Path file : sources.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                files++;
+                String layer = root.relativize(file).getName(0).toString();
+                violations.addAll(violations(root.relativize(file).toString(), layer, Files.readString(file)));
+            }
+        }
+        assertTrue(files > 100, "found only " + files + " source files under " + root);
+        assertEquals(List.of(), violations, "outward dependencies:\n" + String.join("\n", violations));
+    }
+
+    @Test
+    void theCheckSeesOutwardImportsQualifiedNamesAndForbiddenLibraries() {
+        String source = """
+                package nero.model;
+                import nero.core.FeatureSet;
+                import nero.app.Reports;
+                import org.scijava.Context;
+                /** a comment may name nero.fiji.Anything */
+                class X { String s = "nero.cli.Text"; Object o = new nero.view.ViewFiles(); }
+                """;
+        assertEquals(List.of("X.java (model) uses nero.app; model may use only [core, io]",
+                "X.java (model) uses nero.view; model may use only [core, io]",
+                "X.java (model) uses the library org.scijava.Context, which model must not use"),
+                violations("X.java", "model", source));
+    }
+
+    static List<String> violations(String file, String layer, String source) {
+        List<String> found = new ArrayList<>();
+        Set<String> allowed = ALLOWED.get(layer);
+        if (allowed == null) {
+            return List.of(file + " is in no layer: put it in one of " + new TreeSet<>(ALLOWED.keySet()));
+        }
+        String code = withoutCommentsAndStrings(source);
+        Set<String> used = new TreeSet<>();
+        Matcher m = PROJECT_REFERENCE.matcher(code);
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        for (String other : used) {
+            if (!other.equals(layer) && !allowed.contains(other)) {
+                found.add(file + " (" + layer + ") uses nero." + other + "; " + layer + " may use only "
+                        + new TreeSet<>(allowed));
+            }
+        }
+        Matcher imports = IMPORT.matcher(code);
+        while (imports.find()) {
+            for (String library : FORBIDDEN_LIBRARIES.getOrDefault(layer, List.of())) {
+                if (imports.group(1).startsWith(library)) {
+                    found.add(file + " (" + layer + ") uses the library " + imports.group(1) + ", which " + layer
+                            + " must not use");
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The source with comments and string/char literals blanked, so only code is checked. */
+    static String withoutCommentsAndStrings(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (s.startsWith("//", i)) {
+                int end = s.indexOf('\n', i);
+                i = end < 0 ? s.length() : end;
+            } else if (s.startsWith("/*", i)) {
+                int end = s.indexOf("*/", i + 2);
+                i = end < 0 ? s.length() : end + 2;
+                out.append(' ');
+            } else if (s.startsWith("\"\"\"", i)) {
+                int end = s.indexOf("\"\"\"", i + 3);
+                i = end < 0 ? s.length() : end + 3;
+                out.append("\"\"");
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < s.length() && s.charAt(j) != c) {
+                    j += s.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = j + 1;
+                out.append(c).append(c);
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}
