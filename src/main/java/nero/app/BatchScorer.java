@@ -1,10 +1,11 @@
 package nero.app;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import nero.core.ProgressListener;
+import nero.core.methods.OodMethods;
 import nero.io.ImageSource;
+import nero.io.SkippedItem;
 import nero.model.Engine;
 import nero.model.ExtractionOptions;
 
@@ -16,7 +17,7 @@ import nero.model.ExtractionOptions;
  */
 public final class BatchScorer implements AutoCloseable {
     /** The rows of a source's readable items (in source order), and the items skipped with the reason. */
-    public record Scored(List<Reports.ScoreRow> rows, List<Reports.Skipped> skipped) {
+    public record Scored(List<Reports.ScoreRow> rows, List<SkippedItem> skipped) {
     }
 
     private final LoadedDetector detector;
@@ -30,16 +31,17 @@ public final class BatchScorer implements AutoCloseable {
     }
 
     /**
-     * {@code methods}: extra method keys beside NERO as users type them ("msp,energy", "all"; empty for NERO
-     * alone). {@code pipeline}: threads and batch size; ODIN's input gradients are added when it is chosen.
+     * {@code methods}: method keys ({@link OodMethods#parse}; NERO is always scored, "all" means every method).
+     *  {@code pipeline}: threads and batch size; ODIN's input gradients are added when it is chosen.
      */
     public static BatchScorer open(Path detectorFile, Path modelFile, List<String> methods,
             ExtractionOptions pipeline) {
-        List<String> extras = MethodChoice.extras(methods);
+        List<String> extras = OodMethods.besidesNero(methods);
         Engine.ensureStarted();
         LoadedDetector d = LoadedDetector.open(detectorFile, modelFile);
         return new BatchScorer(d, List.copyOf(extras), new ExtractionOptions(pipeline.batchSize(),
-                pipeline.decodeThreads(), false, extras.contains("odin"), pipeline.inferenceWorkers()));
+                pipeline.decodeThreads(), false, OodMethods.anyNeeds(extras, OodMethods.Needs.INPUT_GRADIENTS),
+                pipeline.inferenceWorkers()));
     }
 
     /** The extra methods, in column order. */
@@ -47,31 +49,9 @@ public final class BatchScorer implements AutoCloseable {
         return methods;
     }
 
-    /** The score table's columns, as {@code score} writes them: the fixed ones, then one per extra method. */
+    /** The score table's columns, as {@code score} writes them ({@link Reports.ScoreRow#header}). */
     public List<String> columns() {
-        List<String> header = new ArrayList<>(ScoreCsv.FIXED);
-        header.addAll(methods);
-        return header;
-    }
-
-    /** One row's cells in {@link #columns()} order: text as {@link String}, numbers as {@link Double}. */
-    public Object[] cells(Reports.ScoreRow r) {
-        Object[] cells = new Object[ScoreCsv.FIXED.size() + methods.size()];
-        int i = 0;
-        cells[i++] = r.id();
-        cells[i++] = r.predictedClass();
-        cells[i++] = r.confidence();
-        cells[i++] = r.neroScore();
-        cells[i++] = r.distance();
-        cells[i++] = r.biasTerm();
-        cells[i++] = r.normRatio();
-        cells[i++] = r.nearestClass();
-        cells[i++] = r.threshold();
-        cells[i++] = r.verdict();
-        for (String m : methods) {
-            cells[i++] = r.methodScores().get(m);
-        }
-        return cells;
+        return Reports.ScoreRow.header(methods);
     }
 
     /** Scores every item of the source; a source without any readable item gives no rows (not an error). */

@@ -8,6 +8,7 @@ import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.core.Relevance;
+import nero.io.SkippedItem;
 import nero.model.Classifier;
 import nero.model.Engine;
 
@@ -33,34 +34,51 @@ public final class FeatureFit {
      * messages; {@code skipped} are the items the extraction left out, passed through to the report.
      */
     public static Reports.Fit fit(Requests.Fit request, FolderFeatures train, FolderFeatures validation,
-            List<Reports.Skipped> skipped, ProgressListener progress) {
+            List<SkippedItem> skipped, ProgressListener progress) {
         check(request);
         Engine.ensureStarted();
         try (Classifier classifier = Classifier.load(request.model())) {
-            FeatureSet trainSet = withModelLabels(train, classifier);
-            FeatureSet validationSet = validation == null ? null : withModelLabels(validation, classifier);
-            if (trainSet.size() == 0) {
-                throw new InvalidInputException("no readable image among the training images in " + train.root());
-            }
-            List<String> classes = ClassNames.forDetector(classifier.info().classNames(), train.folders());
-            DetectorState state;
-            try {
-                state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, trainSet, validationSet,
-                        request.tpr(), request.neroParameters(), ModelLocation.reference(request.model(),
-                                request.out()), progress);
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException("cannot fit a detector on the " + trainSet.size()
-                        + " training image(s) in " + train.root() + ": " + e.getMessage(), e);
-            }
-            progress.checkCancelled();
-            if (request.vectorsDir() != null) {
-                VectorFiles.write(request.vectorsDir(), trainSet, classes,
-                        Relevance.compute(trainSet, classifier.head()));
-            }
-            DetectorFile.save(request.out(), state);
-            return new Reports.Fit(request.out(), trainSet.size(), validationSet == null ? 0 : validationSet.size(),
-                    classes, state.threshold(), state.tpr(),
-                    ClassNames.generic(classes) ? Double.NaN : Extract.accuracy(trainSet), skipped);
+            return fit(classifier, request, train, validation, skipped, progress);
+        }
+    }
+
+    /** With the model already open (the single-machine fit has just extracted the features with it). */
+    static Reports.Fit fit(Classifier classifier, Requests.Fit request, FolderFeatures train,
+            FolderFeatures validation, List<SkippedItem> skipped, ProgressListener progress) {
+        FeatureSet trainSet = withModelLabels(train, classifier);
+        FeatureSet validationSet = validation == null ? null : withModelLabels(validation, classifier);
+        if (trainSet.size() == 0) {
+            throw new InvalidInputException("no readable image among the training images in " + train.root());
+        }
+        List<String> classes = ClassNames.forDetector(classifier.info().classNames(), train.folders());
+        DetectorState state;
+        try {
+            state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, trainSet, validationSet,
+                    request.tpr(), request.neroParameters(), ModelLocation.reference(request.model(),
+                            request.out()), progress);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("cannot fit a detector on the " + trainSet.size()
+                    + " training image(s) in " + train.root() + ": " + e.getMessage(), e);
+        }
+        progress.checkCancelled();
+        if (request.vectorsDir() != null) {
+            VectorFiles.write(request.vectorsDir(), trainSet, classes,
+                    Relevance.compute(trainSet, classifier.head()));
+        }
+        DetectorFile.save(request.out(), state);
+        return new Reports.Fit(request.out(), trainSet.size(), validationSet == null ? 0 : validationSet.size(),
+                classes, state.threshold(), state.tpr(),
+                ClassNames.generic(classes) ? Double.NaN : trainSet.accuracy(), skipped);
+    }
+
+    /**
+     * Refuses class folders that are not the model's classes (by name), as {@code fit} does before reading any
+     * image: for a driver that lists the folders before the cluster extracts their features. Opens the model.
+     */
+    public static void checkClassFolders(Path model, List<String> folders, Path root) {
+        Engine.ensureStarted();
+        try (Classifier classifier = Classifier.load(model)) {
+            ClassNames.folderToModel(folders, classifier.info().classNames(), root);
         }
     }
 

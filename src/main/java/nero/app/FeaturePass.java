@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import nero.core.FeatureSet;
 import nero.core.ProgressListener;
+import nero.io.SkippedItem;
 import nero.io.ImageSource;
 import nero.model.Classifier;
 import nero.model.Engine;
@@ -19,7 +20,7 @@ import nero.model.ModelInfo;
  */
 public final class FeaturePass implements AutoCloseable {
     /** The features of a source's readable items (in source order), and the items skipped with the reason. */
-    public record Features(FeatureSet features, List<Reports.Skipped> skipped) {
+    public record Features(FeatureSet features, List<SkippedItem> skipped) {
     }
 
     private final Classifier classifier;
@@ -52,7 +53,7 @@ public final class FeaturePass implements AutoCloseable {
     static Features extract(Classifier classifier, ExtractionOptions options, ImageSource source,
             ProgressListener progress) {
         Extraction e = new FeatureExtractor(classifier, options).extract(source, progress);
-        return new Features(e.features(), e.skipped().stream().map(Extract::withoutRepeatedId).toList());
+        return new Features(e.features(), e.skipped().stream().map(SkippedItem::withoutRepeatedId).toList());
     }
 
     @Override

@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nero.core.DetectionMetrics;
-import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
 import nero.core.OodMetrics;
+import nero.core.methods.OodMethods;
+import nero.io.SkippedItem;
 
 /**
  * The second half of {@code evaluate}: metrics from per-method scores computed elsewhere (e.g. by
@@ -22,14 +23,9 @@ public final class ScoreEvaluation {
     public record ScoredSet(List<String> ids, Map<String, double[]> scores) {
     }
 
-    /** NERO first, then the other methods the user asked for ("all" expands), as {@code evaluate} orders them. */
-    public static List<String> methods(List<String> requested) {
-        return MethodChoice.withNero(requested);
-    }
-
-    /** {@code methods} in the order of {@link #methods}; {@code outDir} null writes nothing. */
+    /** {@code methods}: as {@code evaluate} orders them ({@link OodMethods#withNeroFirst}); {@code outDir} null writes nothing. */
     public static Reports.Evaluate evaluate(List<String> methods, ScoredSet id, ScoredSet ood, Path outDir,
-            List<Reports.Skipped> skipped) {
+            List<SkippedItem> skipped) {
         if (id.ids().isEmpty() || ood.ids().isEmpty()) {
             throw new InvalidInputException("evaluation needs readable images in both sets: " + id.ids().size()
                     + " ID, " + ood.ids().size() + " OOD");
@@ -47,14 +43,8 @@ public final class ScoreEvaluation {
             metrics.add(new Reports.MethodMetrics(key, m.auroc(), m.fpr95(), m.auprIn(), m.auprOut()));
         }
         if (outDir != null) {
-            EvaluationFiles.write(outDir, metrics, idsOnly(id.ids()), idsOnly(ood.ids()), idScores, oodScores);
+            EvaluationFiles.write(outDir, metrics, id.ids(), ood.ids(), idScores, oodScores);
         }
         return new Reports.Evaluate(metrics, idScores, oodScores, outDir, skipped);
-    }
-
-    /** The files only need the row ids. */
-    private static FeatureSet idsOnly(List<String> ids) {
-        int n = ids.size();
-        return new FeatureSet(ids.toArray(String[]::new), new float[n][0], new float[n][0], new int[n]);
     }
 }

@@ -115,14 +115,14 @@ class FeatureExtractorTest {
         Path a = jpegs.get(0);
         ExtractionOptions batchesOfThree = new ExtractionOptions(3, 1, false, false);
         FeatureSet alone = new FeatureExtractor(tiny, batchesOfThree)
-                .extract(new FileListSource(List.of(new FileListSource.Entry(a, null)), List.of()),
+                .extract(new LabelledImageFiles(List.of(new LabelledImageFiles.Entry(a, null)), List.of()),
                         ProgressListener.NONE).features();
-        List<FileListSource.Entry> mixed = new ArrayList<>();
+        List<LabelledImageFiles.Entry> mixed = new ArrayList<>();
         for (Path p : List.of(a, jpegs.get(1), jpegs.get(2), jpegs.get(3), a)) {
-            mixed.add(new FileListSource.Entry(p, null));
+            mixed.add(new LabelledImageFiles.Entry(p, null));
         }
         FeatureSet inBatches = new FeatureExtractor(tiny, batchesOfThree)
-                .extract(new FileListSource(mixed, List.of()), ProgressListener.NONE).features();
+                .extract(new LabelledImageFiles(mixed, List.of()), ProgressListener.NONE).features();
         assertArrayEquals(alone.features()[0], inBatches.features()[0]);
         assertArrayEquals(alone.features()[0], inBatches.features()[4]);
         assertArrayEquals(alone.logits()[0], inBatches.logits()[4]);

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import nero.app.BatchScorer;
 import nero.app.Reports;
 import nero.app.ScoreEvaluation;
+import nero.core.methods.OodMethods;
+import nero.io.SkippedItem;
 import nero.model.ExtractionOptions;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -62,7 +64,7 @@ public final class EvaluateJob implements Callable<Integer> {
     }
 
     public Reports.Evaluate run(SparkSession spark) {
-        List<String> all = ScoreEvaluation.methods(methods == null ? List.of() : List.of(methods));
+        List<String> all = OodMethods.withNeroFirst(OodMethods.parse(methods));
         List<String> extras = all.subList(1, all.size()); // NERO's score is always in the row
         try (BatchScorer probe = BatchScorer.open(detector, model, extras, ExtractionOptions.defaults())) {
             ShippedFiles shipped = ShippedFiles.ship(spark, detector, model);
@@ -77,12 +79,12 @@ public final class EvaluateJob implements Callable<Integer> {
             List<String> columns = probe.columns();
             int labelAt = columns.size() + 3;
             Map<String, Gathered> sets = Map.of(ID, new Gathered(all), OOD, new Gathered(all));
-            List<Reports.Skipped> skipped = new ArrayList<>();
+            List<SkippedItem> skipped = new ArrayList<>();
             List<Row> collected = rows.collect(); // one number per method and image
             shipped.release();
             for (Row r : collected) {
                 if (r.getString(0).equals(ScoreTable.SKIPPED)) {
-                    skipped.add(new Reports.Skipped(r.getString(1), r.getString(columns.size() + 4)));
+                    skipped.add(new SkippedItem(r.getString(1), r.getString(columns.size() + 4)));
                 } else {
                     sets.get(r.getString(labelAt)).add(r, columns, all);
                 }
@@ -108,7 +110,7 @@ public final class EvaluateJob implements Callable<Integer> {
         void add(Row r, List<String> columns, List<String> methods) {
             ids.add(r.getString(1));
             for (String m : methods) {
-                String column = m.equals("nero") ? "nero_score" : m;
+                String column = m.equals(OodMethods.NERO) ? "nero_score" : m;
                 scores.get(m).add(r.getDouble(1 + columns.indexOf(column)));
             }
         }

@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import nero.app.FeaturePass;
-import nero.app.Reports;
+import nero.io.SkippedItem;
 import nero.core.FeatureSet;
 import nero.core.ProgressListener;
 import nero.io.FrameSampling;
@@ -82,7 +82,7 @@ final class FeaturePartition implements FlatMapFunction<Iterator<InputFile>, Fea
                         set.features()[r], set.logits()[r], null));
                 r++;
             } else if (s < f.skipped().size() && f.skipped().get(s).id().equals(tag.id())) {
-                Reports.Skipped skip = f.skipped().get(s++);
+                SkippedItem skip = f.skipped().get(s++);
                 out.add(new FeatureRecord(tag.file().order(), tag.item(), tag.id(), tag.file().label(), null, null,
                         skip.reason()));
             } else {

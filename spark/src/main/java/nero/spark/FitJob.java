@@ -13,6 +13,7 @@ import nero.app.Requests;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
+import nero.io.SkippedItem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -75,6 +76,10 @@ public final class FitJob implements Callable<Integer> {
         ShippedFiles shipped = ShippedFiles.ship(spark, null, model);
         InputListing.Folder trainFolder = InputListing.imageFolder(spark, train);
         InputListing.Folder valFolder = val == null ? null : InputListing.imageFolder(spark, val);
+        FeatureFit.checkClassFolders(model, trainFolder.classNames(), Path.of(train));
+        if (valFolder != null) {
+            FeatureFit.checkClassFolders(model, valFolder.classNames(), Path.of(val));
+        }
         List<InputFile> files = new ArrayList<>(trainFolder.files());
         long trainFiles = files.size();
         if (valFolder != null) {
@@ -90,12 +95,12 @@ public final class FitJob implements Callable<Integer> {
             records.count(); // extract everywhere at once; the driver then reads the stored partitions in order
             Gathered trainSet = new Gathered(trainFolder);
             Gathered valSet = valFolder == null ? null : new Gathered(valFolder);
-            List<Reports.Skipped> skipped = new ArrayList<>();
+            List<SkippedItem> skipped = new ArrayList<>();
             for (Iterator<FeatureRecord> it = records.toLocalIterator(); it.hasNext(); ) {
                 FeatureRecord rec = it.next();
                 Gathered into = rec.order() < trainFiles ? trainSet : valSet;
                 if (rec.skipped()) {
-                    skipped.add(new Reports.Skipped(rec.id(), rec.skipReason()));
+                    skipped.add(new SkippedItem(rec.id(), rec.skipReason()));
                 }
                 into.add(rec);
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import nero.app.BatchScorer;
 import nero.core.InvalidInputException;
+import nero.core.methods.OodMethods;
 import nero.io.FrameSampling;
 import nero.model.ExtractionOptions;
 import org.apache.spark.api.java.JavaRDD;
@@ -75,7 +76,7 @@ public final class ScoreJob implements Callable<Integer> {
     public Summary run(SparkSession spark) {
         JobOutput output = JobOutput.create(spark, out, format);
         FrameSampling.parse(videoStep, "--video-step"); // refuse a bad step before anything runs
-        List<String> methodList = methods == null || methods.isBlank() ? List.of() : List.of(methods);
+        List<String> methodList = OodMethods.parse(methods);
         List<String> extras;
         org.apache.spark.sql.types.StructType schema;
         // Open the pair once on the driver: refuses a detector fitted for another model, or methods it lacks,

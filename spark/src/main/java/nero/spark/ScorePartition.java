@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import nero.app.BatchScorer;
-import nero.app.Reports;
+import nero.io.SkippedItem;
 import nero.core.ProgressListener;
 import nero.io.FrameSampling;
 import org.apache.spark.TaskContext;
@@ -90,10 +90,10 @@ final class ScorePartition implements FlatMapFunction<Iterator<InputFile>, Row> 
         int width = scorer.columns().size();
         for (PartitionItems.Tag tag : tags) {
             if (r < scored.rows().size() && scored.rows().get(r).id().equals(tag.id())) {
-                Object[] cells = scorer.cells(scored.rows().get(r++));
+                Object[] cells = scored.rows().get(r++).values(scorer.methods()).toArray();
                 out.add(ScoreTable.scoredRow(cells, tag));
             } else if (s < scored.skipped().size() && scored.skipped().get(s).id().equals(tag.id())) {
-                Reports.Skipped skip = scored.skipped().get(s++);
+                SkippedItem skip = scored.skipped().get(s++);
                 out.add(ScoreTable.skippedRow(width, tag, skip.reason()));
             } else {
                 throw new IllegalStateException("item " + tag.id() + " is neither scored nor skipped");

@@ -38,7 +38,7 @@ final class ScoreTable {
     static StructType combined(BatchScorer scorer) {
         List<StructField> fields = new ArrayList<>();
         fields.add(DataTypes.createStructField(KIND, DataTypes.StringType, false));
-        Object[] probe = scorer.cells(probeRow(scorer.methods()));
+        Object[] probe = probeRow(scorer.methods()).values(scorer.methods()).toArray();
         List<String> columns = scorer.columns();
         for (int i = 0; i < columns.size(); i++) {
             DataType type = probe[i] instanceof String ? DataTypes.StringType : DataTypes.DoubleType;

@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import nero.core.DetectorFile;
+import nero.core.Sha256;
 import nero.core.InvalidInputException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -129,7 +129,7 @@ final class ShippedFiles implements Serializable {
         Files.write(file, bytes);
         file.toFile().deleteOnExit();
         dir.toFile().deleteOnExit();
-        if (!DetectorFile.sha256(file).equalsIgnoreCase(s.sha256())) {
+        if (!Sha256.of(file).equalsIgnoreCase(s.sha256())) {
             throw new InvalidInputException(file + ": written with another SHA-256 than the driver's " + s.name());
         }
     }
