@@ -17,6 +17,8 @@ cleanup() {
 trap cleanup EXIT
 say() { echo "spark-cluster-test: $*" >&2; }
 
+command -v ss >/dev/null || { say "needs ss (apt-get install iproute2) to check what the daemons listen on"; exit 1; }
+
 # 1. The plugin, the job jar, and a SPARK_HOME/jars made of links to Spark's Maven jars.
 [ "${NERO_SKIP_BUILD:-0}" = 1 ] || "$ROOT/tools/spark-build.sh" >&2
 JOB_JAR="$ROOT/spark/target/nero-spark-0.1.0.jar"
@@ -45,6 +47,7 @@ for _ in $(seq 1 120); do
 done
 grep -q "Successfully registered with master" "$WORK/worker.log" || { say "the worker did not register"; tail -20 "$WORK/worker.log" >&2; exit 1; }
 LISTENING="$(ss -Htlnp 2>/dev/null | grep -E "pid=(${PIDS[0]}|${PIDS[1]})," | awk '{print $4}' | sort -u | tr '\n' ' ')"
+[ -n "$LISTENING" ] || { say "cannot see the daemons' sockets (ss from iproute2, run as their user)"; exit 1; }
 say "daemons listen on: $LISTENING"
 if echo "$LISTENING" | tr ' ' '\n' | grep -v '^$' | grep -Eqv '^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):'; then
   say "a daemon listens beyond 127.0.0.1"; exit 1
