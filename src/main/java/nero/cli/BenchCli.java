@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nero.app.bench.ExplainBenchmark;
+import nero.app.bench.FitMemoryBenchmark;
 import nero.core.InvalidInputException;
 import nero.core.bench.CoreBenchmark;
 import nero.io.bench.VideoDecodeBenchmark;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures: core (fit/score of the head math), model (inference "
-                + "and end-to-end throughput), video (decode frames/s), explain (seconds per image).")
+                + "and end-to-end throughput), video (decode frames/s), explain (seconds per image), fit-memory (driver "
+                + "heap of a fit from features, per N images). `./nero bench spark` runs tools/spark-bench.sh.")
 final class BenchCli implements Callable<Integer> {
     /** A benchmark program: its main method. */
     private interface Benchmark {
@@ -27,6 +29,7 @@ final class BenchCli implements Callable<Integer> {
         BENCHMARKS.put("model", ThroughputBenchmark::main);
         BENCHMARKS.put("video", VideoDecodeBenchmark::main);
         BENCHMARKS.put("explain", ExplainBenchmark::main);
+        BENCHMARKS.put("fit-memory", FitMemoryBenchmark::main);
     }
 
     @Parameters(index = "0", paramLabel = "NAME", description = "core, model, video or explain")
