@@ -11,6 +11,8 @@ import nero.app.Reports;
 import nero.app.ScoreEvaluation;
 import nero.core.methods.OodMethods;
 import nero.io.SkippedItem;
+import nero.view.EvaluationPlots;
+import nero.view.ViewFiles;
 import nero.model.ExtractionOptions;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code spark-submit --class nero.spark.EvaluateJob nero-spark.jar --detector D --model M --id DIR --ood DIR --out
  * DIR}: the {@code evaluate} command with the scoring spread over the cluster; the driver gathers the scores
- * (one number per image and method) and writes {@code metrics.csv} and {@code scores.csv} as {@code evaluate} does.
+ * (one number per image and method) and writes {@code metrics.csv}, {@code scores.csv}, {@code roc.png} and
+ * {@code histogram.png} as {@code evaluate} does.
  */
 @Command(name = "nero.spark.EvaluateJob", mixinStandardHelpOptions = true,
         description = "ID test set vs OOD set on a Spark cluster: the metrics.csv `nero evaluate` writes.")
@@ -59,7 +62,7 @@ public final class EvaluateJob implements Callable<Integer> {
         for (Reports.MethodMetrics m : r.metrics()) {
             System.out.printf("%-12s AUROC %.4f  FPR@95TPR %.4f%n", m.method(), m.auroc(), m.fpr95());
         }
-        System.out.println("metrics written to " + out.resolve("metrics.csv"));
+        System.out.println("written to " + out + " (metrics.csv, scores.csv, roc.png, histogram.png)");
         return JobFailure.OK;
     }
 
@@ -89,7 +92,14 @@ public final class EvaluateJob implements Callable<Integer> {
                     sets.get(r.getString(labelAt)).add(r, columns, all);
                 }
             }
-            return ScoreEvaluation.evaluate(all, sets.get(ID).scored(), sets.get(OOD).scored(), out, skipped);
+            Reports.Evaluate report = ScoreEvaluation.evaluate(all, sets.get(ID).scored(), sets.get(OOD).scored(),
+                    out, skipped);
+            // the plots `evaluate` writes beside the tables (named as the Fiji command names them)
+            ViewFiles.png(EvaluationPlots.roc(report.idScores(), report.oodScores()).getImagePlus(),
+                    out.resolve("roc.png"));
+            ViewFiles.png(EvaluationPlots.histogram(report.idScores(), report.oodScores()).getImagePlus(),
+                    out.resolve("histogram.png"));
+            return report;
         }
     }
 

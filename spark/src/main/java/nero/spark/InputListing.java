@@ -175,13 +175,17 @@ final class InputListing {
         }
     }
 
-    /** Relative paths are taken from the driver's working folder, as on one machine. */
+    /**
+     * A path without a scheme is on the local file system (the same path on every machine: NFS, a shared
+     * volume), relative ones taken from the driver's working folder, as on one machine; others (hdfs://…) as given.
+     */
     static org.apache.hadoop.fs.Path qualified(SparkSession spark, String path) {
         try {
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
             URI uri = p.toUri();
             if (uri.getScheme() == null) {
-                p = new org.apache.hadoop.fs.Path(Path.of(path).toAbsolutePath().normalize().toUri());
+                // file:/abs/path, without the trailing slash Path.toUri() gives a folder (its name would be lost)
+                p = new org.apache.hadoop.fs.Path("file", null, Path.of(path).toAbsolutePath().normalize().toString());
             }
             return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p);
         } catch (IOException | IllegalArgumentException e) {

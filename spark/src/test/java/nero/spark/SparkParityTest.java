@@ -147,6 +147,51 @@ class SparkParityTest {
         job.run(spark);
         assertEquals(Files.readString(cliOut.resolve("metrics.csv")), Files.readString(job.out.resolve("metrics.csv")));
         assertEquals(Files.readString(cliOut.resolve("scores.csv")), Files.readString(job.out.resolve("scores.csv")));
+        assertTrue(Files.size(job.out.resolve("roc.png")) > 1000);
+    }
+
+    /**
+     * A file list and a Parquet table of paths give the same rows as scoring those files on one machine; a listed
+     * file that is no input is a skipped row (the command line would refuse the whole run).
+     */
+    @Test
+    void fileListAndParquetTableInputsScoreTheFilesTheyName() throws IOException {
+        List<Path> files = List.of(inputs.resolve("still.dcm"), inputs.resolve("cecum/cecum-test-003.jpg"),
+                inputs.resolve("ood/polyp/polyp-000.jpg"));
+        Reports.Score cli = new NeroWorkflow(ProgressListener.NONE).score(new Requests.Score(detector, MODEL,
+                files, null, List.of("msp"), null, null));
+        List<String> listed = new ArrayList<>();
+        files.forEach(f -> listed.add(f.toString()));
+        listed.add(inputs.resolve("notes.txt").toString());
+        Path list = Files.write(tmp.resolve("files.txt"), listed);
+        String table = tmp.resolve("files.parquet").toString();
+        spark.createDataset(listed, org.apache.spark.sql.Encoders.STRING()).toDF("path").coalesce(1).write()
+                .parquet(table);
+        for (String input : List.of(list.toString(), table)) {
+            ScoreJob job = new ScoreJob();
+            job.detector = detector;
+            job.model = MODEL;
+            job.input = input;
+            job.inputType = "auto";
+            job.out = tmp.resolve("out-" + Path.of(input).getFileName()).toString();
+            job.format = "csv";
+            job.methods = "msp";
+            job.videoStep = "1s";
+            job.filesPerTask = 1;
+            ScoreJob.Summary summary = job.run(spark);
+            List<Row> rows = spark.read().option("header", "true").option("inferSchema", "false")
+                    .csv(summary.scoresTable()).collectAsList();
+            assertEquals(cli.rows().size(), rows.size(), () -> input + ": skipped "
+                    + spark.read().option("header", "true").csv(summary.skippedTable()).collectAsList());
+            for (Reports.ScoreRow c : cli.rows()) {
+                Row s = rows.stream().filter(r -> r.getString(0).equals(c.id())).findFirst().orElseThrow();
+                assertEquals(Double.toString(c.neroScore()), s.getString(3), c.id());
+                assertEquals(Double.toString(c.methodScores().get("msp")), s.getString(10), c.id());
+            }
+            List<Row> skipped = spark.read().option("header", "true").csv(summary.skippedTable()).collectAsList();
+            assertEquals(1, skipped.size(), input);
+            assertTrue(skipped.get(0).getString(3).contains("unrecognised file format"), skipped.get(0).toString());
+        }
     }
 
     /** Part files in name order, rows in file order: the order the job wrote them in. */
