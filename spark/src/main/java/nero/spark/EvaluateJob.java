@@ -11,17 +11,17 @@ import nero.app.Reports;
 import nero.app.ScoreEvaluation;
 import nero.core.methods.OodMethods;
 import nero.io.SkippedItem;
+import nero.model.ExtractionOptions;
 import nero.view.EvaluationPlots;
 import nero.view.ViewFiles;
-import nero.model.ExtractionOptions;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code spark-submit --class nero.spark.EvaluateJob nero-spark.jar --detector D --model M --id DIR --ood DIR --out

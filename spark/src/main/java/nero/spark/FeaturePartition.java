@@ -1,17 +1,12 @@
 package nero.spark;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import nero.app.FeaturePass;
-import nero.io.SkippedItem;
 import nero.core.FeatureSet;
-import nero.core.ProgressListener;
 import nero.io.FrameSampling;
-import org.apache.spark.TaskContext;
+import nero.io.SkippedItem;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.util.SerializableConfiguration;
 
@@ -31,44 +26,8 @@ final class FeaturePartition implements FlatMapFunction<Iterator<InputFile>, Fea
     public Iterator<FeatureRecord> call(Iterator<InputFile> partition) {
         FeaturePass pass = ExecutorModels.featurePass(files, TaskThreads.ofCurrentTask());
         // fit reads ImageFolder trees with the default video sampling, as the command does
-        PartitionItems items = new PartitionItems(partition, FrameSampling.defaults(), true, List.of(),
-                hadoop.value());
-        TaskContext task = TaskContext.get();
-        if (task != null) {
-            task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) t -> items.close());
-        }
-        ProgressListener cancel = new ProgressListener() {
-            @Override
-            public void progress(String stage, long done, long total) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return task != null && task.isInterrupted();
-            }
-        };
-        return new Iterator<>() {
-            private final Deque<FeatureRecord> ready = new ArrayDeque<>();
-
-            @Override
-            public boolean hasNext() {
-                while (ready.isEmpty() && items.hasNext()) {
-                    List<PartitionItems.Tag> tags = new ArrayList<>();
-                    FeaturePass.Features f = pass.extract(items.chunk(ScorePartition.CHUNK, tags), cancel);
-                    items.deleteFinishedCopies();
-                    ready.addAll(records(tags, f));
-                }
-                return !ready.isEmpty();
-            }
-
-            @Override
-            public FeatureRecord next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return ready.poll();
-            }
-        };
+        return PartitionItems.mapChunks(partition, FrameSampling.defaults(), true, hadoop.value(),
+                (chunk, tags, cancel) -> records(tags, pass.extract(chunk, cancel)));
     }
 
     private static List<FeatureRecord> records(List<PartitionItems.Tag> tags, FeaturePass.Features f) {

@@ -8,19 +8,23 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import nero.core.InvalidInputException;
+import nero.core.ProgressListener;
 import nero.io.FrameSampling;
 import nero.io.ImageSource;
 import nero.io.ImageSources;
 import nero.io.SourceItem;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.TaskContext;
 
 /**
  * The items of one partition's files, expanded on the executor exactly as the single-machine reader expands them
@@ -34,10 +38,62 @@ final class PartitionItems implements AutoCloseable {
     record Tag(InputFile file, int item, String id) {
     }
 
+    /** What a task does with one chunk: {@code tags} fills as the chunk's items are read, in item order. */
+    interface ChunkWork<T> {
+        List<T> apply(ImageSource chunk, List<Tag> tags, ProgressListener cancel);
+    }
+
+    /** Items handed to one call of the work at most (about 10 MB of features for D = 1280, C = 1000). */
+    static final int CHUNK = 1024;
+
+    /**
+     * A task's output: its files' items in chunks, each chunk given to {@code work} when Spark asks for more
+     * results, so a task holds one chunk at a time; local copies are deleted as their chunk is done, and
+     * everything is closed when the task ends. The work stops between batches when Spark kills the task.
+     */
+    static <T> Iterator<T> mapChunks(Iterator<InputFile> files, FrameSampling sampling, boolean fromFolder,
+            Configuration hadoop, ChunkWork<T> work) {
+        PartitionItems items = new PartitionItems(files, sampling, fromFolder, hadoop);
+        TaskContext task = TaskContext.get();
+        if (task != null) {
+            task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) t -> items.close());
+        }
+        ProgressListener cancel = new ProgressListener() {
+            @Override
+            public void progress(String stage, long done, long total) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return task != null && task.isInterrupted();
+            }
+        };
+        return new Iterator<>() {
+            private final Deque<T> ready = new ArrayDeque<>();
+
+            @Override
+            public boolean hasNext() {
+                while (ready.isEmpty() && items.hasNext()) {
+                    List<Tag> tags = new ArrayList<>();
+                    ready.addAll(work.apply(items.chunk(CHUNK, tags), tags, cancel));
+                    items.deleteFinishedCopies();
+                }
+                return !ready.isEmpty();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return ready.poll();
+            }
+        };
+    }
+
     private final Iterator<InputFile> files;
     private final FrameSampling sampling;
     private final boolean fromFolder;
-    private final List<String> classNames;
     private final Configuration hadoop;
     private final List<Path> finishedCopies = new ArrayList<>();
 
@@ -49,15 +105,13 @@ final class PartitionItems implements AutoCloseable {
 
     /**
      * {@code fromFolder}: the files were listed from folders, so files that are no input (notes, CSVs) are left
-     * out quietly, as a folder listing on one machine leaves them out. {@code classNames}: the label order of an
-     * ImageFolder tree (labels are class folder names), else empty.
+     * out quietly, as a folder listing on one machine leaves them out. Items carry their file's label (a class
+     * folder name, for fit); the driver turns it into an index.
      */
-    PartitionItems(Iterator<InputFile> files, FrameSampling sampling, boolean fromFolder, List<String> classNames,
-            Configuration hadoop) {
+    PartitionItems(Iterator<InputFile> files, FrameSampling sampling, boolean fromFolder, Configuration hadoop) {
         this.files = files;
         this.sampling = sampling;
         this.fromFolder = fromFolder;
-        this.classNames = List.copyOf(classNames);
         this.hadoop = hadoop;
     }
 
@@ -93,17 +147,7 @@ final class PartitionItems implements AutoCloseable {
                 return item;
             }
         };
-        return new ImageSource() {
-            @Override
-            public Iterator<SourceItem> iterator() {
-                return it;
-            }
-
-            @Override
-            public List<String> classNames() {
-                return classNames;
-            }
-        };
+        return () -> it;
     }
 
     /** Deletes the local copies of files whose items have all been handed out (call once their chunk is done). */

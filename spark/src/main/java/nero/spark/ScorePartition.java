@@ -1,16 +1,11 @@
 package nero.spark;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import nero.app.BatchScorer;
-import nero.io.SkippedItem;
-import nero.core.ProgressListener;
 import nero.io.FrameSampling;
-import org.apache.spark.TaskContext;
+import nero.io.SkippedItem;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.SerializableConfiguration;
@@ -21,9 +16,6 @@ import org.apache.spark.util.SerializableConfiguration;
  */
 final class ScorePartition implements FlatMapFunction<Iterator<InputFile>, Row> {
     private static final long serialVersionUID = 1L;
-    /** Items whose features a task holds at once (about 10 MB for D = 1280, C = 1000). */
-    static final int CHUNK = 1024;
-
     private final ShippedFiles files;
     private final List<String> methods;
     private final String videoStep;
@@ -42,44 +34,8 @@ final class ScorePartition implements FlatMapFunction<Iterator<InputFile>, Row> 
     @Override
     public Iterator<Row> call(Iterator<InputFile> partition) {
         BatchScorer scorer = ExecutorModels.scorer(files, methods, TaskThreads.ofCurrentTask());
-        PartitionItems items = new PartitionItems(partition, FrameSampling.parse(videoStep, "--video-step"),
-                fromFolder, List.of(), hadoop.value());
-        TaskContext task = TaskContext.get();
-        if (task != null) {
-            task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) t -> items.close());
-        }
-        ProgressListener cancel = new ProgressListener() {
-            @Override
-            public void progress(String stage, long done, long total) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return task != null && task.isInterrupted();
-            }
-        };
-        return new Iterator<>() {
-            private final Deque<Row> ready = new ArrayDeque<>();
-
-            @Override
-            public boolean hasNext() {
-                while (ready.isEmpty() && items.hasNext()) {
-                    List<PartitionItems.Tag> tags = new ArrayList<>();
-                    BatchScorer.Scored scored = scorer.score(items.chunk(CHUNK, tags), cancel);
-                    items.deleteFinishedCopies();
-                    ready.addAll(rows(scorer, tags, scored));
-                }
-                return !ready.isEmpty();
-            }
-
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return ready.poll();
-            }
-        };
+        return PartitionItems.mapChunks(partition, FrameSampling.parse(videoStep, "--video-step"), fromFolder,
+                hadoop.value(), (chunk, tags, cancel) -> rows(scorer, tags, scorer.score(chunk, cancel)));
     }
 
     /** Scored rows and skipped items come back in item order, each list apart: put them back together. */
