@@ -21,7 +21,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code spark-submit --class nero.spark.EvaluateJob nero-spark.jar --detector D --model M --id DIR --ood DIR --out
@@ -51,8 +50,7 @@ public final class EvaluateJob implements Callable<Integer> {
     int filesPerTask;
 
     public static void main(String[] args) {
-        System.exit(JobFailure.run("evaluate", () -> new CommandLine(new EvaluateJob()).execute(args) == 0
-                ? JobFailure.OK : JobFailure.BAD_INPUT));
+        System.exit(JobFailure.run("evaluate", new EvaluateJob(), args));
     }
 
     @Override
@@ -69,38 +67,41 @@ public final class EvaluateJob implements Callable<Integer> {
     public Reports.Evaluate run(SparkSession spark) {
         List<String> all = OodMethods.withNeroFirst(OodMethods.parse(methods));
         List<String> extras = all.subList(1, all.size()); // NERO's score is always in the row
+        // Open the pair once on the driver: refuses a detector fitted for another model, or methods it lacks,
+        // before any executor starts.
+        List<String> columns;
         try (BatchScorer probe = BatchScorer.open(detector, model, extras, ExtractionOptions.defaults())) {
-            ShippedFiles shipped = ShippedFiles.ship(spark, detector, model);
-            List<InputFile> files = new ArrayList<>();
-            addAll(files, InputListing.folderFiles(spark, InputListing.qualified(spark, id), 0), ID);
-            long idFiles = files.size();
-            addAll(files, InputListing.folderFiles(spark, InputListing.qualified(spark, ood), idFiles), OOD);
-            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            JavaRDD<Row> rows = jsc.parallelize(files, ScoreJob.partitions(spark, files.size(), filesPerTask))
-                    .mapPartitions(new ScorePartition(shipped, extras, "" /* default stills, as evaluate */,
-                            true, new SerializableConfiguration(jsc.hadoopConfiguration())));
-            List<String> columns = probe.columns();
-            int labelAt = columns.size() + 3;
-            Map<String, Gathered> sets = Map.of(ID, new Gathered(all), OOD, new Gathered(all));
-            List<SkippedItem> skipped = new ArrayList<>();
-            List<Row> collected = rows.collect(); // one number per method and image
-            shipped.release();
-            for (Row r : collected) {
-                if (r.getString(0).equals(ScoreTable.SKIPPED)) {
-                    skipped.add(new SkippedItem(r.getString(1), r.getString(columns.size() + 4)));
-                } else {
-                    sets.get(r.getString(labelAt)).add(r, columns, all);
-                }
-            }
-            Reports.Evaluate report = ScoreEvaluation.evaluate(all, sets.get(ID).scored(), sets.get(OOD).scored(),
-                    out, skipped);
-            // the plots `evaluate` writes beside the tables (named as the Fiji command names them)
-            ViewFiles.png(EvaluationPlots.roc(report.idScores(), report.oodScores()).getImagePlus(),
-                    out.resolve("roc.png"));
-            ViewFiles.png(EvaluationPlots.histogram(report.idScores(), report.oodScores()).getImagePlus(),
-                    out.resolve("histogram.png"));
-            return report;
+            columns = probe.columns();
         }
+        ShippedFiles shipped = ShippedFiles.ship(spark, detector, model);
+        List<InputFile> files = new ArrayList<>();
+        addAll(files, InputListing.folderFiles(spark, InputListing.qualified(spark, id), 0), ID);
+        long idFiles = files.size();
+        addAll(files, InputListing.folderFiles(spark, InputListing.qualified(spark, ood), idFiles), OOD);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<Row> rows = jsc.parallelize(files, ScoreJob.partitions(spark, files.size(), filesPerTask))
+                .mapPartitions(new ScorePartition(shipped, extras, "" /* default stills, as evaluate */,
+                        true, new SerializableConfiguration(jsc.hadoopConfiguration())));
+        int labelAt = columns.size() + 3;
+        Map<String, Gathered> sets = Map.of(ID, new Gathered(all), OOD, new Gathered(all));
+        List<SkippedItem> skipped = new ArrayList<>();
+        List<Row> collected = rows.collect(); // one number per method and image
+        shipped.release();
+        for (Row r : collected) {
+            if (r.getString(0).equals(ScoreTable.SKIPPED)) {
+                skipped.add(new SkippedItem(r.getString(1), r.getString(columns.size() + 4)));
+            } else {
+                sets.get(r.getString(labelAt)).add(r, columns, all);
+            }
+        }
+        Reports.Evaluate report = ScoreEvaluation.evaluate(all, sets.get(ID).scored(), sets.get(OOD).scored(),
+                out, skipped);
+        // the plots `evaluate` writes beside the tables (named as the Fiji command names them)
+        ViewFiles.png(EvaluationPlots.roc(report.idScores(), report.oodScores()).getImagePlus(),
+                out.resolve("roc.png"));
+        ViewFiles.png(EvaluationPlots.histogram(report.idScores(), report.oodScores()).getImagePlus(),
+                out.resolve("histogram.png"));
+        return report;
     }
 
     private static void addAll(List<InputFile> into, List<InputFile> files, String set) {

@@ -21,7 +21,6 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code spark-submit --class nero.spark.FitJob nero-spark.jar --model M --train DIR [--val DIR] --out FILE}: the
@@ -51,8 +50,7 @@ public final class FitJob implements Callable<Integer> {
     int filesPerTask;
 
     public static void main(String[] args) {
-        System.exit(JobFailure.run("fit", () -> new CommandLine(new FitJob()).execute(args) == 0
-                ? JobFailure.OK : JobFailure.BAD_INPUT));
+        System.exit(JobFailure.run("fit", new FitJob(), args));
     }
 
     @Override

@@ -32,10 +32,15 @@ final class JobFailure {
         return null;
     }
 
-    /** Runs a job's body: prints one line for bad input, a stack trace only for internal errors. */
-    static int run(String job, java.util.concurrent.Callable<Integer> body) {
+    /**
+     * Runs a job's command line: exit status 0 when done, 2 with one line for bad input (usage errors as picocli
+     * reports them), 1 with a stack trace only for internal errors.
+     */
+    static int run(String job, Object command, String[] args) {
         try {
-            return body.call();
+            return new picocli.CommandLine(command).setExecutionExceptionHandler((e, cmd, parsed) -> {
+                throw e;
+            }).execute(args);
         } catch (Exception | LinkageError e) {
             InvalidInputException bad = badInput(e);
             if (bad != null) {

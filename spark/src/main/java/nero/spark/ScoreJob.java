@@ -18,7 +18,6 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code spark-submit --class nero.spark.ScoreJob nero-spark.jar --detector D --model M --input DIR|LIST|TABLE --out
@@ -59,8 +58,7 @@ public final class ScoreJob implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(JobFailure.run("score", () -> new CommandLine(new ScoreJob()).execute(args) == 0
-                ? JobFailure.OK : JobFailure.BAD_INPUT));
+        System.exit(JobFailure.run("score", new ScoreJob(), args));
     }
 
     @Override
@@ -78,30 +76,31 @@ public final class ScoreJob implements Callable<Integer> {
         FrameSampling.parse(videoStep, "--video-step"); // refuse a bad step before anything runs
         List<String> methodList = OodMethods.parse(methods);
         List<String> extras;
+        List<String> columns;
         org.apache.spark.sql.types.StructType schema;
         // Open the pair once on the driver: refuses a detector fitted for another model, or methods it lacks,
         // before any executor starts; and gives the table's columns.
         try (BatchScorer probe = BatchScorer.open(detector, model, methodList, ExtractionOptions.defaults())) {
             extras = probe.methods();
             schema = ScoreTable.combined(probe);
-            List<String> columns = new ArrayList<>(probe.columns());
-            ShippedFiles shipped = ShippedFiles.ship(spark, detector, model);
-            InputListing.Listing listing = InputListing.of(spark, input, inputKind(inputType));
-            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            JavaRDD<Row> rows = jsc.parallelize(listing.files(), partitions(spark, listing.files().size(),
-                    filesPerTask)).mapPartitions(new ScorePartition(shipped, extras, videoStep,
-                    listing.fromFolder(), new SerializableConfiguration(jsc.hadoopConfiguration())));
-            Dataset<Row> combined = spark.createDataFrame(rows, schema).persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                Dataset<Row> scores = ScoreTable.scores(combined, columns);
-                Dataset<Row> skipped = ScoreTable.skipped(combined);
-                output.write(scores, "scores");
-                output.write(skipped, "skipped");
-                return new Summary(scores.count(), skipped.count(), output.path("scores"), output.path("skipped"));
-            } finally {
-                combined.unpersist();
-                shipped.release();
-            }
+            columns = new ArrayList<>(probe.columns());
+        }
+        ShippedFiles shipped = ShippedFiles.ship(spark, detector, model);
+        InputListing.Listing listing = InputListing.of(spark, input, inputKind(inputType));
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<Row> rows = jsc.parallelize(listing.files(), partitions(spark, listing.files().size(),
+                filesPerTask)).mapPartitions(new ScorePartition(shipped, extras, videoStep,
+                listing.fromFolder(), new SerializableConfiguration(jsc.hadoopConfiguration())));
+        Dataset<Row> combined = spark.createDataFrame(rows, schema).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> scores = ScoreTable.scores(combined, columns);
+            Dataset<Row> skipped = ScoreTable.skipped(combined);
+            output.write(scores, "scores");
+            output.write(skipped, "skipped");
+            return new Summary(scores.count(), skipped.count(), output.path("scores"), output.path("skipped"));
+        } finally {
+            combined.unpersist();
+            shipped.release();
         }
     }
 
