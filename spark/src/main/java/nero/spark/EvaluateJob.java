@@ -79,7 +79,7 @@ public final class EvaluateJob implements Callable<Integer> {
         long idFiles = files.size();
         addAll(files, InputListing.folderFiles(spark, InputListing.qualified(spark, ood), idFiles), OOD);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Row> rows = jsc.parallelize(files, ScoreJob.partitions(spark, files.size(), filesPerTask))
+        JavaRDD<Row> rows = Tasks.of(jsc, files, filesPerTask)
                 .mapPartitions(new ScorePartition(shipped, extras, "" /* default stills, as evaluate */,
                         true, new SerializableConfiguration(jsc.hadoopConfiguration())));
         int labelAt = columns.size() + 3;

@@ -86,7 +86,7 @@ public final class FitJob implements Callable<Integer> {
             }
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<FeatureRecord> records = jsc.parallelize(files, ScoreJob.partitions(spark, files.size(), filesPerTask))
+        JavaRDD<FeatureRecord> records = Tasks.of(jsc, files, filesPerTask)
                 .mapPartitions(new FeaturePartition(shipped, new SerializableConfiguration(jsc.hadoopConfiguration())))
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {

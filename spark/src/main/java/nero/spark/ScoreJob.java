@@ -88,9 +88,8 @@ public final class ScoreJob implements Callable<Integer> {
         ShippedFiles shipped = ShippedFiles.ship(spark, detector, model);
         InputListing.Listing listing = InputListing.of(spark, input, inputKind(inputType));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Row> rows = jsc.parallelize(listing.files(), partitions(spark, listing.files().size(),
-                filesPerTask)).mapPartitions(new ScorePartition(shipped, extras, videoStep,
-                listing.fromFolder(), new SerializableConfiguration(jsc.hadoopConfiguration())));
+        JavaRDD<Row> rows = Tasks.of(jsc, listing.files(), filesPerTask).mapPartitions(new ScorePartition(shipped,
+                extras, videoStep, listing.fromFolder(), new SerializableConfiguration(jsc.hadoopConfiguration())));
         Dataset<Row> combined = spark.createDataFrame(rows, schema).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> scores = ScoreTable.scores(combined, columns);
@@ -110,18 +109,5 @@ public final class ScoreJob implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--input-type: '" + text + "' is not one of auto, dir, list, parquet");
         }
-    }
-
-    /**
-     * Contiguous runs of files in order, so output part files follow the single-machine order; at least as many
-     * tasks as the cluster runs at once (when there are enough files), at most {@code filesPerTask} files each.
-     */
-    static int partitions(SparkSession spark, int files, int filesPerTask) {
-        if (filesPerTask < 1) {
-            throw new InvalidInputException("--files-per-task must be at least 1, got " + filesPerTask);
-        }
-        int bySize = (int) Math.ceil(files / (double) filesPerTask);
-        int parallel = spark.sparkContext().defaultParallelism();
-        return Math.max(1, Math.min(files, Math.max(bySize, parallel)));
     }
 }

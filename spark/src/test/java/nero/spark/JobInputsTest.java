@@ -80,6 +80,15 @@ class JobInputsTest {
     }
 
     @Test
+    void filesAreCutIntoTasksThatKeepCoresBusyAndEndOnFullBatches() {
+        assertEquals(64, Tasks.filesPerTask(240, 64, 2));
+        assertEquals(8, Tasks.filesPerTask(100, 64, 16)); // 13 tasks for 16 cores, not 2 of 64
+        assertEquals(7, Tasks.filesPerTask(100, 7, 2)); // the user's limit wins
+        assertEquals(8, Tasks.filesPerTask(3, 64, 8));
+        assertThrows(InvalidInputException.class, () -> Tasks.filesPerTask(10, 0, 2));
+    }
+
+    @Test
     void tasksUseTheCoresTheyAreGivenAndNoMore() {
         for (int cores = 1; cores <= 32; cores++) {
             TaskThreads t = TaskThreads.forCores(cores);
