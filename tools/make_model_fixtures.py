@@ -5,8 +5,17 @@ Writes into src/test/resources/model/:
   tiny-cnn.pt / tiny-cnn.json     a tiny scripted CNN in the NERO model contract (64x64 input, D=192,
                                   feature_map 192x8x8, fc head, 5 classes; random init with a fixed seed)
   tiny-cnn-expected.json          logits, features and input-gradient checksums for fixed inputs
+  tiny-cnn-gradients.f32          float64 input gradients of the fixed inputs (PyTorch, model.double()), stored
+                                  as little-endian float32, in the order listed under "float64_gradients"
+  mobilenetv2-expected.json       float64 input-gradient checksums of ../shared/models/mobilenetv2-imagenet-nero.pt
+  integer-index-buffer.pt / .json a valid model whose forward indexes with an integer buffer: its float64 copy
+                                  cannot run, so NERO computes its input gradients in float32
   refuse-*.pt / refuse-*.json     small models that each break one rule of the contract
   resize-<name>.png               torchvision Resize((224,224)) of the Kvasir JPEGs (PIL, bilinear, antialiased)
+
+With --gradient-references it only rewrites the float64 gradient references (tiny-cnn-gradients.f32, the
+"float64_gradients" entry of tiny-cnn-expected.json, mobilenetv2-expected.json) from the committed tiny-cnn.pt, and
+integer-index-buffer.pt, so the other models and expected values stay byte for byte as they are.
 
 With --resnet18 OUT it also writes a randomly initialised torchvision ResNet-18 in the contract (44 MB, for
 the throughput benchmark; never committed).
@@ -171,6 +180,7 @@ def make_tiny():
     grad = torch.autograd.grad(loss, xg)[0]
     xk = x[:1].clone().requires_grad_(True)
     logit_grad = torch.autograd.grad(scripted(xk)[0, 2], xk)[0]
+    float64_gradients = write_float64_gradients(os.path.join(OUT, "tiny-cnn.pt"), x)
     write_json(os.path.join(OUT, "tiny-cnn-expected.json"), {
         "input_formula": "sin(0.01*i + n) * 2, i = flat index within sample n, float64 then float32",
         "input_shape": list(x.shape),
@@ -183,6 +193,7 @@ def make_tiny():
         "gradient_abs_sum": float(grad.double().abs().sum()),
         "gradient_first_values": grad.flatten()[:16].tolist(),
         "logit2_gradient_times_input_sum": float((logit_grad * x[:1]).double().sum()),
+        "float64_gradients": float64_gradients,
     })
 
     torch.manual_seed(7)
@@ -200,6 +211,7 @@ def make_tiny():
     torch.manual_seed(7)
     save_scripted(TinyNoMap(), "refuse-missing-map.pt")
     write_json(os.path.join(OUT, "refuse-missing-map.json"), sidecar(["a", "b", "c"], 32, 8, True))
+    make_nan_model()
 
 
 class TinyNoMap(nn.Module):
@@ -214,6 +226,121 @@ class TinyNoMap(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.fc(self.features(x))
+
+
+class NanOnBright(nn.Module):
+    """A valid tiny model whose features are NaN for bright images (mean normalised input above 1.5)."""
+
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(block(3, 8), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        self.fc = nn.Linear(8, 3)
+
+    @torch.jit.export
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        f = self.body(x)
+        bright = (x.mean(dim=(1, 2, 3)) > 1.5).unsqueeze(1)
+        return torch.where(bright, torch.full_like(f, float("nan")), f)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.features(x))
+
+
+def make_nan_model():
+    torch.manual_seed(7)
+    save_scripted(NanOnBright(), "nan-on-bright.pt")
+    write_json(os.path.join(OUT, "nan-on-bright.json"), sidecar(["a", "b", "c"], 32, 8, False))
+
+
+def cross_entropy_gradient(model, x, targets, temperature):
+    """d/dx of the mean cross-entropy of model(x)/T, as NERO's ODIN computes it."""
+    xg = x.clone().requires_grad_(True)
+    loss = F.cross_entropy(model(xg) / temperature, torch.tensor(targets))
+    return torch.autograd.grad(loss, xg)[0]
+
+
+def logit_gradient(model, x, k):
+    xg = x.clone().requires_grad_(True)
+    return torch.autograd.grad(model(xg)[0, k], xg)[0]
+
+
+def write_float64_gradients(model_path, x):
+    """Input gradients of the float64 model: the reference NERO's float64 gradients are compared with.
+
+    Returns the table of contents for the expected JSON. float32 storage adds at most 6e-8 relative error per value.
+    """
+    m64 = torch.jit.load(model_path).double()
+    x64 = x.double()
+    cases = [
+        ("odin_t1000", cross_entropy_gradient(m64, x64, [1, 3], 1000.0), {"targets": [1, 3], "temperature": 1000.0}),
+        ("t1", cross_entropy_gradient(m64, x64, [2, 0], 1.0), {"targets": [2, 0], "temperature": 1.0}),
+        ("logit2_sample0", logit_gradient(m64, x64[:1], 2), {"logit": 2}),
+    ]
+    toc, offset = [], 0
+    with open(os.path.join(OUT, "tiny-cnn-gradients.f32"), "wb") as f:
+        for name, grad, extra in cases:
+            f.write(grad.flatten().numpy().astype("<f4").tobytes())
+            toc.append({"name": name, "shape": list(grad.shape), "offset": offset} | extra)
+            offset += grad.numel()
+    return toc
+
+
+def make_gradient_references():
+    expected_path = os.path.join(OUT, "tiny-cnn-expected.json")
+    with open(expected_path) as f:
+        expected = json.load(f)
+    expected["float64_gradients"] = write_float64_gradients(os.path.join(OUT, "tiny-cnn.pt"),
+                                                            fixed_inputs(2, 3, 64, 64))
+    write_json(expected_path, expected)
+    make_shared_model_references()
+    make_integer_index_buffer_model()
+
+
+def make_shared_model_references():
+    """float64 ODIN-style gradient checksums of the shared ImageNet MobileNetV2 (depthwise convs, ReLU6)."""
+    path = os.path.join(ROOT, "..", "shared", "models", "mobilenetv2-imagenet-nero.pt")
+    if not os.path.exists(path):
+        print("skipping", path, "(not found)")
+        return
+    import hashlib
+    with open(path, "rb") as f:
+        sha256 = hashlib.sha256(f.read()).hexdigest()
+    m64 = torch.jit.load(path).eval().double()
+    x = fixed_inputs(1, 3, 224, 224).double()
+    g = cross_entropy_gradient(m64, x, [1], 1000.0)
+    write_json(os.path.join(OUT, "mobilenetv2-expected.json"), {
+        "model": "../shared/models/mobilenetv2-imagenet-nero.pt",
+        "sha256": sha256,
+        "input_formula": "sin(0.01*i + n) * 2, i = flat index within sample n, float64 then float32",
+        "targets": [1],
+        "temperature": 1000.0,
+        "float64_gradient_abs_sum": float(g.abs().sum()),
+        "float64_gradient_sum": float(g.sum()),
+        "float64_gradient_sum_of_squares": float((g * g).sum()),
+    })
+
+
+class IntegerIndexBuffer(nn.Module):
+    """Reads the colour channels through an integer index buffer (as e.g. Swin's relative_position_index)."""
+
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("channel_order", torch.tensor([2, 1, 0]))
+        self.body = nn.Sequential(block(3, 8), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        self.fc = nn.Linear(8, 3)
+
+    @torch.jit.export
+    def features(self, x: torch.Tensor) -> torch.Tensor:
+        return self.body(x[:, self.channel_order])
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.features(x))
+
+
+def make_integer_index_buffer_model():
+    torch.manual_seed(7)
+    save_scripted(IntegerIndexBuffer(), "integer-index-buffer.pt")
+    write_json(os.path.join(OUT, "integer-index-buffer.json"), sidecar(["a", "b", "c"], 32, 8, False))
 
 
 def make_resize_references():
@@ -245,12 +372,19 @@ def make_resnet18(path: str):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--resnet18", metavar="OUT", help="only write a random ResNet-18 in the contract to OUT")
+    p.add_argument("--gradient-references", action="store_true",
+                   help="only rewrite the float64 gradient references from the committed tiny-cnn.pt")
     a = p.parse_args()
     if a.resnet18:
         make_resnet18(a.resnet18)
         return
+    if a.gradient_references:
+        make_gradient_references()
+        return
     os.makedirs(OUT, exist_ok=True)
     make_tiny()
+    make_shared_model_references()
+    make_integer_index_buffer_model()
     make_resize_references()
 
 

@@ -87,9 +87,11 @@ public final class FeatureFit {
         if (!(request.tpr() > 0 && request.tpr() < 1)) {
             throw new InvalidInputException("tpr must be between 0 and 1 (exclusive), got " + request.tpr());
         }
+        Path[] inputs = {request.model(), request.model() == null ? null : Classifier.sidecarOf(request.model()),
+            request.trainDir(), request.valDir()};
         OutputTargets.checkFile(request.out(), "detector file");
-        OutputTargets.checkNotAnInput(request.out(), "detector file", request.model());
-        OutputTargets.checkFolder(request.vectorsDir(), "vectors folder");
+        OutputTargets.checkNotAnInput(request.out(), "detector file", inputs);
+        OutputTargets.checkFolder(request.vectorsDir(), "vectors folder", false, inputs);
     }
 
     /** Folder indices → the model's class indices, as {@code fit} labels an ImageFolder tree. */

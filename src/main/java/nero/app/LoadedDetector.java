@@ -21,16 +21,18 @@ import nero.model.Classifier;
 /**
  * A detector file opened together with the classifier it was fitted for, ready to score feature sets with NERO and
  * the requested baselines. The one place where a detector meets its model: a model whose SHA-256 differs from the
- * one the detector records is refused here.
+ * one the detector records is refused here, and the model is fed the preprocessing the detector was fitted with.
  */
 final class LoadedDetector implements AutoCloseable {
+    private final Path file;
     private final DetectorState state;
     private final Classifier classifier;
     private final NeroDetector nero;
     private final ModelFamily family;
     private final Map<String, OodMethod> methods = new HashMap<>();
 
-    private LoadedDetector(DetectorState state, Classifier classifier) {
+    private LoadedDetector(Path file, DetectorState state, Classifier classifier) {
+        this.file = file;
         this.state = state;
         this.classifier = classifier;
         this.nero = state.detector(classifier.head());
@@ -43,7 +45,9 @@ final class LoadedDetector implements AutoCloseable {
         }
         DetectorState state = DetectorFile.load(detectorFile);
         Path model = modelOverride != null ? modelOverride : ModelLocation.resolve(detectorFile, state.modelFileName());
-        Classifier classifier = Classifier.load(model);
+        // the detector's preprocessing, not the sidecar's: a sidecar left behind or edited since fitting would
+        // feed the model other pixels than the detector was fitted on, and flip verdicts without a word
+        Classifier classifier = Classifier.load(model, state.preprocessing());
         try {
             if (!classifier.info().sha256().equalsIgnoreCase(state.modelSha256())) {
                 throw new InvalidInputException("detector " + detectorFile + " was fitted for the model "
@@ -51,7 +55,7 @@ final class LoadedDetector implements AutoCloseable {
                         + model + " is a different file (SHA-256 " + classifier.info().sha256().substring(0, 12)
                         + "…); score with the model it was fitted with, or fit a new detector");
             }
-            return new LoadedDetector(state, classifier);
+            return new LoadedDetector(detectorFile, state, classifier);
         } catch (RuntimeException e) {
             classifier.close();
             throw e;
@@ -60,6 +64,12 @@ final class LoadedDetector implements AutoCloseable {
 
     Classifier classifier() {
         return classifier;
+    }
+
+    /** The model file and its sidecar, which the job reads (so no output may replace them). */
+    Path[] modelFiles() {
+        Path file = classifier.info().file();
+        return new Path[] {file, Classifier.sidecarOf(file)};
     }
 
     DetectorState state() {
@@ -85,7 +95,11 @@ final class LoadedDetector implements AutoCloseable {
                     throw new InvalidInputException("method '" + k + "' needs training statistics that this "
                             + "detector file does not hold; fit the detector again");
                 }
-                m.restore(saved, classifier.head());
+                try {
+                    m.restore(saved, classifier.head());
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException("detector file " + file + ": " + e.getMessage(), e);
+                }
             } else {
                 m.fit(null, classifier.head());
             }

@@ -71,12 +71,14 @@ public final class NeroWorkflow {
         OutputTargets.checkFile(r.csvOut(), "score table");
         List<Path> readFiles = new ArrayList<>(hasFiles ? r.inputs() : List.of());
         readFiles.add(r.detector());
-        readFiles.add(r.model());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
-        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder");
+        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
         boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
+            // the model (found through the detector when not given) and its sidecar are inputs too
+            OutputTargets.checkNotAnInput(r.csvOut(), "score table", d.modelFiles());
+            OutputTargets.checkNotAnInput(r.vectorsDir(), "vectors folder", d.modelFiles());
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
@@ -117,7 +119,8 @@ public final class NeroWorkflow {
         List<SkippedItem> skipped = new ArrayList<>();
         List<String> methods = OodMethods.withNeroFirst(r.methods());
         boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
-        OutputTargets.checkFolder(r.outDir(), "output folder");
+        OutputTargets.checkFolder(r.outDir(), "output folder", true, r.idDir(), r.oodDir(), r.detector(),
+                r.model());
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             FeatureSet id;
             FeatureSet ood;
@@ -142,7 +145,8 @@ public final class NeroWorkflow {
     }
 
     public Reports.Explain explain(Requests.Explain r) {
-        OutputTargets.checkFolder(r.outDir(), "output folder");
+        OutputTargets.checkFolder(r.outDir(), "output folder", true,
+                r.imageFile() != null && java.nio.file.Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             Explainer explainer = new Explainer(d);

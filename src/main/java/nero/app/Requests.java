@@ -3,6 +3,7 @@ package nero.app;
 import ij.ImagePlus;
 import java.nio.file.Path;
 import java.util.List;
+import nero.core.InvalidInputException;
 import nero.core.NeroParameters;
 import nero.io.FrameSampling;
 
@@ -24,6 +25,10 @@ public final class Requests {
         /** The NERO parameters this request asks for: the authors' defaults where it says 0. */
         public NeroParameters neroParameters() {
             NeroParameters d = NeroParameters.defaults();
+            if (k < 0 || components < 0) {
+                throw new InvalidInputException("k and components must be 0 (the authors' defaults) or positive, got"
+                        + " k = " + k + ", components = " + components);
+            }
             return new NeroParameters(k > 0 ? k : d.k(), components > 0 ? components : d.components(),
                     d.distance(), d.rule());
         }

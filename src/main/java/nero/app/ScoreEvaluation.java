@@ -23,6 +23,14 @@ public final class ScoreEvaluation {
     public record ScoredSet(List<String> ids, Map<String, double[]> scores) {
     }
 
+    /**
+     * Refuses an output folder that cannot take the files (a file, not writable, one of the inputs), before the
+     * scores are computed elsewhere.
+     */
+    public static void checkOutput(Path outDir, Path... inputs) {
+        OutputTargets.checkFolder(outDir, "output folder", true, inputs);
+    }
+
     /** {@code methods}: as {@code evaluate} orders them ({@link OodMethods#withNeroFirst}); {@code outDir} null writes nothing. */
     public static Reports.Evaluate evaluate(List<String> methods, ScoredSet id, ScoredSet ood, Path outDir,
             List<SkippedItem> skipped) {
@@ -30,7 +38,7 @@ public final class ScoreEvaluation {
             throw new InvalidInputException("evaluation needs readable images in both sets: " + id.ids().size()
                     + " ID, " + ood.ids().size() + " OOD");
         }
-        OutputTargets.checkFolder(outDir, "output folder");
+        OutputTargets.checkFolder(outDir, "output folder", true);
         Map<String, double[]> idScores = new LinkedHashMap<>();
         Map<String, double[]> oodScores = new LinkedHashMap<>();
         List<Reports.MethodMetrics> metrics = new ArrayList<>();

@@ -4,6 +4,8 @@ import java.util.List;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
+import nero.core.Relevance;
+import nero.core.RelevanceRule;
 import nero.io.ImageSource;
 import nero.io.SkippedItem;
 import nero.model.Classifier;
@@ -26,7 +28,7 @@ final class SourceFeatures {
         Extraction extraction = new FeatureExtractor(classifier, options).extract(source, staged(what, progress));
         List<SkippedItem> unreadable = extraction.skipped().stream().map(SkippedItem::withoutRepeatedId).toList();
         skipped.addAll(unreadable);
-        FeatureSet features = extraction.features();
+        FeatureSet features = unscorableSkipped(extraction.features(), classifier, skipped);
         if (features.size() == 0) {
             String reasons = unreadable.isEmpty() ? ": no image, DICOM or video file found" : ": "
                     + unreadable.size() + " unreadable, first " + unreadable.get(0).id() + ": "
@@ -34,6 +36,25 @@ final class SourceFeatures {
             throw new InvalidInputException("no readable image among the " + what + " in " + where + reasons);
         }
         return features;
+    }
+
+    /**
+     * Images NERO cannot score (an all-zero feature vector, a zero class logit) are reported and skipped like an
+     * unreadable file, so one of them never stops a batch; NaN/inf outputs were already skipped by the extractor.
+     */
+    private static FeatureSet unscorableSkipped(FeatureSet all, Classifier classifier, List<SkippedItem> skipped) {
+        int[] keep = new int[all.size()];
+        int kept = 0;
+        for (int i = 0; i < all.size(); i++) {
+            String problem = Relevance.problem(all.features()[i], all.logits()[i], classifier.head(),
+                    RelevanceRule.authors());
+            if (problem == null) {
+                keep[kept++] = i;
+            } else {
+                skipped.add(new SkippedItem(all.ids()[i], problem + "; the image is not scored"));
+            }
+        }
+        return kept == all.size() ? all : all.select(java.util.Arrays.copyOf(keep, kept));
     }
 
     private static ProgressListener staged(String what, ProgressListener progress) {

@@ -12,12 +12,16 @@ import nero.io.CsvTables;
 /**
  * Writes the per-image vectors for analysis: {@code index.csv} (path, label), {@code features.csv},
  * {@code logits.csv} and {@code relevance.csv} (bias column last). One header row, one row per image in the same
- * order, first column {@code path}; each file through {@link CsvTables}, so none is half-written.
+ * order, first column {@code path}; through {@link CsvTables}, as one set: never half-written, never mixed.
  */
 public final class VectorFiles {
     private VectorFiles() {
     }
 
+    /**
+     * Writes the four files as one set: each goes to a temporary file, and the four are renamed into place only
+     * when all are complete, so an interrupted or failed run leaves the previous set (or none), never a mix.
+     */
     public static void write(Path dir, FeatureSet samples, List<String> classNames, float[][] relevance) {
         try {
             Files.createDirectories(dir);
@@ -26,26 +30,31 @@ public final class VectorFiles {
         }
         String[] ids = samples.ids();
         int[] labels = samples.labels();
-        try (CsvTables.RowWriter index = CsvTables.open(dir.resolve("index.csv"), List.of("path", "label"))) {
+        try (CsvTables.RowWriter index = CsvTables.open(dir.resolve("index.csv"), List.of("path", "label"));
+                CsvTables.RowWriter features = matrix(dir.resolve("features.csv"), ids, samples.features(), "f", false);
+                CsvTables.RowWriter logits = matrix(dir.resolve("logits.csv"), ids, samples.logits(), "logit_", false);
+                CsvTables.RowWriter rel = matrix(dir.resolve("relevance.csv"), ids, relevance, "r", true)) {
             for (int i = 0; i < ids.length; i++) {
                 index.row(List.of(ids[i],
                         labels[i] >= 0 && labels[i] < classNames.size() ? classNames.get(labels[i]) : ""));
             }
-            index.commit();
+            for (CsvTables.RowWriter w : List.of(index, features, logits, rel)) {
+                w.commit();
+            }
         }
-        writeMatrix(dir.resolve("features.csv"), ids, samples.features(), "f", false);
-        writeMatrix(dir.resolve("logits.csv"), ids, samples.logits(), "logit_", false);
-        writeMatrix(dir.resolve("relevance.csv"), ids, relevance, "r", true);
     }
 
-    private static void writeMatrix(Path file, String[] ids, float[][] rows, String prefix, boolean lastIsBias) {
+    /** A filled, not yet committed table of one row per image. */
+    private static CsvTables.RowWriter matrix(Path file, String[] ids, float[][] rows, String prefix,
+            boolean lastIsBias) {
         int width = rows.length == 0 ? 0 : rows[0].length;
         List<String> header = new ArrayList<>(width + 1);
         header.add("path");
         for (int j = 0; j < width; j++) {
             header.add(lastIsBias && j == width - 1 ? "bias" : prefix + j);
         }
-        try (CsvTables.RowWriter csv = CsvTables.open(file, header)) {
+        CsvTables.RowWriter csv = CsvTables.open(file, header);
+        try {
             List<String> row = new ArrayList<>(width + 1);
             for (int i = 0; i < ids.length; i++) {
                 row.clear();
@@ -55,7 +64,10 @@ public final class VectorFiles {
                 }
                 csv.row(row);
             }
-            csv.commit();
+            return csv;
+        } catch (RuntimeException e) {
+            csv.close();
+            throw e;
         }
     }
 }

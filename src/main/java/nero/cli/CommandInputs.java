@@ -14,9 +14,12 @@ final class CommandInputs {
         return p == null ? null : p.toAbsolutePath().normalize().toFile();
     }
 
-    /** Several paths as one command input, one per line (so paths containing ':' survive). */
+    /**
+     * Several paths as one command input, separated by NUL, the one character no file name can contain: paths with
+     * ':' or with spaces, tabs, line breaks or '\r' in or at the end of their names arrive exactly as given.
+     */
     static String joined(List<Path> paths) {
         return paths.stream().map(p -> p.toAbsolutePath().normalize().toString())
-                .collect(Collectors.joining("\n"));
+                .collect(Collectors.joining("\0", "\0", ""));
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nero.core.InvalidInputException;
+import nero.core.NeroParameters;
 import nero.fiji.FitDetectorCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +34,16 @@ final class FitCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // the command reads 0 as "the authors' default" (a Fiji dialog convention); typed on the command line,
+        // --k 0 is a mistake, not a request for 175
+        if (k < 1) {
+            throw new InvalidInputException("--k must be at least 1, got " + k + " (leave it out for the authors' "
+                    + NeroParameters.AUTHORS_K + ")");
+        }
+        if (components < 0) {
+            throw new InvalidInputException("--components must be at least 1, got " + components
+                    + " (leave it out for the authors' floor(2D/3))");
+        }
         try (CommandRunner runner = new CommandRunner()) {
             System.out.println(runner.run(FitDetectorCommand.class, inputs()).getOutput("summary"));
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
@@ -44,12 +45,39 @@ public final class AtomicFiles {
         return new Pending(target.toAbsolutePath());
     }
 
+    /**
+     * Why a rename over {@code target} would destroy something rather than replace a file, or null: a symbolic link
+     * (the link, not what it points to, would be replaced), a device such as /dev/null (replaced by a plain file, for
+     * every program on the machine), a named pipe, a socket or a folder.
+     */
+    public static String whyNotReplaceable(Path target) {
+        Path t = target.toAbsolutePath();
+        if (Files.isSymbolicLink(t)) {
+            return "the path is a symbolic link (writing would replace the link, not the file it points to)";
+        }
+        if (Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
+            return "the path is a folder";
+        }
+        if (Files.exists(t, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS)) {
+            return "the path is a device, pipe or other special file, not a plain file";
+        }
+        return null;
+    }
+
+    private static void checkReplaceable(Path target) {
+        String why = whyNotReplaceable(target);
+        if (why != null) {
+            throw new InvalidInputException("cannot write " + target + ": " + why + "; nothing was written");
+        }
+    }
+
     public static final class Pending implements AutoCloseable {
         private final Path target;
         private Path temporary;
 
         private Pending(Path target) {
             this.target = target;
+            checkReplaceable(target);
             try {
                 Files.createDirectories(target.getParent());
                 // a plain sibling (not createTempFile, whose 0600 mode would survive the rename) that keeps the
@@ -66,6 +94,7 @@ public final class AtomicFiles {
         }
 
         public void commit() {
+            checkReplaceable(target); // again: it may have changed while the content was written
             try {
                 try {
                     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -93,7 +122,7 @@ public final class AtomicFiles {
 
     static InvalidInputException cannotWrite(Path file, IOException e) {
         String why = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+                : e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
         return new InvalidInputException("cannot write " + file + ": " + why, e);
     }
 }

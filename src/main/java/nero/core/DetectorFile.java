@@ -66,7 +66,13 @@ public final class DetectorFile {
                     + format + ")");
         }
         JsonElement version = root.get("version");
-        if (version == null || !version.isJsonPrimitive() || version.getAsInt() != DetectorState.VERSION) {
+        boolean known;
+        try {
+            known = StoredFields.of(root, "").integer("version") == DetectorState.VERSION;
+        } catch (InvalidInputException e) {
+            known = false; // missing, or not a whole number: named below
+        }
+        if (!known) {
             throw new InvalidInputException("detector file " + file + " has format version " + version
                     + "; this plugin reads version " + DetectorState.VERSION + " (refit the detector)");
         }
@@ -83,7 +89,11 @@ public final class DetectorFile {
         } catch (InvalidInputException e) {
             throw new InvalidInputException("detector file " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new InvalidInputException("detector file " + file + " is malformed: " + e, e);
+            // every field is read through StoredFields, so this is a value the constructors reject in their own words
+            boolean internal = e instanceof NullPointerException || e instanceof ClassCastException
+                    || e instanceof IllegalStateException || e.getMessage() == null;
+            throw new InvalidInputException("detector file " + file + " is malformed (" + (internal
+                    ? "a stored value has the wrong type or size" : e.getMessage()) + "); fit it again", e);
         }
     }
 
@@ -111,22 +121,25 @@ public final class DetectorFile {
         return o;
     }
 
-    private static DetectorState state(JsonObject o) {
+    private static DetectorState state(JsonObject payload) {
+        StoredFields o = StoredFields.of(payload, "payload");
         Map<String, JsonObject> baselines = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("baselines").entrySet()) {
-            baselines.put(e.getKey(), e.getValue().getAsJsonObject());
+        StoredFields stored = o.object("baselines");
+        for (String key : stored.json().keySet()) {
+            baselines.put(key, stored.object(key).json());
         }
-        List<String> names = new ArrayList<>();
-        o.getAsJsonArray("classNames").forEach(e -> names.add(e.getAsString()));
-        JsonObject pre = o.getAsJsonObject("preprocessing");
-        Preprocessing preprocessing = new Preprocessing(pre.get("width").getAsInt(), pre.get("height").getAsInt(),
-                GSON.fromJson(pre.get("mean"), float[].class), GSON.fromJson(pre.get("std"), float[].class));
-        TrainingScatter scatter = new TrainingScatter(ArrayCodec.floatMatrix(o.getAsJsonObject("scatterPoints")),
-                ArrayCodec.ints(o.getAsJsonArray("scatterLabels")));
-        return new DetectorState(NeroStateJson.fromJson(o.getAsJsonObject("nero")), baselines, names, preprocessing,
-                o.get("modelSha256").getAsString(), o.get("modelFileName").getAsString(),
-                o.get("threshold").getAsDouble(), o.get("tpr").getAsDouble(),
-                ArrayCodec.decodeDoubles(o.get("sortedIdValidationScores").getAsString()), scatter,
-                Instant.parse(o.get("createdAt").getAsString()));
+        StoredFields pre = o.object("preprocessing");
+        Preprocessing preprocessing = new Preprocessing(pre.integer("width"), pre.integer("height"),
+                pre.floats("mean"), pre.floats("std"));
+        TrainingScatter scatter = new TrainingScatter(o.floatMatrix("scatterPoints"), o.ints("scatterLabels"));
+        Instant created;
+        try {
+            created = Instant.parse(o.string("createdAt"));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("field " + o.name("createdAt") + " is not a date and time");
+        }
+        return new DetectorState(NeroStateJson.fromJson(o.object("nero")), baselines, o.strings("classNames"),
+                preprocessing, o.string("modelSha256"), o.string("modelFileName"), o.number("threshold"),
+                o.number("tpr"), o.doubles("sortedIdValidationScores"), scatter, created);
     }
 }

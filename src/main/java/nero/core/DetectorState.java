@@ -50,7 +50,7 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
         }
         for (int i = 1; i < sortedIdValidationScores.length; i++) {
             if (sortedIdValidationScores[i] < sortedIdValidationScores[i - 1]) {
-                throw new IllegalArgumentException("ID validation scores must be sorted ascending");
+                throw new InvalidInputException("sortedIdValidationScores are not in ascending order");
             }
         }
     }

@@ -109,6 +109,29 @@ public final class FeatureSet {
         return labels;
     }
 
+    /** The given rows, in the given order, extras included. */
+    public FeatureSet select(int[] rows) {
+        String[] i2 = new String[rows.length];
+        float[][] f2 = new float[rows.length][];
+        float[][] l2 = new float[rows.length][];
+        int[] y2 = new int[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            i2[r] = ids[rows[r]];
+            f2[r] = features[rows[r]];
+            l2[r] = logits[rows[r]];
+            y2[r] = labels[rows[r]];
+        }
+        FeatureSet out = new FeatureSet(i2, f2, l2, y2);
+        for (Map.Entry<String, float[][]> e : extras.entrySet()) {
+            float[][] picked = new float[rows.length][];
+            for (int r = 0; r < rows.length; r++) {
+                picked[r] = e.getValue()[rows[r]];
+            }
+            out.withExtra(e.getKey(), picked);
+        }
+        return out;
+    }
+
     public FeatureSet withExtra(String name, float[][] rows) {
         if (rows.length != size()) {
             throw new InvalidInputException("extra '" + name + "' has " + rows.length + " rows, expected " + size());

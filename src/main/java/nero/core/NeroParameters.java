@@ -38,16 +38,22 @@ public record NeroParameters(int k, int components, Distance distance, Relevance
     /** Checks the parameters against the feature dimension and the number of training samples. */
     public void validateFor(int d, int trainingSamples) {
         if (k > d) {
-            throw new InvalidInputException("k = " + k + " is larger than the feature dimension D = " + d
-                    + "; choose k between 1 and " + d);
+            throw new InvalidInputException("k = " + k + (k == AUTHORS_K ? " (the authors' default)" : "")
+                    + " is larger than the feature dimension D = " + d + "; choose k between 1 and " + d
+                    + " (--k on the command line)");
         }
         int n = componentsFor(d);
         if (n < 1 || n > d) {
             throw new InvalidInputException("PCA components = " + n + " must be between 1 and D = " + d);
         }
         if (n > trainingSamples - 1) {
-            throw new InvalidInputException("PCA components = " + n + " needs at least " + (n + 1)
-                    + " training samples, got " + trainingSamples);
+            // Refused rather than lowered quietly: a detector with other components is not the authors' method.
+            String which = components == -1 ? " (the authors' floor(2D/3) for D = " + d + ")" : "";
+            String fix = trainingSamples >= 2 ? ", or set components to " + (trainingSamples - 1) + " (--components "
+                    + (trainingSamples - 1) + " on the command line), the most " + trainingSamples + " images allow"
+                    : "";
+            throw new InvalidInputException("PCA components = " + n + which + " needs at least " + (n + 1)
+                    + " training images, got " + trainingSamples + ": add training images" + fix);
         }
     }
 }

@@ -27,22 +27,33 @@ public final class NeroStateJson {
     }
 
     public static NeroState fromJson(JsonObject o) {
+        return fromJson(StoredFields.of(o, "nero"));
+    }
+
+    /** Reads the state field by field; a missing, mistyped or non-finite field is refused by name. */
+    static NeroState fromJson(StoredFields o) {
+        Distance distance;
         try {
-            NeroParameters p = new NeroParameters(o.get("k").getAsInt(), o.get("components").getAsInt(),
-                    Distance.valueOf(o.get("distance").getAsString()),
-                    new RelevanceRule(o.get("epsilon").getAsDouble(), o.get("signAware").getAsBoolean()));
-            return new NeroState(p, o.get("dimension").getAsInt(), o.get("classes").getAsInt(),
-                    o.get("biasScale").getAsDouble(), ArrayCodec.decodeDoubles(o.get("pcaMean").getAsString()),
-                    ArrayCodec.doubleMatrix(o.getAsJsonObject("pcaBasis")),
-                    ArrayCodec.decodeDoubles(o.get("eigenvalues").getAsString()),
-                    ArrayCodec.doubleMatrix(o.getAsJsonObject("relevanceCentroids")),
-                    ArrayCodec.ints(o.getAsJsonArray("centroidClasses")));
-        } catch (NullPointerException | IllegalArgumentException | IllegalStateException
-                | UnsupportedOperationException e) {
-            if (e instanceof InvalidInputException) {
-                throw e;
-            }
-            throw new InvalidInputException("stored NERO state is incomplete or malformed: " + e.getMessage(), e);
+            distance = Distance.valueOf(o.string("distance"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("field " + o.name("distance") + " is not one of "
+                    + java.util.Arrays.toString(Distance.values()));
         }
+        int k = o.integer("k");
+        int dimension = o.integer("dimension");
+        if (k < 1 || k > dimension) {
+            throw new InvalidInputException("field " + o.name("k") + " = " + k + " is not between 1 and "
+                    + o.name("dimension") + " = " + dimension);
+        }
+        int components = o.integer("components");
+        if (components != -1 && (components < 1 || components > dimension)) {
+            throw new InvalidInputException("field " + o.name("components") + " = " + components
+                    + " is neither -1 (the authors' floor(2D/3)) nor between 1 and " + dimension);
+        }
+        NeroParameters p = new NeroParameters(k, components, distance,
+                new RelevanceRule(o.number("epsilon"), o.bool("signAware")));
+        return new NeroState(p, dimension, o.integer("classes"), o.number("biasScale"),
+                o.doubles("pcaMean"), o.doubleMatrix("pcaBasis"), o.doubles("eigenvalues"),
+                o.doubleMatrix("relevanceCentroids"), o.ints("centroidClasses"));
     }
 }

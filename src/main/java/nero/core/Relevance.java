@@ -33,6 +33,20 @@ public final class Relevance {
         return out;
     }
 
+    /**
+     * Why NERO cannot score this sample (non-finite or all-zero features, a zero class logit under the rule), or
+     * null: the per-sample refusals of {@link #compute}, as a reason, so a batch can report and skip the sample.
+     */
+    public static String problem(float[] features, float[] logits, HeadWeights head, RelevanceRule rule) {
+        try {
+            computeInto(features, logits, head, rule, "", new double[head.dimension() + 1]);
+            return null;
+        } catch (InvalidInputException e) {
+            String m = e.getMessage();
+            return m.startsWith("sample : ") ? m.substring("sample : ".length()) : m;
+        }
+    }
+
     /** Relevance of one sample, D+1 values (last = bias neuron). */
     public static double[] computeOne(float[] features, float[] logits, HeadWeights head, RelevanceRule rule) {
         return compute(features, logits, head, rule, "(unnamed)");

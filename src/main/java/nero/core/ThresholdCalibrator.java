@@ -27,8 +27,11 @@ public final class ThresholdCalibrator {
         return sorted[Math.min(r, sorted.length - 1)];
     }
 
-    /** The verdict convention: OOD iff {@code score > threshold}. */
+    /**
+     * The verdict convention: OOD iff {@code score > threshold}. A score that is not a number is OOD, never ID:
+     * a check that fails must not pass an image as in-distribution.
+     */
     public static boolean isOod(double score, double threshold) {
-        return score > threshold;
+        return !(score <= threshold);
     }
 }

@@ -101,16 +101,32 @@ final class Inputs {
     }
 
     /**
-     * Several inputs in one field: one per line (what the command line passes), or separated by the platform's path
-     * separator (':' on Linux, handy in macros). A line that names an existing file or folder is taken whole, so
-     * paths that contain ':' still work.
+     * Several inputs in one field: one per line, or separated by the platform's path separator (':' on Linux, handy
+     * in macros); the command line passes its paths NUL-separated, exactly. A line that names an existing file or
+     * folder is taken whole (first as typed, then trimmed), so paths that contain ':' or end in spaces still work.
      */
     static List<Path> paths(String input, String key) {
         List<Path> paths = new ArrayList<>();
         if (input == null) {
             return paths;
         }
+        if (input.indexOf('\0') >= 0) { // the command line's exact paths, NUL-separated
+            for (String exact : input.split("\0")) {
+                if (!exact.isEmpty()) {
+                    Path path = Path.of(exact).toAbsolutePath().normalize();
+                    if (!Files.exists(path)) {
+                        throw new InvalidInputException(key + ": no such file or folder " + path);
+                    }
+                    paths.add(path);
+                }
+            }
+            return paths;
+        }
         for (String line : input.split("\\R")) {
+            if (!line.isBlank() && Files.exists(Path.of(line))) { // as typed, trailing spaces included
+                paths.add(Path.of(line).toAbsolutePath().normalize());
+                continue;
+            }
             String whole = line.trim();
             if (whole.isEmpty()) {
                 continue;
@@ -144,9 +160,15 @@ final class Inputs {
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nskipped %d file(s):", skipped.size()));
         for (SkippedItem s : skipped) {
-            text.append(System.lineSeparator()).append("  ").append(s.id()).append(": ").append(s.reason());
+            // one line per item, even for a file whose name holds a line break
+            text.append(System.lineSeparator()).append("  ").append(oneLine(s.id())).append(": ")
+                    .append(oneLine(s.reason()));
         }
         return text.toString();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     static boolean usable(ImagePlus image) {

@@ -12,7 +12,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The one CSV writer (RFC 4180, '\n' line ends, UTF-8): every table the project writes goes through it. Rows go to
+ * The one CSV writer (RFC 4180, '\n' line ends, UTF-8, cells that a spreadsheet would run as formulas defused):
+ * every table the project writes goes through it. Rows go to
  * a temporary file that replaces the target only when complete ({@link AtomicFiles}), so a failed or interrupted
  * job never leaves a half-written table.
  */
@@ -35,12 +36,49 @@ public final class CsvTables {
         try {
             CSVPrinter printer = new CSVPrinter(out, format(header));
             for (List<String> row : rows) {
-                printer.printRecord(row);
+                printer.printRecord(safe(row));
             }
             printer.flush();
         } catch (IOException e) {
             throw new InvalidInputException("cannot print the table: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A cell as a spreadsheet will not run it: text that starts with = + - @ (or a tab or carriage return, which
+     * some spreadsheets skip first) is a formula to Excel and LibreOffice, so a file or class named
+     * {@code =HYPERLINK(…)} would become a live link or command. Such text gets a leading apostrophe (shown as text,
+     * OWASP's advice); numbers such as -0.25 or -Infinity are left as they are.
+     */
+    static String safeCell(String cell) {
+        if (cell == null || cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || isNumber(cell)) {
+            return cell;
+        }
+        return "'" + cell;
+    }
+
+    private static boolean isNumber(String cell) {
+        try {
+            Double.parseDouble(cell);
+            return !cell.endsWith("d") && !cell.endsWith("D") && !cell.endsWith("f") && !cell.endsWith("F");
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static List<String> safe(List<String> row) {
+        List<String> out = null;
+        for (int i = 0; i < row.size(); i++) {
+            String cell = row.get(i);
+            String safe = safeCell(cell);
+            if (safe != cell) {
+                if (out == null) {
+                    out = new java.util.ArrayList<>(row);
+                }
+                out.set(i, safe);
+            }
+        }
+        return out == null ? row : out;
     }
 
     private static CSVFormat format(List<String> header) {
@@ -78,7 +116,7 @@ public final class CsvTables {
                         + columns + " columns");
             }
             try {
-                printer.printRecord(values);
+                printer.printRecord(safe(values));
             } catch (IOException e) {
                 throw cannotWrite(e);
             }

@@ -14,6 +14,10 @@ import nero.core.InvalidInputException;
  * syntaxes) yields stills of the encapsulated stream. Patient attributes are never read into metadata or messages.
  */
 public final class DicomReader {
+    static {
+        LibraryLogs.quietPixelMed();
+    }
+
     private DicomReader() {
     }
 

@@ -76,6 +76,7 @@ final class DicomValidator {
             throw new InvalidInputException(f + ": image too large: Rows=" + rows + ", Columns=" + cols
                     + " (at most " + MAX_DIMENSION + " each)");
         }
+        PixelLimits.checkImage(f.toString(), "frame (Rows × Columns)", cols, rows);
         if (frames <= 0 || frames > MAX_FRAMES) {
             throw new InvalidInputException(f + ": NumberOfFrames=" + frames + " is not in 1.." + MAX_FRAMES);
         }

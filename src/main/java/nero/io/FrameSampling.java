@@ -65,6 +65,18 @@ public record FrameSampling(int frameStep, double secondsStep, boolean everyFram
         return new Selector(this);
     }
 
+    private static final double TOLERANCE_S = 1e-6;
+
+    /**
+     * The first multiple of {@code step} after {@code now}, computed, not counted up to: counting in steps of
+     * 1e-300 s (or of any step below the rounding unit of {@code now}) never ends. When the multiple is not
+     * representable, the next double after {@code now} is used (every later frame is then taken).
+     */
+    static double nextBoundaryAfter(double now, double step) {
+        double next = (Math.floor(now / step) + 1) * step;
+        return next > now && Double.isFinite(next) ? next : Math.nextUp(now);
+    }
+
     static final class Selector {
         private final FrameSampling sampling;
         private double nextTime;
@@ -82,10 +94,9 @@ public record FrameSampling(int frameStep, double secondsStep, boolean everyFram
                 return index % sampling.frameStep == 0;
             }
             // A small tolerance so that 25 fps × 0.04 s steps do not drift past a boundary by rounding.
-            if (seconds + 1e-6 >= nextTime) {
-                while (nextTime <= seconds + 1e-6) {
-                    nextTime += sampling.secondsStep;
-                }
+            double now = seconds + TOLERANCE_S;
+            if (now >= nextTime) {
+                nextTime = nextBoundaryAfter(now, sampling.secondsStep);
                 return true;
             }
             return false;

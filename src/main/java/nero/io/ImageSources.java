@@ -72,12 +72,8 @@ public final class ImageSources {
         if (!Files.isDirectory(base)) {
             throw new InvalidInputException(glob + ": folder " + base + " does not exist");
         }
-        List<Path> matches;
-        try (Stream<Path> s = Files.walk(base)) {
-            matches = s.filter(Files::isRegularFile).filter(matcher::matches).sorted().toList();
-        } catch (IOException e) {
-            throw new InvalidInputException(glob + ": cannot list " + base + ": " + e.getMessage(), e);
-        }
+        List<Path> matches = FileTree.files(base).stream().filter(Files::isRegularFile).filter(matcher::matches)
+                .toList();
         if (matches.isEmpty()) {
             throw new InvalidInputException(glob + ": no file matches this pattern");
         }
@@ -151,14 +147,20 @@ public final class ImageSources {
         };
     }
 
-    /** Recognised input files under a folder, recursively, sorted by path; hidden files and other files skipped. */
+    /**
+     * Recognised input files under a folder, recursively, sorted by path, links followed ({@link FileTree});
+     * hidden files and other files skipped.
+     */
     static List<Path> inputFilesUnder(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> !isHidden(p)).sorted()
-                    .filter(ImageSources::isRecognised).toList();
-        } catch (IOException e) {
-            throw new InvalidInputException(dir + ": cannot list: " + e.getMessage(), e);
-        }
+        return FileTree.files(dir).stream().filter(p -> !isHidden(p)).filter(ImageSources::isRecognised).toList();
+    }
+
+    /**
+     * Whether a folder walk would read this file as an input: an existing image, DICOM or video, or a name that says
+     * it is one (x.png, y.dcm…). An output with such a name inside an input folder would become an input next time.
+     */
+    public static boolean wouldBeRead(Path file) {
+        return Files.exists(file) ? isRecognised(file) : INPUT_EXTENSION.matcher(file.getFileName().toString()).matches();
     }
 
     /**

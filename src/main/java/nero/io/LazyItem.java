@@ -34,7 +34,7 @@ record LazyItem(String id, String label, Map<String, String> metadata, Supplier<
         } catch (InvalidInputException e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError e) {
-            throw new InvalidInputException(id + ": cannot read: " + e, e);
+            throw new InvalidInputException(id + ": cannot read: " + DecoderFailures.describe(e), e);
         }
     }
 }

@@ -44,13 +44,17 @@ final class Mp4FrameStream implements VideoFrameStream {
         try {
             grab = FrameGrab.createFrameGrab(channel);
             DemuxerTrackMeta meta = grab.getVideoTrack().getMeta();
+            if (meta != null && meta.getVideoCodecMeta() != null && meta.getVideoCodecMeta().getSize() != null) {
+                org.jcodec.common.model.Size size = meta.getVideoCodecMeta().getSize();
+                PixelLimits.checkVideoFrame(file.toString(), size.getWidth(), size.getHeight());
+            }
             declared = meta == null ? -1 : meta.getTotalFrames();
             codec = meta == null || meta.getCodec() == null ? "H.264" : meta.getCodec().name();
             ByteBuffer codecPrivate = meta == null ? null : meta.getCodecPrivate();
             order = new DisplayOrder(codecPrivate == null ? H264Reordering.MAX_DEPTH
                     : H264Reordering.depth(codecPrivate));
         } catch (IOException | JCodecException | RuntimeException e) {
-            channel.close();
+            channel.close(); // an InvalidInputException (frame too large) included
             throw e;
         }
     }

@@ -52,6 +52,7 @@ final class MpegFrameStream implements VideoFrameStream {
     private final boolean cutMidPacket;
     // H.264: display order by time stamp
     private DisplayOrder order;
+    private final Path file;
     private long firstPts = Long.MIN_VALUE;
     // MPEG-2: display order by picture type
     private Picture heldAnchor;
@@ -59,6 +60,7 @@ final class MpegFrameStream implements VideoFrameStream {
     private long shown;
 
     MpegFrameStream(Path file, boolean transportStream) throws IOException {
+        this.file = file;
         size = java.nio.file.Files.size(file);
         cutMidPacket = transportStream && size % 188 != 0;
         channel = NIOUtils.readableChannel(file.toFile());
@@ -212,6 +214,7 @@ final class MpegFrameStream implements VideoFrameStream {
         if (meta == null || meta.getSize() == null) {
             throw new IllegalStateException("no sequence header at the start of the video stream");
         }
+        PixelLimits.checkVideoFrame(file.toString(), meta.getSize().getWidth(), meta.getSize().getHeight());
         width = (meta.getSize().getWidth() + 31) & ~31;
         height = (meta.getSize().getHeight() + 31) & ~31;
     }

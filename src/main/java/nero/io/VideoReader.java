@@ -120,6 +120,8 @@ public final class VideoReader {
         }
         // JCodec meets most damaged data with a null or an index out of range; their texts name its internals
         String detail = e instanceof NullPointerException || e instanceof IndexOutOfBoundsException
+                || e instanceof ClassCastException || e instanceof ArithmeticException
+                || e instanceof NegativeArraySizeException
                 ? "the decoder failed on damaged data (" + e.getClass().getSimpleName() + " inside JCodec)"
                 : e.getClass().getSimpleName() + ": " + m;
         return new InvalidInputException(name + ": cannot decode " + container + " video (codec " + codec

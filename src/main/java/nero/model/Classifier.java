@@ -15,7 +15,6 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,11 +40,13 @@ import nero.core.Sha256;
  * time one pass of {@code features} (or {@code feature_map}) suffices: logits are computed here as
  * {@code W·h + b}, which the probe showed to equal the model's {@code forward} within 1e-4.
  *
- * <p>Inference is thread-safe. Input gradients use DJL's process-wide gradient collector, so every gradient call
- * in the JVM is serialised on one lock.
+ * <p>Inference is thread-safe. Input gradients are computed in float64 on a copy of the module ({@link
+ * GradientModule}: the same result on every CPU) and use DJL's process-wide gradient collector, so every gradient
+ * call in the JVM is serialised on one lock.
  */
 public final class Classifier implements AutoCloseable, DifferentiableClassifier {
     static final double CONTRACT_TOLERANCE = 1e-4;
+    static final int GRADIENT_PASS_VALUES = 2 * 3 * 224 * 224;
     private static final String EXPORT_TOOL = "tools/export_for_nero.py";
     private static final List<String> HEAD_NAMES = List.of("fc", "head", "classifier");
     /** DJL's PtGradientCollector is a JVM-wide singleton: one gradient computation at a time. */
@@ -57,6 +58,8 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
     private final HeadWeights head;
     private final int height;
     private final int width;
+    /** Guarded by {@link #GRADIENT_LOCK}. */
+    private GradientModule gradientModule;
 
     private Classifier(ZooModel<NDList, NDList> model, ModelInfo info, HeadWeights head) {
         this.model = model;
@@ -72,9 +75,21 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
      * Reads the sidecar {@code <model>.json} if present (else 224×224, ImageNet mean/std, classes class0…).
      */
     public static Classifier load(Path modelFile) {
+        return load(modelFile, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, with the preprocessing a detector was fitted with instead of the sidecar's (null: the
+     * sidecar's): a detector's scores mean something only for the input it was fitted on, whether the sidecar was
+     * left behind when the model was moved or edited since.
+     */
+    public static Classifier load(Path modelFile, nero.core.Preprocessing fitted) {
         Path file = modelFile.toAbsolutePath().normalize();
         requireTorchScriptArchive(file);
         ModelSidecar sidecar = ModelSidecar.forModel(file);
+        if (fitted != null) {
+            sidecar = sidecar.withPreprocessing(fitted);
+        }
         Engine.ensureStarted();
         ZooModel<NDList, NDList> model = loadTorchScript(file);
         try {
@@ -83,6 +98,11 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
             model.close();
             throw e;
         }
+    }
+
+    /** The sidecar file {@code <model>.json} that belongs to a model file (whether or not it exists). */
+    public static Path sidecarOf(Path modelFile) {
+        return ModelSidecar.pathFor(modelFile.toAbsolutePath().normalize());
     }
 
     public ModelInfo info() {
@@ -129,7 +149,12 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
         return run(pack(inputs), inputs.length, false).logits();
     }
 
-    /** Gradient of the mean cross-entropy of logits/T against {@code targets}; BatchNorm stays in eval mode. */
+    /**
+     * Gradient of the mean cross-entropy of logits/T against {@code targets}; BatchNorm stays in eval mode. Each
+     * image's gradient depends on that image only, so the batch goes through the float64 module in passes of at
+     * most {@value #GRADIENT_PASS_VALUES} input values (two 224² images) to bound the float64 activations: 8 ResNet-18
+     * images in one pass peaked at 1.1 GB resident (0.6 GB in float32), in passes of two at 0.8 GB.
+     */
     @Override
     public float[][] inputGradient(float[][] inputs, int[] targets, double temperature) {
         if (targets.length != inputs.length) {
@@ -142,12 +167,21 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
                 throw new IllegalArgumentException("target class " + t + " outside 0.." + (classes - 1));
             }
         }
-        float[] gradient = gradient(pack(inputs), n, (logits, scope) -> {
-            NDArray oneHot = scope.create(targets).oneHot(classes);
-            NDArray logProbabilities = logits.div(temperature).logSoftmax(1);
-            return logProbabilities.mul(oneHot).sum().neg().div(n);
-        });
-        return rows(gradient, n, inputs[0].length);
+        int sampleSize = 3 * height * width;
+        int pass = Math.max(1, GRADIENT_PASS_VALUES / sampleSize);
+        float[][] gradients = new float[n][];
+        for (int start = 0; start < n; start += pass) {
+            int count = Math.min(pass, n - start);
+            int[] passTargets = Arrays.copyOfRange(targets, start, start + count);
+            float[] gradient = gradient(pack(Arrays.copyOfRange(inputs, start, start + count)), count,
+                    (logits, scope) -> {
+                        NDArray oneHot = scope.create(passTargets).oneHot(classes).toType(logits.getDataType(), false);
+                        NDArray logProbabilities = logits.div(temperature).logSoftmax(1);
+                        return logProbabilities.mul(oneHot).sum().neg().div(n); // the mean over the whole batch
+                    });
+            System.arraycopy(rows(gradient, count, sampleSize), 0, gradients, start, count);
+        }
+        return gradients;
     }
 
     /** Gradient × input of the logit of {@code targetClass} for one preprocessed image: a C×H×W relevance map. */
@@ -163,6 +197,29 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
         return result;
     }
 
+    /** Whether input gradients run on the float64 copy (made now if not yet); false on the float32 fallback. */
+    boolean gradientsInFloat64() {
+        GRADIENT_LOCK.lock();
+        try {
+            return gradientModule().isFloat64();
+        } finally {
+            GRADIENT_LOCK.unlock();
+        }
+    }
+
+    /** For GradientBenchmark only: back to the float32 module (the path before issue #13), to measure the cost. */
+    void useFloat32Gradients() {
+        GRADIENT_LOCK.lock();
+        try {
+            if (gradientModule != null) {
+                gradientModule.discard();
+            }
+            gradientModule = GradientModule.float32(block, model.getNDManager());
+        } finally {
+            GRADIENT_LOCK.unlock();
+        }
+    }
+
     @Override
     public void close() {
         model.close();
@@ -170,29 +227,62 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
 
     // ---- engine calls ------------------------------------------------------------------------------------
 
-    @FunctionalInterface
-    private interface Objective {
-        NDArray of(NDArray logits, NDManager scope);
-    }
-
     /**
-     * The only recipe that works in DJL 0.36 (see runtime notes §2): weights loaded with trainParam=true and
-     * frozen, input requiring grad, and {@code IValueUtils.forward(block, x, true)} inside a collector — it
-     * enables autograd without switching the module to train mode.
+     * Serialised on {@link #GRADIENT_LOCK} because DJL's gradient collector is JVM-wide (runtime notes §2: weights
+     * loaded with trainParam=true and frozen, input requiring grad, forward with autograd inside a collector).
      */
-    private float[] gradient(float[] nchw, int n, Objective objective) {
+    private float[] gradient(float[] nchw, int n, GradientModule.Objective objective) {
         GRADIENT_LOCK.lock();
-        try (NDManager scope = model.getNDManager().newSubManager()) {
-            NDArray x = scope.create(nchw, new Shape(n, 3, height, width));
-            x.setRequiresGradient(true);
-            try (GradientCollector collector = ai.djl.engine.Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray logits = IValueUtils.forward(block, new NDList(x), true).singletonOrThrow();
-                collector.backward(objective.of(logits, scope));
-                return x.getGradient().toFloatArray();
-            }
+        try {
+            return gradientModule().gradient(nchw, new Shape(n, 3, height, width), objective);
         } finally {
             GRADIENT_LOCK.unlock();
         }
+    }
+
+    /** Made on the first gradient call (under the lock), so scoring alone never pays for the float64 copy. */
+    private GradientModule gradientModule() {
+        if (gradientModule == null) {
+            gradientModule = chooseGradientModule();
+        }
+        return gradientModule;
+    }
+
+    /**
+     * The float64 copy (see {@link GradientModule}) when it reproduces the model's float32 logits on the probe
+     * input; else the float32 module, with one line on stderr. A model can fail the check by using an integer
+     * buffer as an index or casting to float32 inside {@code forward} (libtorch's {@code Module::to} converts
+     * every buffer); the copy is also unavailable where libtorch's C++ symbol cannot be found.
+     */
+    private GradientModule chooseGradientModule() {
+        NDManager manager = model.getNDManager();
+        Shape shape = new Shape(1, 3, height, width);
+        float[] x = ContractCheck.probeInput(1, 3 * height * width);
+        String why;
+        GradientModule copy = null;
+        try {
+            copy = GradientModule.float64CopyOf(block, manager);
+            if (copy == null) {
+                why = "libtorch's Module::to(ScalarType) cannot be called on this platform";
+            } else {
+                float[][] expected = {GradientModule.float32(block, manager).logits(x, shape)};
+                double diff = ContractCheck.maxRelativeDifference(new float[][] {copy.logits(x, shape)}, expected);
+                if (diff <= CONTRACT_TOLERANCE) {
+                    return copy;
+                }
+                why = String.format("its float64 copy gives other logits, max difference %.3g", diff);
+            }
+        } catch (RuntimeException e) {
+            why = "its float64 copy does not run: " + lastLine(e);
+        } catch (LinkageError e) {
+            why = "JNA, needed to make the float64 copy, is not on the class path";
+        }
+        if (copy != null) {
+            copy.discard();
+        }
+        System.err.println("nero: input gradients of " + info.file().getFileName() + " are computed in float32 ("
+                + why + "); on some CPUs they can then differ from PyTorch's (see docs/model.md, Gradients)");
+        return GradientModule.float32(block, manager);
     }
 
     private NDArray runMethod(NDManager scope, String method, float[] nchw, int n) {
@@ -305,6 +395,12 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** TorchScript errors start with a traceback and end with the cause. */
+    private static String lastLine(Throwable e) {
+        String[] lines = String.valueOf(e.getMessage()).strip().split("\\R");
+        return lines[lines.length - 1].replaceFirst("^RuntimeError: ", "");
     }
 
     /** Checks the contract on a probe batch and builds the classifier (or refuses with a fix). */

@@ -44,6 +44,13 @@ public final class Engine {
                 throw new InvalidInputException("the PyTorch engine could not start (cache dir " + cacheDir
                         + "): " + e.getMessage(), e);
             }
+            // Before the first convolution: where NNPACK cannot start (some CPUs, VMs that hide cache sizes) its
+            // probe prints "Could not initialize NNPACK! Reason: Unsupported hardware" on stderr. No result changes.
+            try {
+                LibtorchNative.disableNnpack();
+            } catch (LinkageError e) {
+                // no JNA on the class path: NNPACK stays on, which only costs the console lines
+            }
             started = true;
         }
     }

@@ -244,29 +244,37 @@ public final class FeatureExtractor {
             if (out == null) {
                 return;
             }
-            for (int i = 0; i < batch.good().size(); i++) {
+            int n = batch.good().size();
+            int mapSize = out.featureMap() == null ? 0 : out.featureMap().length / n;
+            for (int i = 0; i < n; i++) {
                 SourceItem item = batch.good().get(i).item;
+                String problem = NonFiniteOutputs.problem(out.features()[i], out.logits()[i],
+                        batch.odin() == null ? null : batch.odin()[i]);
+                if (problem != null) {
+                    skipped.add(new SkippedItem(item.id(), problem)); // one image's NaN never stops the batch
+                    continue;
+                }
                 ids.add(item.id());
                 labels.add(item.label() == null ? -1 : labelIndex.getOrDefault(item.label(), -1));
                 features.add(out.features()[i]);
                 logits.add(out.logits()[i]);
-            }
-            if (out.featureMap() != null) {
-                appendMaps(out.featureMap(), out.mapHeight(), out.mapWidth());
-            }
-            if (odin != null) {
-                odin.addAll(Arrays.asList(batch.odin()));
+                if (out.featureMap() != null) {
+                    appendMap(out.featureMap(), i * mapSize, mapSize, out.mapHeight(), out.mapWidth());
+                }
+                if (odin != null) {
+                    odin.add(batch.odin()[i]);
+                }
             }
         }
 
-        void appendMaps(float[] batchMaps, int h, int w) {
+        void appendMap(float[] batchMaps, int from, int length, int h, int w) {
             if (maps == null) {
-                maps = new float[batchMaps.length * 4];
-            } else if (mapsUsed + batchMaps.length > maps.length) {
-                maps = Arrays.copyOf(maps, Math.max(maps.length * 2, mapsUsed + batchMaps.length));
+                maps = new float[length * 64];
+            } else if (mapsUsed + length > maps.length) {
+                maps = Arrays.copyOf(maps, Math.max(maps.length * 2, mapsUsed + length));
             }
-            System.arraycopy(batchMaps, 0, maps, mapsUsed, batchMaps.length);
-            mapsUsed += batchMaps.length;
+            System.arraycopy(batchMaps, from, maps, mapsUsed, length);
+            mapsUsed += length;
             mapHeight = h;
             mapWidth = w;
         }

@@ -55,6 +55,11 @@ final class ModelSidecar {
         this.hasFeatureMap = hasFeatureMap;
     }
 
+    /** The same sidecar with another preprocessing (the one a detector was fitted with). */
+    ModelSidecar withPreprocessing(Preprocessing p) {
+        return new ModelSidecar(classNames, p, family, head, featureDim, hasFeatureMap);
+    }
+
     static Path pathFor(Path modelFile) {
         String name = modelFile.getFileName().toString();
         int dot = name.lastIndexOf('.');

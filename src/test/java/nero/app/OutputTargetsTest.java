@@ -34,14 +34,14 @@ class OutputTargetsTest {
 
     @Test
     void aFolderTargetMayBeNewOrExistingButNotAFile() throws IOException {
-        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp.resolve("new"), "vectors folder"));
-        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp, "vectors folder"));
+        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp.resolve("new"), "vectors folder", false));
+        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp, "vectors folder", false));
         Path file = Files.writeString(tmp.resolve("f"), "x");
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> OutputTargets.checkFolder(file, "vectors folder"));
+                () -> OutputTargets.checkFolder(file, "vectors folder", false));
         assertTrue(e.getMessage().contains("vectors folder " + file + " is a file"), e.getMessage());
         InvalidInputException orphan = assertThrows(InvalidInputException.class,
-                () -> OutputTargets.checkFolder(tmp.resolve("no/such"), "output folder"));
+                () -> OutputTargets.checkFolder(tmp.resolve("no/such"), "output folder", true));
         assertTrue(orphan.getMessage().contains(tmp.resolve("no") + " does not exist"), orphan.getMessage());
     }
 
@@ -55,5 +55,76 @@ class OutputTargetsTest {
         try (var files = Files.list(tmp)) {
             assertEquals(List.of(folderInTheWay), files.toList(), "only the folder that was in the way");
         }
+    }
+
+    @Test
+    void specialFilesAndLinksAreRefusedWithoutBeingTouched() throws Exception {
+        // /dev/null is only checked here, never written: a rename over it would replace it for the whole machine
+        InvalidInputException device = assertThrows(InvalidInputException.class,
+                () -> OutputTargets.checkFile(Path.of("/dev/null"), "score table"));
+        assertEquals("score table /dev/null: the path is a device, pipe or other special file, not a plain file;"
+                + " give the path of a plain file", device.getMessage());
+        Path fifo = mkfifo(tmp.resolve("pipe.csv"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> OutputTargets.checkFile(fifo, "score table"))
+                .getMessage().contains("special file"));
+        Path victim = Files.writeString(tmp.resolve("victim.txt"), "precious");
+        Path link = Files.createSymbolicLink(tmp.resolve("link.csv"), victim);
+        assertTrue(assertThrows(InvalidInputException.class, () -> OutputTargets.checkFile(link, "score table"))
+                .getMessage().contains("is a symbolic link"));
+        // and the one write helper refuses them too, when it is reached by another way
+        for (Path target : List.of(fifo, link)) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> ScoreCsv.write(target, List.of(), List.of()));
+            assertTrue(e.getMessage().startsWith("cannot write " + target + ": the path is a"), e.getMessage());
+        }
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("precious", Files.readString(victim));
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo));
+        try (var files = Files.list(tmp)) {
+            assertEquals(3, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void anOutputNeverReplacesAnInputNorPutsImagesIntoAnInputFolder() throws Exception {
+        Path images = Files.createDirectories(tmp.resolve("images"));
+        Path image = Files.writeString(images.resolve("a.jpg"), "x");
+        Path jpegNamedCsv = Files.copy(Path.of("sample-data/ood/polyp").toAbsolutePath().resolve(
+                firstName(Path.of("sample-data/ood/polyp"))), images.resolve("b.csv"));
+        Path model = Files.writeString(tmp.resolve("m.pt"), "x");
+        Path sidecar = Files.writeString(tmp.resolve("m.json"), "{}");
+        Path[] inputs = {images, model, sidecar};
+        for (Path out : List.of(image, jpegNamedCsv, images.resolve("new.png"), images.resolve("sub/x.tif"), model,
+                sidecar)) {
+            assertThrows(InvalidInputException.class, () -> OutputTargets.checkNotAnInput(out, "score table", inputs),
+                    out.toString());
+        }
+        // a table written into an input folder is never read as an image
+        assertDoesNotThrow(() -> OutputTargets.checkNotAnInput(images.resolve("scores.csv"), "score table", inputs));
+        assertDoesNotThrow(() -> OutputTargets.checkFolder(images.resolve("vec"), "vectors folder", false, inputs));
+        // pictures are: an evaluation or explanation folder inside an input folder is refused
+        assertEquals("output folder " + images.resolve("eval") + " is inside the input folder " + images
+                + ", where it would replace or add pictures read as images next time: choose a place outside the"
+                + " inputs", assertThrows(InvalidInputException.class,
+                        () -> OutputTargets.checkFolder(images.resolve("eval"), "output folder", true, inputs))
+                        .getMessage());
+        // the same file reached through a linked folder is still that file
+        Path linked = Files.createSymbolicLink(tmp.resolve("linked"), images);
+        assertThrows(InvalidInputException.class,
+                () -> OutputTargets.checkNotAnInput(linked.resolve("a.jpg"), "score table", inputs));
+        assertDoesNotThrow(() -> OutputTargets.checkNotAnInput(tmp.resolve("scores.csv"), "score table", inputs));
+        assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp.resolve("plots"), "output folder", true, inputs));
+    }
+
+    private static Path firstName(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.sorted().findFirst().orElseThrow().getFileName();
+        }
+    }
+
+    static Path mkfifo(Path path) throws Exception {
+        Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+        assertEquals(0, p.waitFor(), "mkfifo " + path);
+        return path;
     }
 }

@@ -235,6 +235,13 @@ class DicomReaderTest {
             s.numberOfFramesAttribute = 50000;
         });
         assertTrue(refusal(huge).contains("too large"), refusal(huge));
+        // each side within 16384, but 150 megapixels a frame: over the pixel limit, refused before decoding
+        Path wide = write("wide.dcm", s -> {
+            s.bytes = new byte[80];
+            s.rows = 10000;
+            s.cols = 15000;
+        });
+        assertTrue(refusal(wide).contains("frame (Rows × Columns) size 15000x10000 is too large"), refusal(wide));
     }
 
     @Test

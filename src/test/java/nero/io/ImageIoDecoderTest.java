@@ -67,16 +67,28 @@ class ImageIoDecoderTest {
     }
 
     @Test
-    void otherLayoutsGoThroughImageJ() throws Exception {
+    void sixteenBitGreyAndTiffGoThroughImageJ() throws Exception {
         List<Path> viaImageJ = List.of(
-                write("palette.png", "png", palette()),
                 write("grey16.png", "png", noisy(BufferedImage.TYPE_USHORT_GRAY)),
-                write("palette.bmp", "bmp", palette()),
-                write("palette.gif", "gif", palette()),
                 write("rgb.tif", "tiff", noisy(BufferedImage.TYPE_3BYTE_BGR)));
         for (Path p : viaImageJ) {
             assertNull(PlainImageReader.readDirectly(p), p + " should be left to ImageJ");
             assertSameAsImageJ(p);
+        }
+    }
+
+    /** ImageJ opens palettes as indices with a colour table; they are read as the colours ImageJ shows. */
+    @Test
+    void palettesAreReadAsTheColoursImageJShows() throws Exception {
+        for (Path p : List.of(write("palette.png", "png", palette()), write("palette.bmp", "bmp", palette()),
+                write("palette.gif", "gif", palette()))) {
+            ImagePlus shown = new Opener().openImage(p.toString());
+            assertEquals(8, shown.getBitDepth(), p + " opens in ImageJ as indices");
+            assertTrue(shown.getProcessor().isColorLut(), p + " opens in ImageJ with a colour table");
+            ImagePlus read = PlainImageReader.read(p);
+            assertEquals(ImagePlus.COLOR_RGB, read.getType(), p.toString());
+            assertArrayEquals(rgbOnly((int[]) shown.getProcessor().convertToRGB().getPixels()),
+                    rgbOnly((int[]) read.getProcessor().getPixels()), p + " pixels");
         }
     }
 

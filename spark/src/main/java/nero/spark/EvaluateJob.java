@@ -67,6 +67,7 @@ public final class EvaluateJob implements Callable<Integer> {
     public Reports.Evaluate run(SparkSession spark) {
         List<String> all = OodMethods.withNeroFirst(OodMethods.parse(methods));
         List<String> extras = all.subList(1, all.size()); // NERO's score is always in the row
+        ScoreEvaluation.checkOutput(out, detector, model);
         // Open the pair once on the driver: refuses a detector fitted for another model, or methods it lacks,
         // before any executor starts.
         List<String> columns;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import nero.core.Sha256;
+import nero.model.Classifier;
 import nero.core.InvalidInputException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -42,7 +43,7 @@ final class ShippedFiles implements Serializable {
     /** {@code detector} may be null (a fit ships the model alone). */
     static ShippedFiles ship(SparkSession spark, Path detector, Path model) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Path sidecarFile = sidecarOf(model);
+        Path sidecarFile = Classifier.sidecarOf(model);
         Shipped d = detector == null ? null : ship(jsc, detector, "detector file");
         Shipped m = ship(jsc, model, "model");
         Shipped s = Files.isRegularFile(sidecarFile) ? ship(jsc, sidecarFile, "model sidecar") : null;
@@ -63,13 +64,6 @@ final class ShippedFiles implements Serializable {
         } catch (IOException | OutOfMemoryError e) {
             throw new InvalidInputException("cannot read the " + what + " " + file + ": " + e, e);
         }
-    }
-
-    /** The sidecar a model is read with: {@code <model name without extension>.json} beside it. */
-    static Path sidecarOf(Path model) {
-        String name = model.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
     }
 
     /** Identifies the shipped contents (for caching what is opened from them). */

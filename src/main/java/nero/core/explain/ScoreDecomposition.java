@@ -13,12 +13,13 @@ import nero.core.InvalidInputException;
 public record ScoreDecomposition(String predictedClass, double confidence, String nearestClass, double distance,
         double biasTerm, double normRatio, double score, double threshold, boolean ood, double percentile) {
 
-    /** Builds the decomposition; the verdict is {@code score > threshold}. */
+    /** Builds the decomposition; the verdict is {@code score > threshold} (NaN: OOD). */
     public static ScoreDecomposition of(String predictedClass, double confidence, String nearestClass,
             double distance, double biasTerm, double normRatio, double score, double threshold,
             double[] sortedValidationScores) {
         return new ScoreDecomposition(predictedClass, confidence, nearestClass, distance, biasTerm, normRatio, score,
-                threshold, score > threshold, percentile(score, sortedValidationScores));
+                threshold, nero.core.ThresholdCalibrator.isOod(score, threshold),
+                percentile(score, sortedValidationScores));
     }
 
     /** Percentage (0–100) of the ascending-sorted scores that are ≤ {@code score}. */

@@ -6,6 +6,7 @@ import nero.core.ArrayCodec;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
+import nero.core.StoredFields;
 
 /**
  * Deep nearest neighbours (Sun et al., ICML 2022): features are L2-normalised; the score is the Euclidean
@@ -168,8 +169,15 @@ final class Knn extends TrainedMethod {
     @Override
     public void restore(JsonObject state, HeadWeights head) {
         this.head = head;
-        k = state.get("k").getAsInt();
-        bank = ArrayCodec.floatMatrix(state.getAsJsonObject("bank"));
+        StoredFields stored = StoredFields.of(state, "payload.baselines.knn");
+        k = stored.integer("k");
+        if (k < 1) {
+            throw new InvalidInputException("field " + stored.name("k") + " = " + k + " must be at least 1");
+        }
+        bank = stored.floatMatrix("bank");
+        for (float[] row : bank) {
+            Stored.length(stored, "bank", row.length, head.dimension());
+        }
         if (bank.length == 0) {
             throw new InvalidInputException("stored KNN state has no training features");
         }

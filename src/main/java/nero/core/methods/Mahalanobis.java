@@ -6,6 +6,7 @@ import nero.core.ArrayCodec;
 import nero.core.CovarianceAccumulator;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
+import nero.core.StoredFields;
 import nero.core.SymmetricEigen;
 
 /**
@@ -123,8 +124,14 @@ final class Mahalanobis extends TrainedMethod {
     @Override
     public void restore(JsonObject state, HeadWeights head) {
         this.head = head;
-        means = ArrayCodec.doubleMatrix(state.getAsJsonObject("means"));
-        precision = ArrayCodec.decodeDoubles(state.get("precision").getAsString());
+        StoredFields stored = StoredFields.of(state, "payload.baselines.mahalanobis");
+        means = stored.doubleMatrix("means");
+        precision = stored.doubles("precision");
+        int d = head.dimension();
+        for (double[] mean : means) {
+            Stored.length(stored, "means", mean.length, d);
+        }
+        Stored.length(stored, "precision", precision.length, d * d);
         fitted = true;
     }
 }

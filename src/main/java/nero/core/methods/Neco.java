@@ -8,6 +8,7 @@ import nero.core.FeatureSet;
 import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
 import nero.core.Softmax;
+import nero.core.StoredFields;
 import nero.core.SymmetricEigen;
 
 /**
@@ -128,11 +129,14 @@ final class Neco extends TrainedMethod {
     @Override
     public void restore(JsonObject state, HeadWeights head) {
         this.head = head;
-        vitPath = state.get("vitPath").getAsBoolean();
-        scalerMean = ArrayCodec.decodeDoubles(state.get("scalerMean").getAsString());
-        scalerStd = ArrayCodec.decodeDoubles(state.get("scalerStd").getAsString());
-        pcaMean = ArrayCodec.decodeDoubles(state.get("pcaMean").getAsString());
-        components = ArrayCodec.doubleMatrix(state.getAsJsonObject("components"));
+        StoredFields stored = StoredFields.of(state, "payload.baselines.neco");
+        vitPath = stored.bool("vitPath");
+        scalerMean = stored.doubles("scalerMean");
+        scalerStd = stored.doubles("scalerStd");
+        pcaMean = stored.doubles("pcaMean");
+        components = stored.doubleMatrix("components");
+        Stored.length(stored, "scalerMean", scalerMean.length, head.dimension());
+        Stored.length(stored, "scalerStd", scalerStd.length, head.dimension());
         fitted = true;
     }
 }

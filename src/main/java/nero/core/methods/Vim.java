@@ -8,6 +8,7 @@ import nero.core.FeatureSet;
 import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
 import nero.core.Softmax;
+import nero.core.StoredFields;
 import nero.core.SymmetricEigen;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -126,9 +127,12 @@ final class Vim extends TrainedMethod {
     @Override
     public void restore(JsonObject state, HeadWeights head) {
         this.head = head;
-        origin = ArrayCodec.decodeDoubles(state.get("origin").getAsString());
-        nullSpace = ArrayCodec.doubleMatrix(state.getAsJsonObject("nullSpace"));
-        alpha = state.get("alpha").getAsDouble();
+        StoredFields stored = StoredFields.of(state, "payload.baselines.vim");
+        origin = stored.doubles("origin");
+        nullSpace = stored.doubleMatrix("nullSpace");
+        alpha = stored.number("alpha");
+        Stored.length(stored, "origin", origin.length, head.dimension());
+        Stored.length(stored, "nullSpace", nullSpace.length, head.dimension());
         fitted = true;
     }
 }
