@@ -8,6 +8,7 @@ import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.core.Relevance;
+import nero.core.probe.LinearProbe;
 import nero.io.SkippedItem;
 import nero.model.Classifier;
 import nero.model.Engine;
@@ -29,7 +30,8 @@ public final class FeatureFit {
     }
 
     /**
-     * Fits NERO and the baselines on {@code train}, calibrates on {@code validation} (null: on the training
+     * Fits NERO and the baselines on {@code train} (with {@code request.head()} PROBE, first a linear probe on
+     * the training folders, which then gives the logits), calibrates on {@code validation} (null: on the training
      * features), and writes {@code request.out()}. {@code request.trainDir()}/{@code valDir()} are only named in
      * messages; {@code skipped} are the items the extraction left out, passed through to the report.
      */
@@ -43,19 +45,34 @@ public final class FeatureFit {
     }
 
     /** With the model already open (the single-machine fit has just extracted the features with it). */
-    static Reports.Fit fit(Classifier classifier, Requests.Fit request, FolderFeatures train,
+    static Reports.Fit fit(Classifier model, Requests.Fit request, FolderFeatures train,
             FolderFeatures validation, List<SkippedItem> skipped, ProgressListener progress) {
-        FeatureSet trainSet = withModelLabels(train, classifier);
-        FeatureSet validationSet = validation == null ? null : withModelLabels(validation, classifier);
+        boolean withProbe = request.head() == Requests.Head.PROBE;
+        // labels: the model's class indices, or with a probe the training folders' (a validation folder that is
+        // not a training class gets -1)
+        FeatureSet trainSet = withProbe ? train.features() : withModelLabels(train, model);
+        FeatureSet validationSet = validation == null ? null
+                : withProbe ? relabelled(validation, train.folders()) : withModelLabels(validation, model);
         if (trainSet.size() == 0) {
             throw new InvalidInputException("no readable image among the training images in " + train.root());
         }
-        List<String> classes = ClassNames.forDetector(classifier.info().classNames(), train.folders());
+        Classifier classifier = model;
+        LinearProbe probe = null;
+        List<String> classes;
+        if (withProbe) {
+            probe = fitProbe(trainSet, train.folders(), train.root(), progress);
+            classifier = model.withHead(probe.head()); // shares the model, closed with it
+            trainSet = withLogits(trainSet, classifier);
+            validationSet = validationSet == null ? null : withLogits(validationSet, classifier);
+            classes = train.folders();
+        } else {
+            classes = ClassNames.forDetector(model.info().classNames(), train.folders());
+        }
         DetectorState state;
         try {
             state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, trainSet, validationSet,
                     request.tpr(), request.neroParameters(), ModelLocation.reference(request.model(),
-                            request.out()), progress);
+                            request.out()), progress).withProbe(probe);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("cannot fit a detector on the " + trainSet.size()
                     + " training image(s) in " + train.root() + ": " + e.getMessage(), e);
@@ -68,7 +85,32 @@ public final class FeatureFit {
         DetectorFile.save(request.out(), state);
         return new Reports.Fit(request.out(), trainSet.size(), validationSet == null ? 0 : validationSet.size(),
                 classes, state.threshold(), state.tpr(),
-                ClassNames.generic(classes) ? Double.NaN : trainSet.accuracy(), skipped);
+                !withProbe && ClassNames.generic(classes) ? Double.NaN : trainSet.accuracy(), skipped, probe);
+    }
+
+    /** The linear probe on the training features, the class folders naming the classes. */
+    private static LinearProbe fitProbe(FeatureSet train, List<String> classFolders, Path trainDir,
+            ProgressListener progress) {
+        try {
+            return LinearProbe.fit(train.features(), train.labels(), classFolders, progress);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("cannot fit a linear probe on the " + train.size() + " training image(s)"
+                    + " in " + trainDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The same samples with the logits of {@code classifier}'s head (the probe's instead of the model's). */
+    private static FeatureSet withLogits(FeatureSet set, Classifier classifier) {
+        return new FeatureSet(set.ids(), set.features(), classifier.logitsOf(set.features()), set.labels());
+    }
+
+    /** Folder indices of {@code f} → indices of the same names in {@code classes} (−1 where absent). */
+    private static FeatureSet relabelled(FolderFeatures f, List<String> classes) {
+        int[] labels = f.features().labels();
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = labels[i] < 0 ? -1 : classes.indexOf(f.folders().get(labels[i]));
+        }
+        return f.features();
     }
 
     /**

@@ -38,23 +38,27 @@ public final class NeroWorkflow {
         Engine.ensureStarted();
         List<SkippedItem> skipped = new ArrayList<>();
         try (Classifier classifier = Classifier.load(r.model())) {
-            FeatureFit.FolderFeatures train = extractFolder(classifier, r.trainDir(), "training images", skipped);
+            boolean checkClasses = r.head() == Requests.Head.MODEL;
+            FeatureFit.FolderFeatures train = extractFolder(classifier, r.trainDir(), "training images", skipped,
+                    checkClasses);
             FeatureFit.FolderFeatures validation = r.valDir() == null ? null
-                    : extractFolder(classifier, r.valDir(), "validation images", skipped);
+                    : extractFolder(classifier, r.valDir(), "validation images", skipped, checkClasses);
             progress.checkCancelled();
             return FeatureFit.fit(classifier, r, train, validation, skipped, progress);
         }
     }
 
     /**
-     * Features of an ImageFolder tree, labelled with the class folders' indices. The folders must be named after
-     * the model's classes (the sidecar's class_names), as PyTorch's ImageFolder order made them in training:
-     * checked before any image is read.
+     * Features of an ImageFolder tree, labelled with the class folders' indices. With the model's head
+     * ({@code checkClasses}) the folders must be named after the model's classes (the sidecar's class_names), as
+     * PyTorch's ImageFolder order made them in training: checked before any image is read.
      */
     private FeatureFit.FolderFeatures extractFolder(Classifier classifier, Path dir, String what,
-            List<SkippedItem> skipped) {
+            List<SkippedItem> skipped, boolean checkClasses) {
         try (ImageFolderSource source = ImageSources.imageFolder(dir)) {
-            ClassNames.folderToModel(source.classNames(), classifier.info().classNames(), dir);
+            if (checkClasses) {
+                ClassNames.folderToModel(source.classNames(), classifier.info().classNames(), dir);
+            }
             FeatureSet fs = SourceFeatures.extract(classifier, source, what, dir.toString(), false, progress, skipped);
             return new FeatureFit.FolderFeatures(dir, source.classNames(), fs);
         }

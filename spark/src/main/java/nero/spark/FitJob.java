@@ -46,6 +46,10 @@ public final class FitJob implements Callable<Integer> {
     int k;
     @Option(names = "--components", defaultValue = "0", paramLabel = "N", description = "PCA components (0 = ⌊2D/3⌋)")
     int components;
+    @Option(names = "--head", defaultValue = "model", paramLabel = "model|probe",
+            description = "'model' = the network's own final layer (default), 'probe' = a linear head fitted on the ID "
+                    + "training images (on the driver), as `nero fit --head`")
+    String head;
     @Option(names = "--files-per-task", defaultValue = "64", paramLabel = "N")
     int filesPerTask;
 
@@ -68,15 +72,18 @@ public final class FitJob implements Callable<Integer> {
         if (k < 0 || components < 0) {
             throw new InvalidInputException("--k and --components must be 0 (the default) or positive");
         }
+        Requests.Head headChoice = Requests.Head.parse(head);
         Requests.Fit request = new Requests.Fit(model, Path.of(train), val == null ? null : Path.of(val), tpr, out,
-                null, k, components);
+                null, k, components, headChoice);
         FeatureFit.check(request);
         ShippedFiles shipped = ShippedFiles.ship(spark, null, model);
         InputListing.Folder trainFolder = InputListing.imageFolder(spark, train);
         InputListing.Folder valFolder = val == null ? null : InputListing.imageFolder(spark, val);
-        FeatureFit.checkClassFolders(model, trainFolder.classNames(), Path.of(train));
-        if (valFolder != null) {
-            FeatureFit.checkClassFolders(model, valFolder.classNames(), Path.of(val));
+        if (headChoice == Requests.Head.MODEL) { // a probe takes the training folders as its classes
+            FeatureFit.checkClassFolders(model, trainFolder.classNames(), Path.of(train));
+            if (valFolder != null) {
+                FeatureFit.checkClassFolders(model, valFolder.classNames(), Path.of(val));
+            }
         }
         List<InputFile> files = new ArrayList<>(trainFolder.files());
         long trainFiles = files.size();

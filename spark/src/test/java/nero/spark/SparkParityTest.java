@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Spark jobs on {@code local[2]} against the single-machine workflow on sample-data: the same rows (every
@@ -116,19 +118,25 @@ class SparkParityTest {
         assertEquals(cli.skipped().get(0).reason(), skipped.get(0).getString(3));
     }
 
-    @Test
-    void fitJobWritesTheDetectorFileOfFitApartFromItsCreationTime() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"model", "probe"})
+    void fitJobWritesTheDetectorFileOfFitApartFromItsCreationTime(String head) throws IOException {
+        Path cliDetector = detector;
+        if (!head.equals("model")) {
+            cliDetector = tmp.resolve("cli-" + head + ".nero");
+            new NeroWorkflow(ProgressListener.NONE).fit(new Requests.Fit(MODEL, SAMPLE.resolve("id/train"),
+                    SAMPLE.resolve("id/val"), 0.95, cliDetector, null, 0, 0, Requests.Head.parse(head)));
+        }
         FitJob job = new FitJob();
         job.model = MODEL;
         job.train = SAMPLE.resolve("id/train").toString();
         job.val = SAMPLE.resolve("id/val").toString();
         job.tpr = 0.95;
-        job.out = tmp.resolve("cluster.nero");
+        job.out = tmp.resolve("cluster-" + head + ".nero");
+        job.head = head;
         job.filesPerTask = 13;
         job.run(spark);
-        JsonObject cli = withoutCreationTime(detector);
-        JsonObject cluster = withoutCreationTime(job.out);
-        assertEquals(cli, cluster);
+        assertEquals(withoutCreationTime(cliDetector), withoutCreationTime(job.out));
     }
 
     @Test
