@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the plugin and assembles two ready-to-copy install trees:
-#   target/fiji-overlay/      copy over Fiji.app/: plugins/NERO_OOD-<v>.jar (SciJava menu entries only) and
-#                             jars/ with the runtime dependencies (incl. the PyTorch and FFmpeg natives, linux-x86_64;
-#                             javacpp-1.5.10.jar and ffmpeg-6.1.1-1.5.10.jar are byte-identical to Fiji 2.16's own)
+#   target/fiji-overlay/      laid out like Fiji.app/: plugins/NERO_OOD-<v>.jar (SciJava menu entries only), jars/
+#                             with the runtime dependencies except SLF4J, jars/linux64/ with the PyTorch and FFmpeg/JavaCPP
+#                             natives (javacpp-1.5.10.jar and ffmpeg-6.1.1-1.5.10.jar are byte-identical to Fiji 2.16's);
+#                             install it with tools/install-fiji.sh FIJI_DIR (which skips what Fiji already has)
 #   target/imagej1-plugins/   for plain ImageJ 1 (no Fiji): the jar with plugins.config, plus plugins/jars/ with
 #                             every dependency including scijava-common and parsington (but not ij.jar)
 # Usage: tools/package-fiji.sh [--skip-build]
@@ -23,21 +24,43 @@ rm -rf "$FIJI" "$IJ1"
 mkdir -p "$FIJI/plugins" "$FIJI/jars" "$IJ1/plugins/jars"
 
 # Runtime dependencies (compile + runtime scope; provided = what Fiji ships: scijava-common, ij, imglib2).
-"${MVN[@]}" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$FIJI/jars"
-# Fiji: the SciJava index gives the menu entries; without plugins.config there is exactly one entry per command.
+DEPS=target/fiji-deps
+rm -rf "$DEPS"
+"${MVN[@]}" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$DEPS"
+# Debian's PixelMed jar names system jars in its manifest's Class-Path (/usr/share/java/slf4j-jdk14.jar, …): in
+# Fiji or ImageJ that would put a second SLF4J binding and other stray jars on the class path. Drop such manifests.
+for jar in "$DEPS"/*.jar; do
+  if unzip -p "$jar" META-INF/MANIFEST.MF 2>/dev/null | grep -q '^Class-Path: */'; then
+    zip -q -d "$jar" META-INF/MANIFEST.MF
+  fi
+done
+# Fiji: laid out like Fiji.app (and like an update site): the plugin in plugins/, libraries in jars/, native jars in
+# jars/<platform>/. No SLF4J jar: Fiji has its own API and binding (logback); tools/install-fiji.sh decides which
+# of the other libraries Fiji already has. The SciJava index gives the menu entries; without plugins.config there is
+# exactly one entry per command.
+mkdir -p "$FIJI/jars/linux64"
+for jar in "$DEPS"/*.jar; do
+  case "$(basename "$jar")" in
+    slf4j-*) ;;
+    *-linux-x86_64.jar) cp "$jar" "$FIJI/jars/linux64/" ;;
+    *) cp "$jar" "$FIJI/jars/" ;;
+  esac
+done
 cp "$JAR" "$FIJI/plugins/"
 zip -q -d "$FIJI/plugins/$(basename "$JAR")" plugins.config
 
-# Plain ImageJ 1: the jar keeps plugins.config (the IJ1 shims), dependencies go to plugins/jars/, plus the SciJava
-# runtime Fiji would provide. ImageJ 1 itself (ij) and imglib2 (unused at run time by the commands) are left out.
+# Plain ImageJ 1: the jar keeps plugins.config (the IJ1 shims), dependencies go to plugins/jars/ (SLF4J included:
+# plain ImageJ has none), plus the SciJava runtime Fiji would provide. ImageJ 1 itself (ij) and imglib2 (unused at
+# run time by the commands) are left out.
 cp "$JAR" "$IJ1/plugins/"
-cp "$FIJI"/jars/*.jar "$IJ1/plugins/jars/"
+cp "$DEPS"/*.jar "$IJ1/plugins/jars/"
 "${MVN[@]}" dependency:copy-dependencies -DincludeScope=provided -DexcludeArtifactIds=ij,imglib2 \
   -DoutputDirectory="$IJ1/plugins/jars"
 
 JAVACPP=$(sed -n 's:.*<javacpp.version>\(.*\)</javacpp.version>.*:\1:p' pom.xml)
 FFMPEG="6.1.1-$JAVACPP"
-for jar in "javacpp-$JAVACPP-linux-x86_64.jar" "ffmpeg-$FFMPEG-linux-x86_64.jar" "ffmpeg-$FFMPEG.jar" "javacpp-$JAVACPP.jar"; do
+for jar in "linux64/javacpp-$JAVACPP-linux-x86_64.jar" "linux64/ffmpeg-$FFMPEG-linux-x86_64.jar" "ffmpeg-$FFMPEG.jar" \
+    "javacpp-$JAVACPP.jar"; do
   [ -f "$FIJI/jars/$jar" ] || { echo "package-fiji: $jar is missing from $FIJI/jars" >&2; exit 1; }
 done
 cat > "$FIJI/jars/NERO_OOD-other-natives.txt" <<TXT
@@ -45,7 +68,8 @@ NERO for Fiji ships native libraries for linux-x86_64 only:
   ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64      (PyTorch, the model)
   org.bytedeco:ffmpeg:$FFMPEG:linux-x86_64          (FFmpeg, LGPL build: video stills, fast JPEG stills)
   org.bytedeco:javacpp:$JAVACPP:linux-x86_64               (loads FFmpeg)
-For another platform, download the matching artifacts from Maven Central into this jars/ folder
+For another platform, download the matching artifacts from Maven Central; in Fiji put them into the platform's
+folder under jars/ (for example jars/win64/), for plain ImageJ 1 into plugins/jars/
 (https://repo1.maven.org/maven2/ai/djl/pytorch/pytorch-native-cpu/2.7.1/,
  https://repo1.maven.org/maven2/org/bytedeco/ffmpeg/$FFMPEG/, https://repo1.maven.org/maven2/org/bytedeco/javacpp/$JAVACPP/):
   Linux ARM 64-bit:    pytorch-native-cpu-2.7.1-linux-aarch64.jar  ffmpeg-$FFMPEG-linux-arm64.jar    javacpp-$JAVACPP-linux-arm64.jar

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
 import nero.io.CsvTables;
 
@@ -18,7 +17,8 @@ final class EvaluationFiles {
     private EvaluationFiles() {
     }
 
-    static void write(Path dir, List<Reports.MethodMetrics> metrics, FeatureSet id, FeatureSet ood,
+    /** {@code idIds}/{@code oodIds}: the rows' ids, in the order of the score arrays. */
+    static void write(Path dir, List<Reports.MethodMetrics> metrics, List<String> idIds, List<String> oodIds,
             Map<String, double[]> idScores, Map<String, double[]> oodScores) {
         try {
             Files.createDirectories(dir);
@@ -37,17 +37,17 @@ final class EvaluationFiles {
         header.addAll(idScores.keySet());
         try (CsvTables.RowWriter csv = CsvTables.open(dir.resolve(SCORES_CSV), header)) {
             List<String> methods = List.copyOf(idScores.keySet());
-            writeScores(csv, id, "id", methods, idScores);
-            writeScores(csv, ood, "ood", methods, oodScores);
+            writeScores(csv, idIds, "id", methods, idScores);
+            writeScores(csv, oodIds, "ood", methods, oodScores);
             csv.commit();
         }
     }
 
-    private static void writeScores(CsvTables.RowWriter csv, FeatureSet set, String name, List<String> methods,
+    private static void writeScores(CsvTables.RowWriter csv, List<String> ids, String name, List<String> methods,
             Map<String, double[]> scores) {
-        for (int i = 0; i < set.size(); i++) {
+        for (int i = 0; i < ids.size(); i++) {
             List<String> row = new ArrayList<>();
-            row.add(set.ids()[i]);
+            row.add(ids.get(i));
             row.add(name);
             for (String method : methods) {
                 row.add(Double.toString(scores.get(method)[i]));

@@ -58,7 +58,8 @@ public final class Explainer {
      * model; a detector file is opened through the workflow, which checks it).
      */
     public Explainer(Classifier classifier, DetectorState state) {
-        this(classifier, state.detector(classifier.head()), state);
+        this(LoadedDetector.withDetectorHead(classifier, state), state.detector(state.head(classifier.head())),
+                state);
     }
 
     private Explainer(Classifier classifier, NeroDetector detector, DetectorState state) {

@@ -55,11 +55,19 @@ final class LoadedDetector implements AutoCloseable {
                         + model + " is a different file (SHA-256 " + classifier.info().sha256().substring(0, 12)
                         + "…); score with the model it was fitted with, or fit a new detector");
             }
-            return new LoadedDetector(detectorFile, state, classifier);
+            return new LoadedDetector(detectorFile, state, withDetectorHead(classifier, state));
         } catch (RuntimeException e) {
             classifier.close();
             throw e;
         }
+    }
+
+    /**
+     * The classifier whose logits the detector was fitted on: the model itself, or the model with the detector's
+     * linear probe as its head (sharing the model: close only one of them).
+     */
+    static Classifier withDetectorHead(Classifier model, DetectorState state) {
+        return state.probe() == null ? model : model.withHead(state.probe().head());
     }
 
     Classifier classifier() {

@@ -8,12 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import nero.core.DetectionMetrics;
-import nero.core.DetectorFile;
-import nero.core.DetectorState;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
-import nero.core.OodMetrics;
 import nero.core.ProgressListener;
 import nero.core.Relevance;
 import nero.core.methods.OodMethods;
@@ -36,59 +32,35 @@ public final class NeroWorkflow {
         this.progress = Objects.requireNonNull(progress);
     }
 
+    /** Features extracted here, then {@link FeatureFit} (which a cluster job calls with features from elsewhere). */
     public Reports.Fit fit(Requests.Fit r) {
-        if (!(r.tpr() > 0 && r.tpr() < 1)) {
-            throw new InvalidInputException("tpr must be between 0 and 1 (exclusive), got " + r.tpr());
-        }
-        Path[] inputs = {r.model(), r.model() == null ? null : Classifier.sidecarOf(r.model()), r.trainDir(),
-            r.valDir()};
-        OutputTargets.checkFile(r.out(), "detector file");
-        OutputTargets.checkNotAnInput(r.out(), "detector file", inputs);
-        OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, inputs);
+        FeatureFit.check(r);
         Engine.ensureStarted();
         List<SkippedItem> skipped = new ArrayList<>();
         try (Classifier classifier = Classifier.load(r.model())) {
-            List<String> trainFolders = new ArrayList<>();
-            FeatureSet train = extractFolder(classifier, r.trainDir(), "training images", skipped, trainFolders);
-            FeatureSet validation = r.valDir() == null ? null
-                    : extractFolder(classifier, r.valDir(), "validation images", skipped, new ArrayList<>());
+            boolean checkClasses = r.head() == Requests.Head.MODEL;
+            FeatureFit.FolderFeatures train = extractFolder(classifier, r.trainDir(), "training images", skipped,
+                    checkClasses);
+            FeatureFit.FolderFeatures validation = r.valDir() == null ? null
+                    : extractFolder(classifier, r.valDir(), "validation images", skipped, checkClasses);
             progress.checkCancelled();
-            List<String> classes = ClassNames.forDetector(classifier.info().classNames(), trainFolders);
-            DetectorState state;
-            try {
-                state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, train, validation, r.tpr(),
-                        r.neroParameters(), ModelLocation.reference(r.model(), r.out()), progress);
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException("cannot fit a detector on the " + train.size()
-                        + " training image(s) in " + r.trainDir() + ": " + e.getMessage(), e);
-            }
-            progress.checkCancelled();
-            if (r.vectorsDir() != null) {
-                VectorFiles.write(r.vectorsDir(), train, classes, Relevance.compute(train, classifier.head()));
-            }
-            DetectorFile.save(r.out(), state);
-            return new Reports.Fit(r.out(), train.size(), validation == null ? 0 : validation.size(), classes,
-                    state.threshold(), state.tpr(),
-                    ClassNames.generic(classes) ? Double.NaN : train.accuracy(), skipped);
+            return FeatureFit.fit(classifier, r, train, validation, skipped, progress);
         }
     }
 
     /**
-     * Features of an ImageFolder tree, with labels as the model's class indices: the folders must be named after
-     * the model's classes (the sidecar's class_names), as PyTorch's ImageFolder order made them in training.
-     * The class folders' names are added to {@code folders}.
+     * Features of an ImageFolder tree, labelled with the class folders' indices. With the model's head
+     * ({@code checkClasses}) the folders must be named after the model's classes (the sidecar's class_names), as
+     * PyTorch's ImageFolder order made them in training: checked before any image is read.
      */
-    private FeatureSet extractFolder(Classifier classifier, Path dir, String what, List<SkippedItem> skipped,
-            List<String> folders) {
+    private FeatureFit.FolderFeatures extractFolder(Classifier classifier, Path dir, String what,
+            List<SkippedItem> skipped, boolean checkClasses) {
         try (ImageFolderSource source = ImageSources.imageFolder(dir)) {
-            folders.addAll(source.classNames());
-            int[] toModel = ClassNames.folderToModel(source.classNames(), classifier.info().classNames(), dir);
-            FeatureSet fs = SourceFeatures.extract(classifier, source, what, dir.toString(), false, progress, skipped);
-            int[] labels = fs.labels();
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = labels[i] < 0 ? -1 : toModel[labels[i]];
+            if (checkClasses) {
+                ClassNames.folderToModel(source.classNames(), classifier.info().classNames(), dir);
             }
-            return fs;
+            FeatureSet fs = SourceFeatures.extract(classifier, source, what, dir.toString(), false, progress, skipped);
+            return new FeatureFit.FolderFeatures(dir, source.classNames(), fs);
         }
     }
 
@@ -164,22 +136,15 @@ public final class NeroWorkflow {
             }
             Map<String, double[]> idScores = new LinkedHashMap<>();
             Map<String, double[]> oodScores = new LinkedHashMap<>();
-            List<Reports.MethodMetrics> metrics = new ArrayList<>();
             int done = 0;
             for (String key : methods) {
                 progress.checkCancelled();
                 progress.progress("scoring " + key, done++, methods.size());
-                double[] si = d.scores(key, id);
-                double[] so = d.scores(key, ood);
-                idScores.put(key, si);
-                oodScores.put(key, so);
-                DetectionMetrics m = OodMetrics.evaluate(si, so);
-                metrics.add(new Reports.MethodMetrics(key, m.auroc(), m.fpr95(), m.auprIn(), m.auprOut()));
+                idScores.put(key, d.scores(key, id));
+                oodScores.put(key, d.scores(key, ood));
             }
-            if (r.outDir() != null) {
-                EvaluationFiles.write(r.outDir(), metrics, id, ood, idScores, oodScores);
-            }
-            return new Reports.Evaluate(metrics, idScores, oodScores, r.outDir(), skipped);
+            return ScoreEvaluation.evaluate(methods, new ScoreEvaluation.ScoredSet(List.of(id.ids()), idScores),
+                    new ScoreEvaluation.ScoredSet(List.of(ood.ids()), oodScores), r.outDir(), skipped);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import nero.core.probe.LinearProbe;
 import nero.io.SkippedItem;
 
 /** What the workflow gives back to the commands (which turn it into ImageJ tables, overlays and plots). */
@@ -13,8 +14,9 @@ public final class Reports {
     private Reports() {
     }
 
+    /** {@code trainAccuracy} is NaN for a model without class names; {@code probe} is null for the model's head. */
     public record Fit(Path detectorFile, int trainImages, int validationImages, List<String> classNames,
-            double threshold, double tpr, double trainAccuracy, List<SkippedItem> skipped) {
+            double threshold, double tpr, double trainAccuracy, List<SkippedItem> skipped, LinearProbe probe) {
     }
 
     /** One row per image or still; {@code methodScores} keeps the requested extra methods in order. */

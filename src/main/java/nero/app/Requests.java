@@ -3,6 +3,7 @@ package nero.app;
 import ij.ImagePlus;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import nero.core.InvalidInputException;
 import nero.core.NeroParameters;
 import nero.io.FrameSampling;
@@ -17,7 +18,16 @@ public final class Requests {
      * threshold. {@code k} and {@code components} are NERO's parameters (0 = the authors' 175 and ⌊2D/3⌋).
      */
     public record Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir, int k,
-            int components) {
+            int components, Head head) {
+        public Fit {
+            head = head == null ? Head.MODEL : head;
+        }
+
+        public Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir, int k,
+                int components) {
+            this(model, trainDir, valDir, tpr, out, vectorsDir, k, components, Head.MODEL);
+        }
+
         public Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir) {
             this(model, trainDir, valDir, tpr, out, vectorsDir, 0, 0);
         }
@@ -31,6 +41,30 @@ public final class Requests {
             }
             return new NeroParameters(k > 0 ? k : d.k(), components > 0 ? components : d.components(),
                     d.distance(), d.rule());
+        }
+    }
+
+    /**
+     * Which classification head gives the logits: the model's own final layer ({@code MODEL}, for a network trained
+     * on the ID classes), or a linear probe fitted on the ID training features ({@code PROBE}, for a backbone whose
+     * classes are not the ID classes: ImageNet, self-supervised, foundation models).
+     */
+    public enum Head {
+        MODEL, PROBE;
+
+        /** The macro/command-line word: "model" or "probe". */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Head parse(String key) {
+            for (Head h : values()) {
+                if (h.key().equals(key == null ? "" : key.trim().toLowerCase(Locale.ROOT))) {
+                    return h;
+                }
+            }
+            throw new InvalidInputException("head must be 'model' (the network's own) or 'probe' (a"
+                    + " linear probe fitted on the ID training images), got '" + key + "'");
         }
     }
 

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nero.app.bench.ExplainBenchmark;
+import nero.app.bench.FitMemoryBenchmark;
 import nero.core.InvalidInputException;
 import nero.core.bench.CoreBenchmark;
+import nero.core.bench.ProbeBenchmark;
 import nero.io.bench.VideoDecodeBenchmark;
 import nero.model.bench.ThroughputBenchmark;
 import picocli.CommandLine.Command;
@@ -13,7 +15,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures: core (fit/score of the head math), model (inference "
-                + "and end-to-end throughput), video (decode frames/s), explain (seconds per image).")
+                + "and end-to-end throughput), video (decode frames/s), explain (seconds per image), probe (fit time "
+                + "of the linear probe), fit-memory (driver heap of a fit from features, per N images). "
+                + "`./nero bench spark` runs tools/spark-bench.sh.")
 final class BenchCli implements Callable<Integer> {
     /** A benchmark program: its main method. */
     private interface Benchmark {
@@ -27,9 +31,11 @@ final class BenchCli implements Callable<Integer> {
         BENCHMARKS.put("model", ThroughputBenchmark::main);
         BENCHMARKS.put("video", VideoDecodeBenchmark::main);
         BENCHMARKS.put("explain", ExplainBenchmark::main);
+        BENCHMARKS.put("fit-memory", FitMemoryBenchmark::main);
+        BENCHMARKS.put("probe", ProbeBenchmark::main);
     }
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "core, model, video or explain")
+    @Parameters(index = "0", paramLabel = "NAME", description = "core, model, video, explain, probe or fit-memory")
     String name;
     @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments passed to the benchmark")
     String[] args = new String[0];

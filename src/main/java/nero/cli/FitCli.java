@@ -31,6 +31,11 @@ final class FitCli implements Callable<Integer> {
     @Option(names = "--components", defaultValue = "0", paramLabel = "N",
             description = "PCA components (default 0 = the authors' floor(2D/3); must be below the number of training images)")
     int components;
+    @Option(names = "--head", defaultValue = "model", paramLabel = "model|probe",
+            description = "classification head: 'model' = the network's own final layer (default; a network trained on"
+                    + " the ID classes), 'probe' = a linear head fitted on the ID training images (any backbone:"
+                    + " ImageNet, self-supervised, foundation)")
+    String head;
 
     @Override
     public Integer call() {
@@ -60,6 +65,7 @@ final class FitCli implements Callable<Integer> {
         in.put("vectors_dir", CommandInputs.file(vectors));
         in.put("k", k);
         in.put("components", components);
+        in.put("head", head);
         return in;
     }
 }

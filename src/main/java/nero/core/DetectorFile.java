@@ -16,12 +16,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nero.core.probe.LinearProbeJson;
 
 /**
  * The detector file: UTF-8 JSON {@code {"format": "nero-ood-detector", "version": 1, "sha256": hex, "payload":
  * {...}}}, where sha256 is the SHA-256 of the payload serialised compactly by Gson; large arrays inside are base64
  * little-endian float32/float64. Never Java serialisation. Written through {@link AtomicFiles}, so a reader never
  * sees a partial file.
+ *
+ * <p>Version 2 adds the payload entry {@code probe} (a linear probe that replaces the model's head). A detector
+ * without a probe is still written as version 1, which older plugins read; a probe detector is version 2, which
+ * they refuse by its version. Both versions are read.
  */
 public final class DetectorFile {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
@@ -33,7 +38,7 @@ public final class DetectorFile {
         JsonObject payload = payload(s);
         JsonObject root = new JsonObject();
         root.addProperty("format", DetectorState.FORMAT);
-        root.addProperty("version", DetectorState.VERSION);
+        root.addProperty("version", s.probe() != null ? DetectorState.VERSION : 1);
         root.addProperty("sha256", Sha256.of(GSON.toJson(payload)));
         root.add("payload", payload);
         String json = GSON.toJson(root);
@@ -66,15 +71,16 @@ public final class DetectorFile {
                     + format + ")");
         }
         JsonElement version = root.get("version");
-        boolean known;
+        int v;
         try {
-            known = StoredFields.of(root, "").integer("version") == DetectorState.VERSION;
+            v = StoredFields.of(root, "").integer("version");
         } catch (InvalidInputException e) {
-            known = false; // missing, or not a whole number: named below
+            v = -1; // missing, or not a whole number: named below
         }
-        if (!known) {
+        if (v < 1 || v > DetectorState.VERSION) {
             throw new InvalidInputException("detector file " + file + " has format version " + version
-                    + "; this plugin reads version " + DetectorState.VERSION + " (refit the detector)");
+                    + "; this plugin reads versions 1 to " + DetectorState.VERSION + " (refit the detector, or update"
+                    + " the plugin)");
         }
         if (!root.has("payload") || !root.get("payload").isJsonObject() || !root.has("sha256")) {
             throw new InvalidInputException("detector file " + file + " is incomplete (no payload or checksum)");
@@ -85,7 +91,7 @@ public final class DetectorFile {
                     + " does not match its content");
         }
         try {
-            return state(payload);
+            return state(payload, v);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("detector file " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -118,10 +124,13 @@ public final class DetectorFile {
         o.add("scatterPoints", ArrayCodec.matrix(s.scatter().points()));
         o.add("scatterLabels", ArrayCodec.ints(s.scatter().labels()));
         o.addProperty("createdAt", s.createdAt().toString());
+        if (s.probe() != null) {
+            o.add("probe", LinearProbeJson.toJson(s.probe()));
+        }
         return o;
     }
 
-    private static DetectorState state(JsonObject payload) {
+    private static DetectorState state(JsonObject payload, int version) {
         StoredFields o = StoredFields.of(payload, "payload");
         Map<String, JsonObject> baselines = new LinkedHashMap<>();
         StoredFields stored = o.object("baselines");
@@ -140,6 +149,7 @@ public final class DetectorFile {
         }
         return new DetectorState(NeroStateJson.fromJson(o.object("nero")), baselines, o.strings("classNames"),
                 preprocessing, o.string("modelSha256"), o.string("modelFileName"), o.number("threshold"),
-                o.number("tpr"), o.doubles("sortedIdValidationScores"), scatter, created);
+                o.number("tpr"), o.doubles("sortedIdValidationScores"), scatter, created,
+                version >= 2 && payload.has("probe") ? LinearProbeJson.fromJson(o.object("probe").json()) : null);
     }
 }

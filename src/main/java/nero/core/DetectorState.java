@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import nero.core.probe.LinearProbe;
 
 /**
  * Everything needed to score with a fitted detector, as stored in a detector file ({@link DetectorFile}).
@@ -19,12 +20,15 @@ import java.util.Objects;
  * @param tpr                      the ID TPR the threshold was calibrated for
  * @param sortedIdValidationScores NERO scores of the ID validation set, ascending (for percentiles, recalibration)
  * @param scatter                  ≤ 2000 training points in the first two PCs, with labels
+ * @param probe                    the linear probe that replaces the model's head for the logits, the relevance,
+ *                                 the logit-based methods and the explanations; null = the model's own head
  */
 public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, List<String> classNames,
         Preprocessing preprocessing, String modelSha256, String modelFileName, double threshold, double tpr,
-        double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt) {
+        double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt, LinearProbe probe) {
     public static final String FORMAT = "nero-ood-detector";
-    public static final int VERSION = 1;
+    /** 2 added the optional linear probe; version 1 files (the model's own head) are still read. */
+    public static final int VERSION = 2;
     /** NERO's key in the method registry. */
     static final String NERO_KEY = "nero";
 
@@ -48,11 +52,25 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
             throw new InvalidInputException(classNames.size() + " class names for a head with " + nero.classes()
                     + " classes");
         }
+        if (probe != null && (probe.head().classes() != nero.classes()
+                || probe.head().dimension() != nero.dimension())) {
+            throw new InvalidInputException("the linear probe has " + probe.head().classes() + " classes and "
+                    + probe.head().dimension() + " features, NERO's state " + nero.classes() + " and "
+                    + nero.dimension());
+        }
         for (int i = 1; i < sortedIdValidationScores.length; i++) {
             if (sortedIdValidationScores[i] < sortedIdValidationScores[i - 1]) {
                 throw new InvalidInputException("sortedIdValidationScores are not in ascending order");
             }
         }
+    }
+
+    /** A detector that uses the model's own head. */
+    public DetectorState(NeroState nero, Map<String, JsonObject> baselines, List<String> classNames,
+            Preprocessing preprocessing, String modelSha256, String modelFileName, double threshold, double tpr,
+            double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt) {
+        this(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold, tpr,
+                sortedIdValidationScores, scatter, createdAt, null);
     }
 
     /**
@@ -72,13 +90,24 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
     public DetectorState withTpr(double newTpr) {
         return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName,
                 ThresholdCalibrator.thresholdForTpr(sortedIdValidationScores, newTpr), newTpr,
-                sortedIdValidationScores, scatter, createdAt);
+                sortedIdValidationScores, scatter, createdAt, probe);
     }
 
     /** The same detector with an explicit threshold (tpr becomes the share of ID validation scores ≤ it). */
     public DetectorState withThreshold(double newThreshold) {
         return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName,
-                newThreshold, idPercentile(newThreshold), sortedIdValidationScores, scatter, createdAt);
+                newThreshold, idPercentile(newThreshold), sortedIdValidationScores, scatter, createdAt, probe);
+    }
+
+    /** The same detector, its logits coming from {@code linearProbe} (null: from the model's own head). */
+    public DetectorState withProbe(LinearProbe linearProbe) {
+        return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold,
+                tpr, sortedIdValidationScores, scatter, createdAt, linearProbe);
+    }
+
+    /** The head the logits come from: the probe's, or {@code modelHead} when the detector has no probe. */
+    public HeadWeights head(HeadWeights modelHead) {
+        return probe != null ? probe.head() : modelHead;
     }
 
     public boolean isOod(double score) {

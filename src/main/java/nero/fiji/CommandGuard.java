@@ -29,6 +29,7 @@ final class CommandGuard {
         } catch (InvalidInputException e) {
             reportUserError(log, "NERO: " + e.getMessage());
             command.cancel(e.getMessage());
+            stopCallingMacro(e.getMessage());
         } catch (ProgressListener.CancelledException e) {
             if (IJ.getInstance() != null) {
                 IJ.showStatus(CANCELLED);
@@ -36,6 +37,20 @@ final class CommandGuard {
             command.cancel(CANCELLED);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * A failed command stops the macro that ran it, so its next lines never read a stale Results table. Fiji runs
+     * the command on a SciJava thread while the macro waits in {@code run(...)}; marking the macro done (its error
+     * was logged already, so without a second message) ends it after that statement, quietly. ImageJ's own
+     * {@code abortMacro()} would stop the macro thread with {@code Thread.stop} from here and print a trace.
+     */
+    static void stopCallingMacro(String message) {
+        Interpreter macro = Interpreter.getInstance();
+        if (macro != null && !macro.done()) {
+            macro.setIgnoreErrors(true);
+            macro.abort(message);
         }
     }
 

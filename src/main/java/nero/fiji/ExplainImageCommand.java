@@ -11,16 +11,28 @@ import nero.app.Reports;
 import nero.app.Requests;
 import nero.core.InvalidInputException;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** Explains one image (a file, or the current image when {@code image_file} is empty): score parts and heatmap views. */
-@Plugin(type = Command.class, menuPath = "Plugins>NERO OOD>Explain Image", headless = true)
+@Plugin(type = Command.class, headless = true, menu = {@Menu(label = "Plugins"), @Menu(label = "NERO OOD"),
+    @Menu(label = "Explain Image", weight = 3)})
 public class ExplainImageCommand extends ContextCommand {
+    /**
+     * Shown at the top of the dialog. Being an input no macro sets, it also keeps Fiji's FilePreprocessor from
+     * asking for an optional file a macro left out (it asks when the only unresolved input is one File).
+     */
+    @Parameter(visibility = ItemVisibility.MESSAGE, required = false, persist = false)
+    private String about = "<html><p width='460'>"
+            + "Explains why an image is (or is not) out of distribution: score parts, relevance profile and "
+            + "heatmaps, written to the output folder; the heatmap opens as an image. A folder gives a montage of "
+            + "its most OOD images.</p>";
     @Parameter(label = "Detector file", persist = false)
     private File detector;
     @Parameter(label = "Model (optional; default: the detector's)", required = false, persist = false)

@@ -1,21 +1,36 @@
 package nero.fiji;
 
 import java.io.File;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import nero.app.NeroWorkflow;
 import nero.app.Reports;
 import nero.app.Requests;
+import nero.core.probe.LinearProbe;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** Fits a NERO detector on ID training images (one folder per class) and writes it to a file. */
-@Plugin(type = Command.class, menuPath = "Plugins>NERO OOD>Fit NERO Detector", headless = true)
+@Plugin(type = Command.class, headless = true, menu = {@Menu(label = "Plugins"), @Menu(label = "NERO OOD"),
+    @Menu(label = "Fit NERO Detector", weight = 1)})
 public class FitDetectorCommand extends ContextCommand {
+    /**
+     * Shown at the top of the dialog. Being an input no macro sets, it also keeps Fiji's FilePreprocessor from
+     * asking for an optional file a macro left out (it asks when the only unresolved input is one File).
+     */
+    @Parameter(visibility = ItemVisibility.MESSAGE, required = false, persist = false)
+    private String about = "<html><p width='460'>"
+            + "Fits a NERO detector on the in-distribution training images of your classifier (one folder per "
+            + "class) and writes it to a file. The threshold is calibrated on the validation folder (optional) so "
+            + "that the chosen share of ID images stays ID.</p>";
     @Parameter(label = "Model (TorchScript .pt)", persist = false)
     private File model;
     @Parameter(label = "ID training folder (one folder per class)", style = "directory", persist = false)
@@ -32,6 +47,11 @@ public class FitDetectorCommand extends ContextCommand {
     private int k;
     @Parameter(label = "PCA components (0 = authors' floor(2D/3))", min = "0", required = false, persist = false)
     private int components;
+    @Parameter(label = "Classification head", choices = {"model", "probe"}, required = false, persist = false,
+            description = "model: the network's own final layer (a network trained on the ID classes); probe: a"
+                    + " linear head fitted on the ID training images (an ImageNet, self-supervised or foundation"
+                    + " backbone)")
+    private String head = "model";
 
     @Parameter(type = ItemIO.OUTPUT)
     private String summary;
@@ -48,7 +68,7 @@ public class FitDetectorCommand extends ContextCommand {
                     Inputs.existingFolder(train_dir, "train_dir"), Inputs.optionalFolder(val_dir, "val_dir"),
                     tpr, Inputs.output(detector, "detector"),
                     Inputs.optionalOutput(vectors_dir, "vectors_dir"), Inputs.nonNegative(k, "k"),
-                    Inputs.nonNegative(components, "components"));
+                    Inputs.nonNegative(components, "components"), Requests.Head.parse(head));
             StatusProgress progress = new StatusProgress(status, this::isCanceled);
             Reports.Fit report = new NeroWorkflow(progress).fit(request);
             progress.finish();
@@ -59,10 +79,22 @@ public class FitDetectorCommand extends ContextCommand {
     static String summary(Reports.Fit r) {
         return String.format(Locale.ROOT,
                 "NERO detector fitted on %d training image(s), %d class(es): %s%n"
-                        + "threshold %.6g at TPR %.3f (%s)%ntraining accuracy %s%nwritten to %s",
+                        + "threshold %.6g at TPR %.3f (%s)%ntraining accuracy %s%n%swritten to %s",
                 r.trainImages(), r.classNames().size(), Inputs.abbreviated(r.classNames(), 12), r.threshold(), r.tpr(),
                 r.validationImages() > 0 ? r.validationImages() + " validation image(s)" : "on the training images",
                 Double.isNaN(r.trainAccuracy()) ? "n/a (the model's sidecar gives no class names)"
-                        : String.format(Locale.ROOT, "%.3f", r.trainAccuracy()), r.detectorFile()) + Inputs.skippedLine(r.skipped());
+                        : String.format(Locale.ROOT, "%.3f", r.trainAccuracy()), probeLine(r.probe()),
+                r.detectorFile()) + Inputs.skippedLine(r.skipped());
+    }
+
+    /** The probe's line of the summary (empty for the model's own head). */
+    static String probeLine(LinearProbe p) {
+        if (p == null) {
+            return "";
+        }
+        String c = new BigDecimal(p.c()).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        return String.format(Locale.ROOT, "head: linear probe, C = %s, held-out accuracy %.3f (%d training image(s)"
+                + " held out to choose C)%s%n", c, p.heldOutAccuracy(), p.heldOutCount(),
+                p.converged() ? "" : "; the optimiser stopped before full convergence");
     }
 }

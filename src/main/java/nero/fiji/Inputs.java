@@ -35,27 +35,17 @@ final class Inputs {
 
     /** "2s" / "0.5s" (seconds between stills), "25f" (every 25th frame), "all" (every frame); empty = 1 s. */
     static FrameSampling videoStep(String text, String key) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.isEmpty()) {
-                return FrameSampling.defaults();
-            }
-            if (t.equals("all")) {
-                return FrameSampling.every(1);
-            }
-            if (t.endsWith("f")) {
-                return FrameSampling.every(Integer.parseInt(t.substring(0, t.length() - 1).trim()));
-            }
-            String seconds = t.endsWith("s") ? t.substring(0, t.length() - 1) : t;
-            return FrameSampling.seconds(Double.parseDouble(seconds.trim()));
-        } catch (IllegalArgumentException | InvalidInputException e) {
-            throw new InvalidInputException(key + ": '" + text + "' is not a video step; use e.g. 2s (seconds), "
-                    + "25f (frames) or all");
-        }
+        return FrameSampling.parse(text, key);
     }
+
+    /** The dialog's choice for "no method beside NERO". */
+    static final String NO_METHOD = "none";
 
     /** The {@code methods} text (comma list or all) as registry keys; an unknown key names the macro key. */
     static List<String> methods(String text, String key) {
+        if (text != null && text.trim().equalsIgnoreCase(NO_METHOD)) {
+            return List.of();
+        }
         try {
             return OodMethods.parse(text);
         } catch (InvalidInputException e) {

@@ -11,10 +11,12 @@ import nero.app.Reports;
 import nero.app.Requests;
 import nero.core.InvalidInputException;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -22,8 +24,18 @@ import org.scijava.plugin.Plugin;
  * Scores files, folders, DICOM objects and videos ({@code input}) or, when {@code input} is empty, the current image;
  * the current image then gets the verdict drawn as an overlay.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>NERO OOD>Score Images", headless = true)
+@Plugin(type = Command.class, headless = true, menu = {@Menu(label = "Plugins"), @Menu(label = "NERO OOD"),
+    @Menu(label = "Score Images", weight = 2)})
 public class ScoreImagesCommand extends ContextCommand {
+    /**
+     * Shown at the top of the dialog. Being an input no macro sets, it also keeps Fiji's FilePreprocessor from
+     * asking for an optional file a macro left out (it asks when the only unresolved input is one File).
+     */
+    @Parameter(visibility = ItemVisibility.MESSAGE, required = false, persist = false)
+    private String about = "<html><p width='460'>"
+            + "Scores the current image (leave Input empty) or files, folders, DICOM files and videos: one Results "
+            + "row per image or video still with the NERO score, its parts, the verdict and the extra methods. The "
+            + "current image gets its verdict drawn on it.</p>";
     @Parameter(label = "Detector file", persist = false)
     private File detector;
     @Parameter(label = "Model (optional; default: the detector's)", required = false, persist = false)
@@ -32,8 +44,12 @@ public class ScoreImagesCommand extends ContextCommand {
     private String input = "";
     @Parameter(label = "Current image", required = false, persist = false)
     private ImagePlus image;
-    @Parameter(label = "Extra methods (comma list or all)", required = false, persist = false)
-    private String methods = "";
+    /** A macro may give any comma list of method keys; the dialog offers the usual sets. */
+    @Parameter(label = "Extra methods beside NERO", required = false, persist = false, choices = {"none",
+        "msp,energy", "msp,maxlogit,energy,entropy", "mahalanobis,vim,neco,knn", "react,gradnorm", "odin", "all"},
+            description = "Comma list of msp, odin, energy, entropy, maxlogit, mahalanobis, vim, neco, react, "
+                    + "gradnorm, knn, or all (slower: odin needs a backward pass)")
+    private String methods = "none";
     @Parameter(label = "Save table as CSV (optional)", style = "save", required = false, persist = false)
     private File csv;
     @Parameter(label = "Vectors folder (CSV; optional)", style = "directory", required = false, persist = false)

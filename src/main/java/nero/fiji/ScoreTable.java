@@ -7,12 +7,12 @@ import nero.app.Reports;
 import nero.io.CsvTables;
 
 /**
- * The Results table of a scoring run, with the score CSV's columns ({@link Reports.ScoreRow#header}); the first is
- * called {@code id} here, since a video still's identifier is not a file path. A method without a score is NaN.
+ * The Results table of a scoring run, with exactly the score CSV's columns ({@link Reports.ScoreRow#header}):
+ * {@code path} first (a video still's is the file's path plus {@code #frame=N} or {@code @t=…s}), so a macro reads
+ * the same names as the CSV header. A method without a score is NaN.
  */
 public final class ScoreTable {
     static final int DIGITS = 6;
-    static final String ID_COLUMN = "id";
 
     private ScoreTable() {
     }
@@ -30,7 +30,7 @@ public final class ScoreTable {
             table.incrementCounter();
             List<Object> values = row.values(methods);
             for (int i = 0; i < header.size(); i++) {
-                String column = i == 0 ? ID_COLUMN : header.get(i);
+                String column = header.get(i);
                 if (values.get(i) instanceof String text) {
                     table.addValue(column, text);
                 } else {
@@ -47,8 +47,7 @@ public final class ScoreTable {
      */
     public static void printCsv(ResultsTable table, Appendable out) {
         String[] headings = table.getHeadings();
-        List<String> header = new ArrayList<>(List.of(headings));
-        header.set(0, Reports.ScoreRow.COLUMNS.get(0));
+        List<String> header = List.of(headings);
         int fixed = Reports.ScoreRow.COLUMNS.size();
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < table.size(); r++) {

@@ -22,7 +22,8 @@ public final class StatusProgress implements ProgressListener {
 
     @Override
     public void progress(String stage, long done, long total) {
-        String message = total > 0 ? stage + " " + done + "/" + total : stage + " " + done;
+        // One text for both status bars (Fiji shows the SciJava one in ImageJ's), whichever is painted last.
+        String message = "NERO: " + (total > 0 ? stage + " " + done + "/" + total : stage + " " + done);
         if (status != null) {
             if (total > 0) {
                 status.showStatus((int) Math.min(done, Integer.MAX_VALUE), (int) Math.min(total, Integer.MAX_VALUE), message);
@@ -31,7 +32,7 @@ public final class StatusProgress implements ProgressListener {
             }
         }
         if (IJ.getInstance() != null) {
-            IJ.showStatus("NERO: " + message);
+            IJ.showStatus(message);
             if (total > 0) {
                 IJ.showProgress(done / (double) total);
             }

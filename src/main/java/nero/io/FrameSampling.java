@@ -36,6 +36,30 @@ public record FrameSampling(int frameStep, double secondsStep, boolean everyFram
         return seconds(1.0);
     }
 
+    /**
+     * A step as users type it: "2s" / "0.5s" (seconds between stills), "25f" (every 25th frame), "all" (every
+     * frame); empty or null = {@link #defaults()}. {@code key} names the option in the message.
+     */
+    public static FrameSampling parse(String text, String key) {
+        String t = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.isEmpty()) {
+                return defaults();
+            }
+            if (t.equals("all")) {
+                return every(1);
+            }
+            if (t.endsWith("f")) {
+                return every(Integer.parseInt(t.substring(0, t.length() - 1).trim()));
+            }
+            String secondsText = t.endsWith("s") ? t.substring(0, t.length() - 1) : t;
+            return seconds(Double.parseDouble(secondsText.trim()));
+        } catch (IllegalArgumentException | InvalidInputException e) {
+            throw new InvalidInputException(key + ": '" + text + "' is not a video step; use e.g. 2s (seconds), "
+                    + "25f (frames) or all");
+        }
+    }
+
     /** A stateful selector for one pass over a video (frames in display order). */
     Selector selector() {
         return new Selector(this);

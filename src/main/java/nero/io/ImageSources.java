@@ -164,6 +164,15 @@ public final class ImageSources {
     }
 
     /**
+     * Whether a folder listing takes this file: the rule {@link #open(Path)} applies to the files under a folder
+     * (not hidden; recognised by content, or named like an input so that a broken one is reported). For callers
+     * that list folders themselves, such as a cluster job.
+     */
+    public static boolean isInputFile(Path file) {
+        return !isHidden(file) && isRecognised(file);
+    }
+
+    /**
      * Files whose content is an image, DICOM or video; and files whose name says they are one (x.jpg) even when the
      * content does not (empty, unreadable, or not what the name says): those are kept so the batch reports them
      * instead of silently skipping them. Other files (notes, CSVs) in a data folder are left out quietly.

@@ -56,12 +56,18 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
     private final PtSymbolBlock block;
     private final ModelInfo info;
     private final HeadWeights head;
+    /** True when {@link #head} is the model's own final layer, false for a replacement (a linear probe). */
+    private final boolean ownHead;
     private final int height;
     private final int width;
     /** Guarded by {@link #GRADIENT_LOCK}. */
     private GradientModule gradientModule;
+    /** For a classifier made by {@link #withHead}: the one it was made from, whose gradient module it shares. */
+    private final Classifier base;
 
-    private Classifier(ZooModel<NDList, NDList> model, ModelInfo info, HeadWeights head) {
+    private Classifier(ZooModel<NDList, NDList> model, ModelInfo info, HeadWeights head, Classifier base) {
+        this.base = base;
+        this.ownHead = base == null;
         this.model = model;
         this.block = (PtSymbolBlock) model.getBlock();
         this.info = info;
@@ -109,8 +115,28 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
         return info;
     }
 
+    /** The head that gives the logits: the model's final layer, or the replacement of {@link #withHead}. */
     public HeadWeights head() {
         return head;
+    }
+
+    /** Logits of feature rows (N×D) through {@link #head()}, in double then float, as {@link #run} computes them. */
+    public float[][] logitsOf(float[][] features) {
+        return applyHead(head, features);
+    }
+
+    /**
+     * The same network with another linear head on its features (a linear probe fitted on the ID classes): logits,
+     * input gradients and gradient × input all go through {@code replacement}; the model file is unchanged. The
+     * returned classifier shares this one's model, so close only one of them.
+     */
+    public Classifier withHead(HeadWeights replacement) {
+        if (replacement.dimension() != info.featureDim()) {
+            throw new InvalidInputException("the replacement head takes " + replacement.dimension() + " features but"
+                    + " model " + info.file().getFileName() + " gives " + info.featureDim() + " per image; it was"
+                    + " fitted for another model");
+        }
+        return new Classifier(model, info, replacement, base != null ? base : this);
     }
 
     /**
@@ -161,7 +187,7 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
             throw new IllegalArgumentException(inputs.length + " inputs but " + targets.length + " targets");
         }
         int n = inputs.length;
-        int classes = info.numClasses();
+        int classes = head.classes();
         for (int t : targets) {
             if (t < 0 || t >= classes) {
                 throw new IllegalArgumentException("target class " + t + " outside 0.." + (classes - 1));
@@ -186,8 +212,8 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
 
     /** Gradient × input of the logit of {@code targetClass} for one preprocessed image: a C×H×W relevance map. */
     public float[] gradientTimesInput(float[] chw, int targetClass) {
-        if (targetClass < 0 || targetClass >= info.numClasses()) {
-            throw new IllegalArgumentException("target class " + targetClass + " outside 0.." + (info.numClasses() - 1));
+        if (targetClass < 0 || targetClass >= head.classes()) {
+            throw new IllegalArgumentException("target class " + targetClass + " outside 0.." + (head.classes() - 1));
         }
         float[] gradient = gradient(pack(new float[][] {chw}), 1, (logits, scope) -> logits.get(0, targetClass));
         float[] result = new float[chw.length];
@@ -234,7 +260,7 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
     private float[] gradient(float[] nchw, int n, GradientModule.Objective objective) {
         GRADIENT_LOCK.lock();
         try {
-            return gradientModule().gradient(nchw, new Shape(n, 3, height, width), objective);
+            return gradientModule().gradient(nchw, new Shape(n, 3, height, width), objective, ownHead ? null : head);
         } finally {
             GRADIENT_LOCK.unlock();
         }
@@ -242,6 +268,9 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
 
     /** Made on the first gradient call (under the lock), so scoring alone never pays for the float64 copy. */
     private GradientModule gradientModule() {
+        if (base != null) {
+            return base.gradientModule();
+        }
         if (gradientModule == null) {
             gradientModule = chooseGradientModule();
         }
@@ -424,7 +453,7 @@ public final class Classifier implements AutoCloseable, DifferentiableClassifier
             HeadWeights head = readHead(block, file, sidecar.head);
             ModelInfo provisional = new ModelInfo(file, sha256, classNames(sidecar, head.classes(), file),
                     sidecar.preprocessing, head.dimension(), head.classes(), hasMap, sidecar.family);
-            Classifier classifier = new Classifier(model, provisional, head);
+            Classifier classifier = new Classifier(model, provisional, head, null);
             probe(classifier, file, sidecar, hasMap);
             return classifier;
         }

@@ -10,15 +10,23 @@ import nero.core.Preprocessing;
  * @param withFeatureMap also keep every image's feature map (n×D×h×w; memory grows with n, so only for few images)
  * @param withOdin       also compute ODIN logits (input perturbation with {@link #ODIN_TEMPERATURE} and {@link #ODIN_EPSILON})
  *                       into {@link nero.core.FeatureSet#ODIN_LOGITS}; costs about three extra passes per image
+ * @param inferenceWorkers batches run concurrently; 0 = automatic ({@link Engine#inferenceWorkers()}). A caller
+ *                       that shares the machine with other pipelines (a Spark task) sets it from its own core share.
  */
-public record ExtractionOptions(int batchSize, int decodeThreads, boolean withFeatureMap, boolean withOdin) {
+public record ExtractionOptions(int batchSize, int decodeThreads, boolean withFeatureMap, boolean withOdin,
+        int inferenceWorkers) {
     public static final double ODIN_TEMPERATURE = 100.0;
     public static final double ODIN_EPSILON = 0.0005;
 
     public ExtractionOptions {
-        if (batchSize < 0 || decodeThreads < 0) {
-            throw new IllegalArgumentException("batch size and decode threads must be ≥ 0 (0 = automatic)");
+        if (batchSize < 0 || decodeThreads < 0 || inferenceWorkers < 0) {
+            throw new IllegalArgumentException("batch size, decode threads and inference workers must be ≥ 0"
+                    + " (0 = automatic)");
         }
+    }
+
+    public ExtractionOptions(int batchSize, int decodeThreads, boolean withFeatureMap, boolean withOdin) {
+        this(batchSize, decodeThreads, withFeatureMap, withOdin, 0);
     }
 
     public static ExtractionOptions defaults() {
@@ -35,6 +43,16 @@ public record ExtractionOptions(int batchSize, int decodeThreads, boolean withFe
     /** The decode thread count these options give on this machine. */
     public int decodeThreadsUsed() {
         return resolvedDecodeThreads();
+    }
+
+    int resolvedInferenceWorkers() {
+        // Input gradients (ODIN) and a concurrent forward pass on the same module gave wrong gradients now and
+        // then (FeatureExtractorTest.odinLogitsArePerturbedAgainstThePredictedClass, about one run in three):
+        // with ODIN, one inference worker.
+        if (withOdin) {
+            return 1;
+        }
+        return inferenceWorkers > 0 ? inferenceWorkers : Engine.inferenceWorkers();
     }
 
     int resolvedDecodeThreads() {

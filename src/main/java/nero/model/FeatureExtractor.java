@@ -27,6 +27,12 @@ import nero.io.SourceItem;
  * {@link Engine#inferenceWorkers()} threads run batched inference (results are gathered in source order). Memory
  * is bounded by {@value #BATCHES_AHEAD} batches of tensors ahead plus one per inference worker, plus the result rows
  * (D + C floats per image). Cancellable between batches through the {@link ProgressListener}.
+ *
+ * <p>Every inference call has the full batch shape: a short batch (the last one, or one with unreadable files) is
+ * padded with blank images whose outputs are dropped. libtorch picks its kernels by batch size, and a batch of one
+ * gave features 2e-6 (tiny CNN) to 4e-4 (MobileNetV2, 2 threads) apart from the same image in a batch of eight,
+ * while at one shape an image's outputs did not depend on its position or companions. So an image scores the same
+ * bits wherever a source (or a Spark partition) happens to end.
  */
 public final class FeatureExtractor {
     static final String STAGE = "Extracting features";
@@ -46,10 +52,7 @@ public final class FeatureExtractor {
         int batchSize = options.resolvedBatchSize(classifier.info().preprocessing());
         Map<String, Integer> labelIndex = labelIndex(source.classNames());
         Results results = new Results(options.withOdin());
-        // Input gradients (ODIN) and a concurrent forward pass on the same module gave wrong gradients now and
-        // then (FeatureExtractorTest.odinLogitsArePerturbedAgainstThePredictedClass, about one run in three):
-        // with ODIN, one inference worker.
-        int workers = options.withOdin() ? 1 : Engine.inferenceWorkers();
+        int workers = options.resolvedInferenceWorkers();
         ExecutorService decoders = Executors.newFixedThreadPool(options.resolvedDecodeThreads(), daemonThreads("decode"));
         ExecutorService inference = Executors.newFixedThreadPool(workers, daemonThreads("infer"));
         Deque<List<Future<Decoded>>> ahead = new ArrayDeque<>();
@@ -65,7 +68,7 @@ public final class FeatureExtractor {
                 // batches go to the inference workers in source order and come back in the same order
                 while (running.size() < workers && !ahead.isEmpty()) {
                     List<Future<Decoded>> batch = ahead.poll();
-                    running.add(inference.submit(() -> infer(await(batch))));
+                    running.add(inference.submit(() -> infer(await(batch), batchSize)));
                     while (ahead.size() < BATCHES_AHEAD && items.hasNext()) {
                         ahead.add(submitBatch(items, batchSize, decoders));
                     }
@@ -144,8 +147,11 @@ public final class FeatureExtractor {
     private record Inferred(List<Decoded> batch, List<Decoded> good, ModelOutputs outputs, float[][] odin) {
     }
 
-    /** Runs on an inference worker: the model on the batch's decodable items (and ODIN when asked for). */
-    private Inferred infer(List<Decoded> batch) {
+    /**
+     * Runs on an inference worker: the model on the batch's decodable items (and ODIN when asked for), padded with
+     * blank images to {@code shape} rows.
+     */
+    private Inferred infer(List<Decoded> batch, int shape) {
         List<Decoded> good = new ArrayList<>(batch.size());
         for (Decoded d : batch) {
             if (d.tensor != null) {
@@ -155,21 +161,34 @@ public final class FeatureExtractor {
         if (good.isEmpty()) {
             return new Inferred(batch, good, null, null);
         }
+        int n = good.size();
+        int rows = Math.max(n, shape);
         int sampleSize = good.get(0).tensor.length;
-        float[] nchw = new float[good.size() * sampleSize];
-        for (int i = 0; i < good.size(); i++) {
+        float[] nchw = new float[rows * sampleSize]; // rows n… stay blank
+        for (int i = 0; i < n; i++) {
             System.arraycopy(good.get(i).tensor, 0, nchw, i * sampleSize, sampleSize);
         }
-        ModelOutputs out = classifier.run(nchw, good.size(), options.withFeatureMap());
+        ModelOutputs out = classifier.run(nchw, rows, options.withFeatureMap());
         float[][] odin = null;
         if (options.withOdin()) {
-            float[][] inputs = new float[good.size()][];
-            for (int i = 0; i < inputs.length; i++) {
-                inputs[i] = good.get(i).tensor;
+            float[][] inputs = new float[rows][];
+            for (int i = 0; i < rows; i++) {
+                inputs[i] = i < n ? good.get(i).tensor : new float[sampleSize];
             }
-            odin = odinLogits(inputs, out.logits());
+            odin = Arrays.copyOf(odinLogits(inputs, out.logits()), n);
         }
-        return new Inferred(batch, good, out, odin);
+        return new Inferred(batch, good, firstRows(out, n), odin);
+    }
+
+    /** The outputs of the first {@code n} rows of a padded batch. */
+    private static ModelOutputs firstRows(ModelOutputs out, int n) {
+        if (out.n() == n) {
+            return out;
+        }
+        float[] maps = out.featureMap() == null ? null
+                : Arrays.copyOf(out.featureMap(), out.featureMap().length / out.n() * n);
+        return new ModelOutputs(n, Arrays.copyOf(out.logits(), n), Arrays.copyOf(out.features(), n), maps,
+                out.mapHeight(), out.mapWidth());
     }
 
     /** ODIN (Liang et al., ICLR 2018) perturbation with the reference's T and ε, reusing the batch's logits. */

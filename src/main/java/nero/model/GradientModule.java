@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import nero.core.HeadWeights;
 
 /**
  * The module that input gradients are computed on: a float64 copy of the classifier's TorchScript module.
@@ -92,18 +93,36 @@ final class GradientModule {
     /**
      * ∂objective/∂x for the float32 input {@code nchw} of the given shape, rounded to float32. Uses
      * {@code IValueUtils.forward(block, x, true)} inside a gradient collector: autograd on without switching the
-     * module to train mode, so BatchNorm keeps its running statistics.
+     * module to train mode, so BatchNorm keeps its running statistics. With a {@code replacement} head (a linear
+     * probe; null = the model's own) the logits are {@code features(x)·Wᵀ + b}, in the module's precision.
      */
-    float[] gradient(float[] nchw, Shape shape, Objective objective) {
+    float[] gradient(float[] nchw, Shape shape, Objective objective, HeadWeights replacement) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = scope.create(nchw, shape).toType(dataType, false);
             x.setRequiresGradient(true);
             try (GradientCollector collector = ai.djl.engine.Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray logits = IValueUtils.forward(block, new NDList(x), true).singletonOrThrow();
+                NDArray logits = replacement == null
+                        ? IValueUtils.forward(block, new NDList(x), true).singletonOrThrow()
+                        : replacementLogits(scope, x, replacement);
                 collector.backward(objective.of(logits, scope));
                 return x.getGradient().toType(DataType.FLOAT32, false).toFloatArray();
             }
         }
+    }
+
+    private NDArray replacementLogits(NDManager scope, NDArray x, HeadWeights head) {
+        NDArray method = scope.create(new float[] {0});
+        method.setName("module_method:features"); // DJL runs this exported method instead of forward
+        NDArray features = IValueUtils.forward(block, new NDList(x, method), true).singletonOrThrow();
+        int c = head.classes();
+        int d = head.dimension();
+        float[] w = new float[c * d];
+        for (int k = 0; k < c; k++) {
+            System.arraycopy(head.weight()[k], 0, w, k * d, d);
+        }
+        NDArray weight = scope.create(w, new Shape(c, d)).toType(dataType, false);
+        NDArray bias = scope.create(head.bias()).toType(dataType, false);
+        return features.matMul(weight.transpose()).add(bias);
     }
 
     private static PtSymbolBlock copy(PtSymbolBlock source, PtNDManager manager) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
+import org.scijava.ItemVisibility;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
@@ -66,7 +67,7 @@ class CommandValidationTest {
 
     @Test
     void macroKeysAreTheDocumentedFieldNames() {
-        assertEquals(List.of("model", "train_dir", "val_dir", "tpr", "detector", "vectors_dir", "k", "components"), userInputs(FitDetectorCommand.class));
+        assertEquals(List.of("model", "train_dir", "val_dir", "tpr", "detector", "vectors_dir", "k", "components", "head"), userInputs(FitDetectorCommand.class));
         assertEquals(List.of("detector", "model", "input", "image", "methods", "csv", "vectors_dir", "video_step"), userInputs(ScoreImagesCommand.class));
         assertEquals(List.of("detector", "model", "image_file", "image", "out_dir", "top_n"), userInputs(ExplainImageCommand.class));
         assertEquals(List.of("detector", "model", "id_dir", "ood_dir", "methods", "out_dir"), userInputs(EvaluateCommand.class));
@@ -90,7 +91,22 @@ class CommandValidationTest {
     }
 
     static boolean isUserInput(ModuleItem<?> item) {
-        return !Service.class.isAssignableFrom(item.getType()) && item.getType() != Context.class;
+        return !Service.class.isAssignableFrom(item.getType()) && item.getType() != Context.class
+                && item.getVisibility() != ItemVisibility.MESSAGE;
+    }
+
+    /**
+     * The help text is also what keeps Fiji's FilePreprocessor from asking for a file (headless: cancelling) when a
+     * macro leaves out an optional File such as Evaluate's model; tools/fiji-host-test.sh checks that in Fiji.
+     */
+    @Test
+    void everyDialogStartsWithAHelpText() {
+        for (Class<?> c : List.of(FitDetectorCommand.class, ScoreImagesCommand.class, ExplainImageCommand.class,
+                EvaluateCommand.class)) {
+            ModuleItem<?> help = commands.getCommand(c.getName()).getInput("about");
+            assertEquals(ItemVisibility.MESSAGE, help.getVisibility(), c.getSimpleName());
+            assertTrue(String.valueOf(help.getDefaultValue()).length() > 80, c.getSimpleName() + ": " + help.getDefaultValue());
+        }
     }
 
     @Test

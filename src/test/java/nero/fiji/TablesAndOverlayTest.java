@@ -30,9 +30,9 @@ class TablesAndOverlayTest {
     void scoreTableHasOneRowPerImageWithTheContractColumnsInOrder() {
         ResultsTable table = ScoreTable.of(List.of(OOD_ROW, ID_ROW), List.of("msp", "energy"));
         assertEquals(2, table.size());
-        assertArrayEquals(new String[] {"id", "predicted_class", "confidence", "nero_score", "distance", "bias_term",
+        assertArrayEquals(new String[] {"path", "predicted_class", "confidence", "nero_score", "distance", "bias_term",
             "norm_ratio", "nearest_class", "threshold", "verdict", "msp", "energy"}, table.getHeadings());
-        assertEquals("ood/noise/a.png", table.getStringValue("id", 0));
+        assertEquals("ood/noise/a.png", table.getStringValue("path", 0));
         assertEquals(3.5, table.getValue("nero_score", 0), 1e-12);
         assertEquals(0.4, table.getValue("bias_term", 0), 1e-12);
         assertEquals("normal", table.getStringValue("nearest_class", 0));

@@ -105,6 +105,29 @@ class FeatureExtractorTest {
         assertTrue(softmaxMax(odin[0], 100) >= softmaxMax(e.features().logits()[0], 100) - 1e-7);
     }
 
+    /**
+     * The same image alone, first in a full batch, and last in a short batch: the same bits, because every call is
+     * padded to the batch shape (without padding, a batch of one differs in the 6th digit).
+     */
+    @Test
+    void anImagesOutputsDoNotDependOnItsBatchCompanions() throws IOException {
+        List<Path> jpegs = PreprocessorTest.kvasirJpegs();
+        Path a = jpegs.get(0);
+        ExtractionOptions batchesOfThree = new ExtractionOptions(3, 1, false, false);
+        FeatureSet alone = new FeatureExtractor(tiny, batchesOfThree)
+                .extract(new LabelledImageFiles(List.of(new LabelledImageFiles.Entry(a, null)), List.of()),
+                        ProgressListener.NONE).features();
+        List<LabelledImageFiles.Entry> mixed = new ArrayList<>();
+        for (Path p : List.of(a, jpegs.get(1), jpegs.get(2), jpegs.get(3), a)) {
+            mixed.add(new LabelledImageFiles.Entry(p, null));
+        }
+        FeatureSet inBatches = new FeatureExtractor(tiny, batchesOfThree)
+                .extract(new LabelledImageFiles(mixed, List.of()), ProgressListener.NONE).features();
+        assertArrayEquals(alone.features()[0], inBatches.features()[0]);
+        assertArrayEquals(alone.features()[0], inBatches.features()[4]);
+        assertArrayEquals(alone.logits()[0], inBatches.logits()[4]);
+    }
+
     @Test
     void cancellingStopsBetweenBatches() throws IOException {
         int[] batches = {0};

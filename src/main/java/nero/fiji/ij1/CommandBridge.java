@@ -7,12 +7,13 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
-import ij.plugin.filter.Analyzer;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import nero.fiji.ImageJOutputs;
 import org.scijava.Context;
+import org.scijava.ItemVisibility;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
@@ -25,7 +26,7 @@ import org.scijava.module.ModuleItem;
  * Runs a NERO SciJava command from plain ImageJ 1 (no Fiji legacy layer): macro options {@code key=value} become
  * the command's inputs (keys = field names), the current image fills an {@code image} input, and the outputs are
  * published ImageJ 1's way — a table becomes the system Results table (so {@code nResults}/{@code getResult} see
- * it), images are shown, the summary goes to the Log. Without macro options it asks with a GenericDialog, which
+ * it) and the summary goes to the Log ({@link ImageJOutputs}, as in Fiji), images are shown. Without macro options it asks with a GenericDialog, which
  * the macro recorder records as {@code run("…", "key=value …")}.
  */
 public final class CommandBridge {
@@ -103,6 +104,9 @@ public final class CommandBridge {
     }
 
     private static boolean isUserInput(ModuleItem<?> item) {
+        if (item.getVisibility() == ItemVisibility.MESSAGE) {
+            return false;
+        }
         Class<?> type = item.getType();
         return type == String.class || type == File.class || type.isPrimitive() || Number.class.isAssignableFrom(type);
     }
@@ -113,11 +117,18 @@ public final class CommandBridge {
         }
     }
 
+    /**
+     * Shows the image outputs. The table and the summary were already handed to ImageJ (Results table, Log) by
+     * {@link ImageJOutputs}, which marks them resolved; an output it left alone is published here the same way.
+     */
     static void publish(CommandInfo info, CommandModule module) {
         for (ModuleItem<?> item : info.outputs()) {
+            if (module.isOutputResolved(item.getName())) {
+                continue;
+            }
             Object value = module.getOutput(item.getName());
             if (value instanceof ResultsTable table) {
-                showAsResults(table);
+                ImageJOutputs.showAsResults(table);
             } else if (value instanceof ImagePlus image) {
                 image.show();
             } else if (value instanceof String text && !text.isBlank()) {
@@ -126,17 +137,10 @@ public final class CommandBridge {
         }
     }
 
-    /** Makes {@code table} the system Results table (so nResults and getResult() see it) and shows it. */
-    public static void showAsResults(ResultsTable table) {
-        table.showRowNumbers(false);
-        Analyzer.setResultsTable(table);
-        table.show("Results");
-    }
-
     /** A failed run stops the calling macro, so later lines do not read a stale Results table. */
     private static void abortMacro() {
         Interpreter macro = Interpreter.getInstance();
-        if (macro != null) {
+        if (macro != null && !macro.done()) {
             macro.abortMacro();
         }
     }

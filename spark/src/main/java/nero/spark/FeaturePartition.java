@@ -1,0 +1,53 @@
+package nero.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import nero.app.FeaturePass;
+import nero.core.FeatureSet;
+import nero.io.FrameSampling;
+import nero.io.SkippedItem;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.util.SerializableConfiguration;
+
+/** Features of one partition's files on an executor, chunk by chunk, with the executor's one {@link FeaturePass}. */
+final class FeaturePartition implements FlatMapFunction<Iterator<InputFile>, FeatureRecord> {
+    private static final long serialVersionUID = 1L;
+
+    private final ShippedFiles files;
+    private final SerializableConfiguration hadoop;
+
+    FeaturePartition(ShippedFiles files, SerializableConfiguration hadoop) {
+        this.files = files;
+        this.hadoop = hadoop;
+    }
+
+    @Override
+    public Iterator<FeatureRecord> call(Iterator<InputFile> partition) {
+        FeaturePass pass = ExecutorModels.featurePass(files, TaskThreads.ofCurrentTask());
+        // fit reads ImageFolder trees with the default video sampling, as the command does
+        return PartitionItems.mapChunks(partition, FrameSampling.defaults(), true, hadoop.value(),
+                (chunk, tags, cancel) -> records(tags, pass.extract(chunk, cancel)));
+    }
+
+    private static List<FeatureRecord> records(List<PartitionItems.Tag> tags, FeaturePass.Features f) {
+        FeatureSet set = f.features();
+        List<FeatureRecord> out = new ArrayList<>(tags.size());
+        int r = 0;
+        int s = 0;
+        for (PartitionItems.Tag tag : tags) {
+            if (r < set.size() && set.ids()[r].equals(tag.id())) {
+                out.add(new FeatureRecord(tag.file().order(), tag.item(), tag.id(), tag.file().label(),
+                        set.features()[r], set.logits()[r], null));
+                r++;
+            } else if (s < f.skipped().size() && f.skipped().get(s).id().equals(tag.id())) {
+                SkippedItem skip = f.skipped().get(s++);
+                out.add(new FeatureRecord(tag.file().order(), tag.item(), tag.id(), tag.file().label(), null, null,
+                        skip.reason()));
+            } else {
+                throw new IllegalStateException("item " + tag.id() + " is neither extracted nor skipped");
+            }
+        }
+        return out;
+    }
+}

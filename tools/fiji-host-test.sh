@@ -1,0 +1,311 @@
+#!/usr/bin/env bash
+# Real-Fiji test: installs NERO into a temporary COPY of the Fiji given (tools/install-fiji.sh), then, in that Fiji,
+#  - headless: every macro in macros/, the README's macro lines (paths mapped onto sample-data/), a table check
+#    (nResults, getResult, getResultString, Table.*), a bad-input smoke check and a BeanShell script that calls a
+#    command through CommandService;
+#  - GUI under Xvfb: score + explain the current image and evaluate, screenshot (target/fiji-host-test.png); the
+#    Score Images dialog from the menu (screenshot target/fiji-host-dialog.png), filled in and recorded, and the
+#    recorded line replayed headless; a long run stopped with Esc while the status bar shows its progress;
+#  - uninstall: jars/ and plugins/ are byte for byte what they were, and Fiji starts as before.
+# Every run is checked for ignored outputs, cancelled commands and stack traces. The Fiji given is never changed.
+# Usage: tools/fiji-host-test.sh FIJI_DIR [--skip-build] [--headless-only]
+# Environment: NERO_SAMPLE_DATA (default ./sample-data), NERO_FIJI_TIMEOUT seconds per Fiji run (default 240),
+#   NERO_FIJI_WORK work folder to keep (default: a new temporary folder), DJL_CACHE_DIR (default
+#   target/host-test-djl-cache). Needs java (17), xvfb-run, xauth, xdotool, ImageMagick (import, convert).
+# No 'set -e': every check reports and the run goes on; setup steps exit explicitly.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+FIJI_SRC=; SKIP_BUILD=0; HEADLESS_ONLY=0
+for a in "$@"; do
+  case "$a" in
+    --skip-build) SKIP_BUILD=1 ;;
+    --headless-only) HEADLESS_ONLY=1 ;;
+    -*) echo "fiji-host-test: unknown option $a" >&2; exit 2 ;;
+    *) FIJI_SRC=$a ;;
+  esac
+done
+[ -n "$FIJI_SRC" ] || { echo "usage: tools/fiji-host-test.sh FIJI_DIR [--skip-build] [--headless-only]" >&2; exit 2; }
+FIJI_SRC=$(cd "$FIJI_SRC" && pwd)
+ls "$FIJI_SRC"/jars/ij-*.jar >/dev/null 2>&1 || { echo "fiji-host-test: $FIJI_SRC is not a Fiji folder (no jars/ij-*.jar)" >&2; exit 2; }
+for tool in java javac jar xvfb-run xauth xdotool xwininfo import convert; do
+  command -v "$tool" >/dev/null || { echo "fiji-host-test: missing $tool (apt-get install openjdk-17-jdk xvfb xauth xdotool x11-utils imagemagick)" >&2; exit 3; }
+done
+DATA=$(cd "${NERO_SAMPLE_DATA:-$ROOT/sample-data}" 2>/dev/null && pwd || true)
+[ -n "$DATA" ] && [ -f "$DATA/model/nero-sample.pt" ] || { echo "fiji-host-test: no sample data (sample-data/model/nero-sample.pt)" >&2; exit 4; }
+T=${NERO_FIJI_TIMEOUT:-240}
+WORK=${NERO_FIJI_WORK:-$(mktemp -d /tmp/nero-fiji.XXXXXX)}
+mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
+OUT=$WORK/out; PROBE=$WORK/probe; FIJI=$WORK/Fiji.app
+rm -rf "$OUT" "$PROBE" "$FIJI"; mkdir -p "$OUT" "$PROBE"
+export DJL_CACHE_DIR=${DJL_CACHE_DIR:-$ROOT/target/host-test-djl-cache}
+mkdir -p "$DJL_CACHE_DIR"
+FAILED=0
+fail() { echo "fiji-host-test: FAIL $*" >&2; FAILED=1; }
+ok() { echo "fiji-host-test: ok   $*"; }
+show() { sed 's/^/    | /' "$1" | tail -${2:-25} >&2; }
+
+if [ "$SKIP_BUILD" = 0 ]; then tools/package-fiji.sh >/dev/null || exit 1; fi
+[ -d target/fiji-overlay/plugins ] || { echo "fiji-host-test: target/fiji-overlay is missing (tools/package-fiji.sh)" >&2; exit 1; }
+
+# The Fiji under test is a copy; the probe (a test helper that watches the status bar, Log and recorder) is
+# compiled against that Fiji's ImageJ and lives only in the copy.
+cp -a "$FIJI_SRC" "$FIJI" || exit 1
+mkdir -p "$WORK/probe-classes"
+javac -nowarn -d "$WORK/probe-classes" -cp "$(ls "$FIJI"/jars/ij-*.jar | head -1)" tools/fiji-host/NeroHostProbe.java || exit 1
+jar cf "$WORK/NERO_Host_Probe.jar" -C "$WORK/probe-classes" . || exit 1
+snapshot() { (cd "$FIJI" && find jars plugins -type f -print0 | sort -z | xargs -0 md5sum); }
+
+# $WORK/fiji.sh ARGS...: Fiji as its launcher starts it (every jar under jars/ and plugins/ on the class path, the
+# Java 17 options from the notes); headless Fiji writes the Log to stdout.
+# HOME and the temporary folder are the work folder's: no preferences or single-instance stub of another Fiji.
+mkdir -p "$WORK/home" "$WORK/tmp"
+cat >"$WORK/fiji.sh" <<SH
+#!/bin/bash
+cd "$WORK"
+export HOME="$WORK/home"
+CP=\$(find "$FIJI/jars" "$FIJI/plugins" -type d | sed 's:\$:/*:' | paste -sd: -)
+exec java -Xmx2g --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.desktop/sun.awt.X11=ALL-UNNAMED --add-opens=java.desktop/sun.awt=ALL-UNNAMED -Dplugins.dir="$FIJI/plugins" -Dimagej.dir="$FIJI" \\
+  -Dai.djl.offline=true -DDJL_CACHE_DIR="$DJL_CACHE_DIR" -Djava.io.tmpdir="$WORK/tmp" -cp "\$CP" net.imagej.Main "\$@"
+SH
+chmod +x "$WORK/fiji.sh"
+headless() { # NAME MACRO ARG
+  local rc=0 macro=$2
+  [[ $macro = /* ]] || macro=$ROOT/$macro
+  timeout "$T" "$WORK/fiji.sh" --headless -macro "$macro" "$3" >"$WORK/$1.log" 2>&1 || rc=$?
+  [ "$rc" = 124 ] && fail "$1: Fiji did not finish within ${T}s (log: $WORK/$1.log)"
+  return 0
+}
+has() { grep -q -- "$2" "$WORK/$1.log" || { fail "$1: expected '$2' in $WORK/$1.log"; show "$WORK/$1.log"; return 1; }; }
+# What no run may print: an output Fiji could not display, a cancelled command, a stack trace, a second SLF4J binding.
+clean() { # NAME [allow-cancel]
+  local f=$WORK/$1.log bad
+  bad=$(grep -n -E 'Ignoring unsupported output|Macro Error|multiple SLF4J bindings|SLF4J: Class path contains|^[[:space:]]+at [a-zA-Z_$.]+\(|Exception in thread|^Caused by:' "$f" | head -5 || true)
+  if [ "${2:-}" != allow-cancel ]; then
+    bad+=$(grep -n -E 'Canceling command|Command canceled|was canceled' "$f" | head -3 || true)
+  fi
+  if [ -n "$bad" ]; then fail "$1: $bad"; else ok "$1: no ignored output, cancel or stack trace"; fi
+}
+csv_rows() { [ -f "$1" ] && echo $(( $(wc -l <"$1") - 1 )) || echo 0; }
+not_blank() {
+  local sd; sd=$(convert "$1" -colorspace Gray -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 0)
+  awk -v s="$sd" 'BEGIN { exit !(s > 0.02) }'
+}
+startup_signature() { # the startup line and Fiji's own errors and warnings, without times and addresses
+  { grep '^startup:' "$1"; grep -E '^\[(ERROR|WARNING)\]' "$1" | sed -E 's/[0-9a-f]{6,}//g' | sort -u; } || true
+}
+
+# 1. Fiji as it was given: how it starts, and its jars.
+headless pristine tools/fiji-host/startup.ijm ""
+grep -q '^startup: imagej=' "$WORK/pristine.log" && ok "pristine Fiji starts headless" || { fail "pristine Fiji did not start"; show "$WORK/pristine.log"; exit 1; }
+grep -q 'score_images=\[\]' "$WORK/pristine.log" || fail "pristine Fiji already has a Score Images command"
+snapshot >"$WORK/pristine.md5"
+
+# 2. Install (what it adds, keeps and replaces is in install.log).
+NERO_SKIP_BUILD=1 tools/install-fiji.sh "$FIJI" >"$WORK/install.log" 2>&1 || { fail "install-fiji.sh failed"; show "$WORK/install.log"; exit 1; }
+grep -E '^  (added|replaced|kept|WARNING)' "$WORK/install.log" | sed 's/^/    install: /'
+SLF4J_API=$(find "$FIJI/jars" -name 'slf4j-api-*.jar' | wc -l)
+SLF4J_BIND=$(find "$FIJI/jars" -name 'slf4j-simple-*.jar' -o -name 'slf4j-*binding*.jar' | wc -l)
+[ "$SLF4J_API" = 1 ] && [ "$SLF4J_BIND" = 0 ] && ok "install: one slf4j-api, no added SLF4J binding" || fail "install: $SLF4J_API slf4j-api jars, $SLF4J_BIND added bindings"
+cp "$WORK/NERO_Host_Probe.jar" "$FIJI/plugins/"
+
+# 3. Headless: smoke, the example macros, the table check, the README's lines, a script.
+headless startup tools/fiji-host/startup.ijm ""
+has startup 'score_images=\[.\+\]' && ok "installed: the commands are in Fiji's menu ($(grep -o 'score_images=\[[^]]*\]' "$WORK/startup.log"))"
+
+headless smoke tools/fiji-host/smoke.ijm ""
+has smoke "NERO: detector: no such file /nonexistent/detector.json" && ok "smoke: bad input reported in one line"
+grep -q "NOT REACHED" "$WORK/smoke.log" && fail "smoke: the macro went on after a failed command"
+clean smoke allow-cancel
+
+ARG="$DATA,$OUT"
+headless fit macros/fit_detector.ijm "$ARG"
+[ -s "$OUT/sample-detector.json" ] && ok "fit: detector written" || { fail "fit: no detector file"; show "$WORK/fit.log"; exit 1; }
+has fit "NERO detector fitted on 180 training image" && ok "fit: summary in the Log"
+clean fit
+
+headless score macros/score_folder.ijm "$ARG"
+ROWS=$(csv_rows "$OUT/scores.csv")
+EXPECTED=$(find "$DATA/id/test" "$DATA/ood" -type f \( -iname '*.png' -o -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.tif' -o -iname '*.tiff' \) | wc -l)
+[ "$ROWS" = "$EXPECTED" ] && ok "score: $ROWS CSV rows for $EXPECTED images" || fail "score: $ROWS CSV rows for $EXPECTED images"
+has score "score_folder: nResults=$ROWS " && ok "score: nResults = CSV rows"
+has score "scored $ROWS image(s)" && ok "score: summary in the Log"
+clean score
+
+headless explain macros/explain_current_image.ijm "$ARG"
+has explain "explain_current_image: .* verdict=\(OOD\|ID\) nero_score=[0-9.-]* overlay=[1-9]" && ok "explain: the current image scored and overlaid"
+N_VIEWS=$(find "$OUT/explain" -type f 2>/dev/null | wc -l)
+[ "$N_VIEWS" -ge 10 ] && ok "explain: $N_VIEWS view files" || fail "explain: $N_VIEWS view files in $OUT/explain"
+clean explain
+
+headless evaluate macros/evaluate.ijm "$ARG"
+grep -q '^nero,' "$OUT/evaluation/metrics.csv" 2>/dev/null && ok "evaluate: metrics.csv has nero" || fail "evaluate: no nero row in $OUT/evaluation/metrics.csv"
+has evaluate "evaluate: nero auroc=[01]\.[0-9]\{4\}" && ok "evaluate: the macro read the metrics table"
+N_METHODS=$(grep -c "^evaluate: [a-z]* auroc=" "$WORK/evaluate.log" || true)
+[ "$N_METHODS" -ge 12 ] && ok "evaluate: $N_METHODS methods in the Results table" || fail "evaluate: $N_METHODS methods in the Results table (12 expected)"
+for png in roc.png histogram.png; do
+  not_blank "$OUT/evaluation/$png" && ok "evaluate: $png not blank" || fail "evaluate: $png missing or blank"
+done
+clean evaluate
+
+headless tables tools/fiji-host/tables.ijm "$ARG"
+CSV_HEADER=$(head -1 "$OUT/tables-scores.csv" 2>/dev/null || echo none)
+has tables "tables: score headings=$CSV_HEADER\$" && ok "tables: Results headings = CSV header ($CSV_HEADER)"
+CSV_ROW0=$(sed -n 2p "$OUT/tables-scores.csv" 2>/dev/null | cut -d, -f1,2,8,10)
+TABLE_ROW0=$(sed -n 's/^tables: score row0=//p' "$WORK/tables.log" | cut -d, -f1,2,8,10)
+[ -n "$CSV_ROW0" ] && [ "$CSV_ROW0" = "$TABLE_ROW0" ] && ok "tables: row 0 text columns as in the CSV" || fail "tables: row 0 [$TABLE_ROW0] vs CSV [$CSV_ROW0]"
+N_BLEEDING=$(find "$DATA/ood/bleeding" -type f | wc -l)
+has tables "tables: score nResults=$N_BLEEDING Table.size=$N_BLEEDING title=Results" && ok "tables: nResults = Table.size = $N_BLEEDING, title Results"
+grep -E "tables: score nero_score0=([0-9.]+) Table.get=\1 verdict0=(OOD|ID) Table.getString=\2" "$WORK/tables.log" >/dev/null \
+  && ok "tables: getResult/getResultString agree with Table.get/Table.getString" || { fail "tables: getResult vs Table.*"; show "$WORK/tables.log" 8; }
+has tables "tables: evaluate nResults=3 headings=method,auroc,fpr95,aupr_in,aupr_out method0=nero auroc0=" && ok "tables: the metrics table replaces the score table"
+has tables "tables: done"
+clean tables
+
+# The README's macro lines, with its example paths mapped onto the sample data.
+OOD_IMAGE=$(find "$DATA/ood" -type f -name '*.jpg' | sort | head -1)
+{ echo "File.makeDirectory(\"$OUT/readme\");"
+  awk '/^```/{inblock=!inblock; next} inblock && /^(run|open|print)\(/' README.md
+  echo 'print("readme: done nResults=" + nResults);'
+} | sed -e "s#/data/resnet18-kvasir.pt#$DATA/model/nero-sample.pt#g" -e "s#/data/kvasir-nero/#$DATA/#g" \
+        -e "s#/data/kvasir.nero#$OUT/readme/detector.json#g" -e "s#/data/colon/frame-0042.png#$OOD_IMAGE#g" \
+        -e "s#/tmp/why#$OUT/readme/why#g" -e "s#/tmp/eval#$OUT/readme/eval#g" >"$WORK/readme.ijm"
+README_LINES=$(grep -c '^run(' "$WORK/readme.ijm" || true)
+UNMAPPED=$(grep -o -E '\[/(data|tmp)/[^]]*' "$WORK/readme.ijm" | grep -v "^\[$WORK" | head -2 | tr '\n' ' ')
+[ -z "$UNMAPPED" ] || fail "readme: a README path is not mapped onto the sample data: $UNMAPPED"
+if [ "$README_LINES" -ge 4 ]; then
+  headless readme "$WORK/readme.ijm" ""
+  has readme "readme: done nResults=[1-9]" && ok "readme: $README_LINES macro lines of the README ran"
+  has readme "^\(OOD\|ID\) nero_score=" && ok "readme: the print line read the verdict"
+  [ -f "$OUT/readme/eval/metrics.csv" ] && [ -n "$(ls "$OUT/readme/why" 2>/dev/null)" ] && ok "readme: explain and evaluate wrote their files" || fail "readme: no files in $OUT/readme/why or $OUT/readme/eval"
+  clean readme
+else
+  fail "readme: found $README_LINES run(...) lines in README.md"
+fi
+
+# A script (BeanShell: the Jython and Groovy jars are not in every Fiji) calling a command through CommandService.
+cat >"$WORK/script.bsh" <<BSH
+#@ org.scijava.command.CommandService command
+m = command.run("nero.fiji.ScoreImagesCommand", true, new Object[] { "detector", new File("$OUT/sample-detector.json"),
+    "input", "$DATA/ood/bleeding", "methods", "msp" }).get();
+print("script: canceled=" + m.isCanceled() + " results=" + m.getOutput("results").getClass().getName()
+    + " rows=" + m.getOutput("results").size() + " summary=" + String.valueOf(m.getOutput("summary")).split("\n")[0]);
+BSH
+timeout "$T" "$WORK/fiji.sh" --headless --run "$WORK/script.bsh" >"$WORK/script.log" 2>&1 || true
+has script "script: canceled=false results=.* rows=$N_BLEEDING summary=scored $N_BLEEDING image" && ok "script: CommandService outputs ($(grep -o 'results=[^ ]*' "$WORK/script.log"))"
+clean script
+
+# 4. GUI under Xvfb.
+SHOT=$ROOT/target/fiji-host-test.png
+DIALOG_SHOT=$ROOT/target/fiji-host-dialog.png
+if [ "$HEADLESS_ONLY" = 0 ]; then
+  cat >"$WORK/gui.sh" <<SH
+#!/bin/bash
+# Runs inside xvfb-run: Fiji with its windows; steps are driven through files the probe watches.
+PROBE='$PROBE'
+"$WORK/fiji.sh" -macro "$ROOT/tools/fiji-host/gui.ijm" "$DATA,$OUT,$PROBE" >"$WORK/gui.log" 2>&1 &
+FIJI_PID=\$!
+wait_for() { # FILE PATTERN SECONDS
+  for i in \$(seq 1 \$((\$3 * 5))); do grep -q -- "\$2" "\$1" 2>/dev/null && return 0; sleep 0.2; done; return 1
+}
+wait_new() { # FILE FROM_LINE PATTERN SECONDS: a line after FROM_LINE matches
+  for i in \$(seq 1 \$((\$4 * 5))); do tail -n +\$((\$2 + 1)) "\$1" 2>/dev/null | grep -q -- "\$3" && return 0; sleep 0.2; done; return 1
+}
+finish() { kill \$FIJI_PID 2>/dev/null; sleep 1; kill -9 \$FIJI_PID 2>/dev/null; exit 0; }
+if ! wait_for "\$PROBE/log.txt" "gui: arranged" $T; then echo "gui: the first part did not finish" >>"$WORK/gui-steps.log"; finish; fi
+sleep 3   # let the windows paint
+import -window root "$SHOT"
+cp "\$PROBE/windows.txt" "$WORK/gui-windows.txt"
+echo "gui: screenshot taken" >>"$WORK/gui-steps.log"
+
+# The menu command: Score Images with Fiji's dialog, recorded.
+echo "Record..." >"\$PROBE/menu-command.txt"; sleep 3
+# The scored image stays the current image: the dialog's empty input means "score it".
+echo "Score Images" >"\$PROBE/menu-command.txt"
+for i in \$(seq 1 60); do W=\$(xdotool search --name '^NERO OOD: Score Images\$|^Score Images\$' 2>/dev/null | head -1); [ -n "\$W" ] && break; sleep 0.5; done
+if [ -n "\$W" ]; then
+  sleep 2; import -window root "$DIALOG_SHOT"
+  TITLE=\$(xdotool getwindowname \$W)
+  echo "gui: dialog [\$TITLE]" >>"$WORK/gui-steps.log"
+  # Fill in the detector (the first text field) and press OK, through Swing as typing would.
+  printf '%s\n%s\n' "\$TITLE" "$OUT/sample-detector.json" >"\$PROBE/fill-dialog.txt"
+  wait_for "\$PROBE/recorder.txt" 'run("Score Images"' 60 && echo "gui: recorded" >>"$WORK/gui-steps.log"
+  sleep 3
+else
+  echo "gui: no Score Images dialog appeared" >>"$WORK/gui-steps.log"
+fi
+
+# A long run, stopped with Esc once the status bar shows its progress.
+N0=\$(wc -l <"\$PROBE/status.txt")
+echo \$N0 >"$WORK/gui-long-from-line"
+printf '%s\n%s\n' "$ROOT/tools/fiji-host/gui-long.ijm" "$DATA,$OUT" >"\$PROBE/macro.txt"
+if wait_new "\$PROBE/status.txt" \$N0 'NERO: [a-zA-Z ]* [1-9][0-9]*' $T; then
+  sleep 2
+  MAIN=\$(xdotool search --name '^\(Fiji Is Just\) ImageJ' | head -1)
+  xdotool windowfocus --sync \$MAIN 2>/dev/null; sleep 0.3; xdotool key Escape
+  echo "gui: Esc pressed" >>"$WORK/gui-steps.log"
+  wait_new "\$PROBE/status.txt" \$N0 'cancelled' 120 && echo "gui: cancel seen" >>"$WORK/gui-steps.log"
+  sleep 2
+else
+  echo "gui: no progress in the status bar" >>"$WORK/gui-steps.log"
+fi
+finish
+SH
+  chmod +x "$WORK/gui.sh"
+  timeout $((T * 5)) xvfb-run -a -s "-screen 0 1400x900x24" "$WORK/gui.sh" || true
+  cp "$PROBE/log.txt" "$WORK/gui-fiji-log.txt" 2>/dev/null || true
+  grep -q "gui: screenshot taken" "$WORK/gui-steps.log" 2>/dev/null && ok "gui: score, explain, evaluate ran with windows open" || { fail "gui: the first part did not finish"; show "$WORK/gui.log"; show "$PROBE/log.txt" 10 2>/dev/null || true; }
+  not_blank "$SHOT" && ok "gui: screenshot $SHOT" || fail "gui: screenshot missing or blank"
+  grep -q "gui: .* verdict=\(OOD\|ID\) nero_score=[0-9.-]* overlay=[1-9][0-9]* nResults=1" "$PROBE/log.txt" 2>/dev/null && ok "gui: the current image has its verdict overlay and one Results row" || fail "gui: no overlay/Results row for the current image"
+  W=$WORK/gui-windows.txt
+  grep -qx 'Results' "$W" 2>/dev/null && ok "gui: Results window shown" || fail "gui: no Results window ($(tr '\n' '|' <"$W" 2>/dev/null))"
+  grep -qx 'Log' "$W" 2>/dev/null && ok "gui: Log window shown" || fail "gui: no Log window"
+  grep -q '^ROC' "$W" 2>/dev/null && grep -qi 'histogram' "$W" && ok "gui: ROC and histogram open as images" || fail "gui: ROC/histogram images not open ($(tr '\n' '|' <"$W" 2>/dev/null))"
+  EXPLANATION=$(sed -n 's/^gui: explanation window \[\(.*\)\], images open.*/\1/p' "$PROBE/log.txt" 2>/dev/null)
+  [ -n "$EXPLANATION" ] && grep -qxF "$EXPLANATION" "$W" && ok "gui: the explanation heatmap opens as an image [$EXPLANATION]" || fail "gui: no explanation image"
+  grep -qi '^summary$' "$W" 2>/dev/null && fail "gui: the summary opened as a text window" || ok "gui: no summary text window"
+  grep -q "scored 1 image(s)" "$PROBE/log.txt" 2>/dev/null && ok "gui: the summary is in the Log" || fail "gui: no summary in the Log"
+  clean gui allow-cancel
+  # The dialog and the recorder: the recorded line must replay the same run headless.
+  if grep -q "gui: recorded" "$WORK/gui-steps.log" 2>/dev/null; then
+    REC=$(grep 'run("Score Images"' "$PROBE/recorder.txt" | tail -1)
+    ok "gui: the recorder recorded: $REC"
+    { echo "open(\"$DATA/ood/bleeding/bleeding-000.jpg\");"; echo "$REC";
+      echo 'print("replay: nResults=" + nResults + " verdict=" + getResultString("verdict", 0) + " nero_score=" + d2s(getResult("nero_score", 0), 3));'; } >"$WORK/replay.ijm"
+    headless replay "$WORK/replay.ijm" ""
+    GUI_SCORE=$(grep -o 'nero_score=[0-9.-]*' "$PROBE/log.txt" | head -1)
+    has replay "replay: nResults=1 verdict=\(OOD\|ID\) $GUI_SCORE" && ok "gui: the recorded line replays the same run ($GUI_SCORE)"
+    clean replay
+  else
+    fail "gui: nothing recorded from the Score Images dialog ($(tail -2 "$WORK/gui-steps.log" 2>/dev/null | tr '\n' ' '))"
+  fi
+  [ -f "$DIALOG_SHOT" ] && ok "gui: dialog screenshot $DIALOG_SHOT" || fail "gui: no dialog screenshot"
+  # Progress and Esc.
+  FROM=$(cat "$WORK/gui-long-from-line" 2>/dev/null || echo 999999)
+  tail -n +$((FROM + 1)) "$PROBE/status.txt" 2>/dev/null >"$WORK/gui-long-status.txt"
+  N_PROGRESS=$(grep -c 'NERO: [a-zA-Z ]* [0-9]' "$WORK/gui-long-status.txt" || true)
+  [ "${N_PROGRESS:-0}" -ge 3 ] && ok "gui: $N_PROGRESS progress messages in the status bar during the long run ($(grep -o 'NERO: .*' "$WORK/gui-long-status.txt" | sed -n 3p))" || fail "gui: ${N_PROGRESS:-0} progress messages in the status bar"
+  if grep -q "gui: Esc pressed" "$WORK/gui-steps.log" 2>/dev/null; then
+    grep -q 'cancelled' "$WORK/gui-long-status.txt" "$PROBE/log.txt" 2>/dev/null && ok "gui: Esc stopped the long run ($(grep -o 'NERO: cancelled[^\t]*' "$WORK/gui-long-status.txt" "$PROBE/log.txt" | head -1 | cut -d: -f2-))" || fail "gui: Esc did not stop the long run"
+    grep -q 'NOT CANCELLED' "$PROBE/log.txt" 2>/dev/null && fail "gui: the long run finished despite Esc"
+    [ -f "$OUT/gui-long.csv" ] && fail "gui: a cancelled run wrote $OUT/gui-long.csv"
+  else
+    fail "gui: the long run was not stopped ($(tail -1 "$WORK/gui-steps.log" 2>/dev/null))"
+  fi
+fi
+
+# 5. Uninstall: Fiji's jars and plugins as they were, and it starts as before.
+rm -f "$FIJI/plugins/NERO_Host_Probe.jar"
+tools/install-fiji.sh --uninstall "$FIJI" >"$WORK/uninstall.log" 2>&1 || { fail "uninstall failed"; show "$WORK/uninstall.log"; }
+snapshot >"$WORK/uninstalled.md5"
+if cmp -s "$WORK/pristine.md5" "$WORK/uninstalled.md5"; then ok "uninstall: jars/ and plugins/ are as before"; else fail "uninstall: jars/ or plugins/ differ: $(diff "$WORK/pristine.md5" "$WORK/uninstalled.md5" | head -4 | tr '\n' ' ')"; fi
+headless restarted tools/fiji-host/startup.ijm ""
+if diff <(startup_signature "$WORK/pristine.log") <(startup_signature "$WORK/restarted.log") >/dev/null; then
+  ok "uninstall: Fiji starts as before ($(grep -c . <(startup_signature "$WORK/pristine.log")) start-up lines compared)"
+else
+  fail "uninstall: Fiji starts differently: $(diff <(startup_signature "$WORK/pristine.log") <(startup_signature "$WORK/restarted.log") | head -4 | tr '\n' ' ')"
+fi
+
+[ "$FAILED" = 0 ] && echo "fiji-host-test: all passed ($FIJI_SRC; work folder $WORK; screenshots $SHOT, $DIALOG_SHOT)"
+exit $FAILED

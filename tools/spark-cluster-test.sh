@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# A real Spark standalone cluster on this machine, bound to 127.0.0.1 only: starts a master and a worker from the
+# Maven jars (no Spark distribution needed), submits the score job with spark-submit, compares its rows with
+# `./nero score` on the same files, and stops both daemons. Exit 0 when every row (and every score, as printed)
+# is equal. Takes 2-4 minutes on 2 cores. Usage: tools/spark-cluster-test.sh [INPUT_DIR] (default: sample-data)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+INPUT="$(cd "${1:-$ROOT/sample-data}" && pwd)"
+MODEL="$ROOT/sample-data/model/nero-sample.pt"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/nero-spark-cluster.XXXXXX")"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ "${KEEP_WORK:-0}" = 1 ] || rm -rf "$WORK"
+}
+trap cleanup EXIT
+say() { echo "spark-cluster-test: $*" >&2; }
+
+command -v ss >/dev/null || { say "needs ss (apt-get install iproute2) to check what the daemons listen on"; exit 1; }
+
+# 1. The plugin, the job jar, and a SPARK_HOME/jars made of links to Spark's Maven jars.
+[ "${NERO_SKIP_BUILD:-0}" = 1 ] || "$ROOT/tools/spark-build.sh" >&2
+JOB_JAR="$ROOT/spark/target/nero-spark-0.1.0.jar"
+export SPARK_HOME="$ROOT/spark/target/spark-home"
+NATIVES="$(tr ':' '\n' < "$ROOT/spark/target/natives.txt" | grep pytorch-native-cpu)"
+export SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
+# The module options Spark 4.0 gives its own JVMs (the worker adds them to executors itself).
+JVM_FLAGS="$(sed -n 's:.*<spark.jvm.options>\(.*\)</spark.jvm.options>.*:\1:p' "$ROOT/spark/pom.xml")"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+MASTER_PORT="$(free_port)"; MASTER_UI="$(free_port)"; WORKER_UI="$(free_port)"
+MASTER="spark://127.0.0.1:$MASTER_PORT"
+
+# 2. Master and worker, 127.0.0.1 only.
+say "starting a master on $MASTER and a worker (2 cores, 2 GB)"
+# shellcheck disable=SC2086
+java -Xmx256m $JVM_FLAGS -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
+  --host 127.0.0.1 --port "$MASTER_PORT" --webui-port "$MASTER_UI" > "$WORK/master.log" 2>&1 &
+PIDS+=($!)
+# shellcheck disable=SC2086
+java -Xmx256m $JVM_FLAGS -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker "$MASTER" \
+  --host 127.0.0.1 --webui-port "$WORKER_UI" --cores 2 --memory 2g --work-dir "$WORK/worker" > "$WORK/worker.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do
+  grep -q "Successfully registered with master" "$WORK/worker.log" 2>/dev/null && break
+  sleep 1
+done
+grep -q "Successfully registered with master" "$WORK/worker.log" || { say "the worker did not register"; tail -20 "$WORK/worker.log" >&2; exit 1; }
+LISTENING="$(ss -Htlnp 2>/dev/null | grep -E "pid=(${PIDS[0]}|${PIDS[1]})," | awk '{print $4}' | sort -u | tr '\n' ' ')"
+[ -n "$LISTENING" ] || { say "cannot see the daemons' sockets (ss from iproute2, run as their user)"; exit 1; }
+say "daemons listen on: $LISTENING"
+if echo "$LISTENING" | tr ' ' '\n' | grep -v '^$' | grep -Eqv '^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):'; then
+  say "a daemon listens beyond 127.0.0.1"; exit 1
+fi
+
+# 3. A detector fitted by the command line, then the same files scored both ways.
+say "fitting a detector with ./nero fit"
+"$ROOT/nero" fit --model "$MODEL" --train "$ROOT/sample-data/id/train" --val "$ROOT/sample-data/id/val" \
+  --out "$WORK/sample.nero" > /dev/null
+say "scoring $INPUT with ./nero score"
+CLI_START=$(date +%s.%N)
+"$ROOT/nero" score --detector "$WORK/sample.nero" --model "$MODEL" --methods msp,energy,knn \
+  --out "$WORK/cli.csv" "$INPUT" > /dev/null 2> "$WORK/cli.err"
+CLI_END=$(date +%s.%N)
+say "scoring $INPUT with spark-submit on $MASTER"
+SPARK_START=$(date +%s.%N)
+# shellcheck disable=SC2086
+java -Xmx1g $JVM_FLAGS -Dai.djl.offline=true -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit \
+  --master "$MASTER" --deploy-mode client --name nero-cluster-test \
+  --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 --conf spark.ui.enabled=false \
+  --conf spark.executor.memory=1g --conf spark.executor.cores=2 --conf spark.task.cpus=1 \
+  --conf "spark.executor.extraJavaOptions=-Dai.djl.offline=true" \
+  --jars "$NATIVES" --class nero.spark.ScoreJob "$JOB_JAR" \
+  --detector "$WORK/sample.nero" --model "$MODEL" --methods msp,energy,knn \
+  --input "$INPUT" --out "$WORK/spark-out" --format csv > "$WORK/submit.out" 2> "$WORK/submit.err" \
+  || { say "spark-submit failed"; tail -30 "$WORK/submit.err" >&2; exit 1; }
+SPARK_END=$(date +%s.%N)
+cat "$WORK/submit.out" >&2
+
+# 4. Same rows in the same order: the Spark table without its two extra columns equals the CLI's CSV.
+python3 - "$WORK/cli.csv" "$WORK/spark-out/scores" "$WORK/spark-out/skipped" "$WORK/cli.err" <<'PY'
+import csv, glob, os, sys
+cli_csv, scores_dir, skipped_dir, cli_err = sys.argv[1:]
+def table(d):
+    rows, header = [], None
+    for part in sorted(glob.glob(os.path.join(d, "part-*.csv"))):
+        with open(part, newline="") as f:
+            r = list(csv.reader(f))
+        if r:
+            header = header or r[0]
+            rows += r[1:]
+    return header, rows
+with open(cli_csv, newline="") as f:
+    cli = list(csv.reader(f))
+header, rows = table(scores_dir)
+assert header[-2:] == ["source_file", "item"], header
+assert header[:-2] == cli[0], (header, cli[0])
+spark = [r[:-2] for r in rows]
+same = sum(1 for a, b in zip(cli[1:], spark) if a == b)
+print(f"spark-cluster-test: {len(spark)} Spark rows, {len(cli) - 1} CLI rows, {same} identical (text of every column)")
+_, skipped = table(skipped_dir)
+print(f"spark-cluster-test: {len(skipped)} skipped input(s) in the Spark table")
+for s in skipped:
+    print("  skipped:", s)
+if same != len(cli) - 1 or len(spark) != len(cli) - 1:
+    for i, (a, b) in enumerate(zip(cli[1:], spark)):
+        if a != b:
+            print("first difference at row", i, "\n  cli:  ", a, "\n  spark:", b)
+            break
+    sys.exit(1)
+PY
+ROWS=$(($(wc -l < "$WORK/cli.csv") - 1))
+python3 -c "import sys; r=$ROWS; c=$CLI_END-$CLI_START; s=$SPARK_END-$SPARK_START; print(f'spark-cluster-test: wall clock incl. start-up: ./nero score {c:.1f} s, spark-submit {s:.1f} s for {r} rows (start-up dominates on sample-data; see tools/spark-bench.sh)')"
+say "OK: the cluster's rows equal ./nero score's"
