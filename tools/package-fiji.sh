@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the plugin and assembles two ready-to-copy install trees:
 #   target/fiji-overlay/      laid out like Fiji.app/: plugins/NERO_OOD-<v>.jar (SciJava menu entries only), jars/
-#                             with the runtime dependencies except SLF4J, jars/linux64/ with the PyTorch natives;
+#                             with the runtime dependencies except SLF4J, jars/linux64/ with the PyTorch and FFmpeg/JavaCPP
+#                             natives (javacpp-1.5.10.jar and ffmpeg-6.1.1-1.5.10.jar are byte-identical to Fiji 2.16's);
 #                             install it with tools/install-fiji.sh FIJI_DIR (which skips what Fiji already has)
 #   target/imagej1-plugins/   for plain ImageJ 1 (no Fiji): the jar with plugins.config, plus plugins/jars/ with
 #                             every dependency including scijava-common and parsington (but not ij.jar)
@@ -56,15 +57,32 @@ cp "$DEPS"/*.jar "$IJ1/plugins/jars/"
 "${MVN[@]}" dependency:copy-dependencies -DincludeScope=provided -DexcludeArtifactIds=ij,imglib2 \
   -DoutputDirectory="$IJ1/plugins/jars"
 
+JAVACPP=$(sed -n 's:.*<javacpp.version>\(.*\)</javacpp.version>.*:\1:p' pom.xml)
+FFMPEG="6.1.1-$JAVACPP"
+for jar in "linux64/javacpp-$JAVACPP-linux-x86_64.jar" "linux64/ffmpeg-$FFMPEG-linux-x86_64.jar" "ffmpeg-$FFMPEG.jar" \
+    "javacpp-$JAVACPP.jar"; do
+  [ -f "$FIJI/jars/$jar" ] || { echo "package-fiji: $jar is missing from $FIJI/jars" >&2; exit 1; }
+done
 cat > "$FIJI/jars/NERO_OOD-other-natives.txt" <<TXT
-NERO for Fiji ships the PyTorch CPU natives for linux-x86_64 only:
-  ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64
-For another platform, download the matching artifact from Maven Central into this jars/ folder
-(https://repo1.maven.org/maven2/ai/djl/pytorch/pytorch-native-cpu/2.7.1/):
-  ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-aarch64   pytorch-native-cpu-2.7.1-linux-aarch64.jar
-  ai.djl.pytorch:pytorch-native-cpu:2.7.1:osx-aarch64     pytorch-native-cpu-2.7.1-osx-aarch64.jar
-  ai.djl.pytorch:pytorch-native-cpu:2.7.1:win-x86_64      pytorch-native-cpu-2.7.1-win-x86_64.jar
-In Fiji, put it into the platform's folder under jars/ (for example jars/win64/).
+NERO for Fiji ships native libraries for linux-x86_64 only:
+  ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64      (PyTorch, the model)
+  org.bytedeco:ffmpeg:$FFMPEG:linux-x86_64          (FFmpeg, LGPL build: video stills, fast JPEG stills)
+  org.bytedeco:javacpp:$JAVACPP:linux-x86_64               (loads FFmpeg)
+For another platform, download the matching artifacts from Maven Central; in Fiji put them into the platform's
+folder under jars/ (for example jars/win64/), for plain ImageJ 1 into plugins/jars/
+(https://repo1.maven.org/maven2/ai/djl/pytorch/pytorch-native-cpu/2.7.1/,
+ https://repo1.maven.org/maven2/org/bytedeco/ffmpeg/$FFMPEG/, https://repo1.maven.org/maven2/org/bytedeco/javacpp/$JAVACPP/):
+  Linux ARM 64-bit:    pytorch-native-cpu-2.7.1-linux-aarch64.jar  ffmpeg-$FFMPEG-linux-arm64.jar    javacpp-$JAVACPP-linux-arm64.jar
+  macOS Apple silicon: pytorch-native-cpu-2.7.1-osx-aarch64.jar    ffmpeg-$FFMPEG-macosx-arm64.jar   javacpp-$JAVACPP-macosx-arm64.jar
+  macOS Intel:         (no PyTorch 2.7.1 build)                    ffmpeg-$FFMPEG-macosx-x86_64.jar  javacpp-$JAVACPP-macosx-x86_64.jar
+  Windows 64-bit:      pytorch-native-cpu-2.7.1-win-x86_64.jar     ffmpeg-$FFMPEG-windows-x86_64.jar javacpp-$JAVACPP-windows-x86_64.jar
+Use the LGPL ffmpeg jars above, not the ones ending in -gpl. Without the FFmpeg natives, videos are decoded by the
+pure-Java JCodec (progressive 8-bit H.264 and MPEG-2 only; the Log window says which decoder runs) and JPEGs by ImageIO.
+Nothing is downloaded at run time: JavaCPP unpacks the natives once into ~/.javacpp/cache (the temp folder when the
+home folder is read-only; -Dorg.bytedeco.javacpp.cachedir=DIR chooses another).
+Fiji 2.16 already ships javacpp-$JAVACPP.jar and ffmpeg-$FFMPEG.jar; the copies here are the same files.
+Fiji already ships gson, jna, commons-* and an SLF4J binding: if Fiji's versions are older than the ones here
+(DJL 0.36 needs gson 2.13.1, jna 5.17.0, commons-compress 1.27.1), keep the newer jar and delete the older one.
 TXT
 cp "$FIJI/jars/NERO_OOD-other-natives.txt" "$IJ1/plugins/jars/"
 echo "package-fiji: Fiji overlay in $FIJI ($(ls "$FIJI/jars" | wc -l) files in jars/), ImageJ 1 tree in $IJ1"

@@ -47,7 +47,7 @@ final class DicomValidator {
                     + " DICOMDIRs cannot be scored");
         }
         boolean video = TransferSyntaxes.isVideo(ts);
-        if (TransferSyntaxes.isHevc(ts)) {
+        if (TransferSyntaxes.isHevc(ts) && !VideoDecoders.useFfmpeg()) {
             throw new UnsupportedVideoException(f, "DICOM (transfer syntax " + TransferSyntaxes.describe(ts) + ")",
                     "HEVC/H.265", "HEVC is not decoded by the pure-Java video decoder", null);
         }

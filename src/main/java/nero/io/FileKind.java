@@ -60,8 +60,10 @@ enum FileKind {
             return MPEG_PS;
         }
         if (startsWith(b, n, 'R', 'I', 'F', 'F') && n >= 12 && isAscii(b, 8, "AVI ")
-                || startsWith(b, n, 0x1A, 0x45, 0xDF, 0xA3)) {
-            return OTHER_VIDEO; // AVI, Matroska/WebM
+                || startsWith(b, n, 0x1A, 0x45, 0xDF, 0xA3) || startsWith(b, n, 0x30, 0x26, 0xB2, 0x75)
+                || startsWith(b, n, 0x06, 0x0E, 0x2B, 0x34) || startsWith(b, n, 'F', 'L', 'V', 1)
+                || startsWith(b, n, 0, 0, 1, 0xB3)) {
+            return OTHER_VIDEO; // AVI, Matroska/WebM, ASF/WMV, MXF, FLV, MPEG-1/2 elementary stream (FFmpeg reads them)
         }
         return UNKNOWN;
     }
@@ -71,7 +73,11 @@ enum FileKind {
             case MP4 -> "MP4/MOV";
             case MPEG_TS -> "MPEG-TS";
             case MPEG_PS -> "MPEG-PS";
-            case OTHER_VIDEO -> startsWith(b, n, 'R', 'I', 'F', 'F') ? "AVI" : "Matroska/WebM";
+            case OTHER_VIDEO -> startsWith(b, n, 'R', 'I', 'F', 'F') ? "AVI"
+                    : startsWith(b, n, 0x30, 0x26, 0xB2, 0x75) ? "ASF/WMV"
+                    : startsWith(b, n, 0x06, 0x0E, 0x2B, 0x34) ? "MXF"
+                    : startsWith(b, n, 'F', 'L', 'V', 1) ? "FLV"
+                    : startsWith(b, n, 0, 0, 1, 0xB3) ? "MPEG video elementary stream" : "Matroska/WebM";
             default -> kind.name();
         };
     }

@@ -44,8 +44,7 @@ class FileListSource implements ImageSource {
     static ImageSource expand(Path file, String label, FrameSampling videoSampling) {
         FileKind kind = FileKind.of(file);
         return switch (kind) {
-            case IMAGE -> single(new LazyItem(file.toString(), label, java.util.Map.of("source", "image"),
-                    () -> PlainImageReader.read(file)));
+            case IMAGE -> single(new ImageFileItem(file, label));
             case DICOM -> DicomReader.open(file, label, videoSampling);
             case MP4, MPEG_TS, MPEG_PS, OTHER_VIDEO -> VideoReader.open(file, file.toString(), label, videoSampling,
                     java.util.Map.of(), null);

@@ -80,6 +80,7 @@ public record FrameSampling(int frameStep, double secondsStep, boolean everyFram
     static final class Selector {
         private final FrameSampling sampling;
         private double nextTime;
+        private long nextIndex;
 
         private Selector(FrameSampling sampling) {
             this.sampling = sampling;
@@ -91,7 +92,11 @@ public record FrameSampling(int frameStep, double secondsStep, boolean everyFram
                 return true;
             }
             if (sampling.frameStep > 0) {
-                return index % sampling.frameStep == 0;
+                if (index % sampling.frameStep == 0) {
+                    nextIndex = index + sampling.frameStep;
+                    return true;
+                }
+                return false;
             }
             // A small tolerance so that 25 fps × 0.04 s steps do not drift past a boundary by rounding.
             double now = seconds + TOLERANCE_S;
@@ -100,6 +105,16 @@ public record FrameSampling(int frameStep, double secondsStep, boolean everyFram
                 return true;
             }
             return false;
+        }
+
+        /** Time of the next still after the last one taken, or NaN when it is given by frame index (or every frame). */
+        double nextSeconds() {
+            return sampling.everyFrame || sampling.frameStep > 0 ? Double.NaN : nextTime;
+        }
+
+        /** 0-based display index of the next still after the last one taken, or −1 when it is given by time. */
+        long nextIndex() {
+            return sampling.everyFrame || sampling.frameStep <= 0 ? -1 : nextIndex;
         }
     }
 }

@@ -187,7 +187,7 @@ public final class ImageSources {
     }
 
     private static final java.util.regex.Pattern INPUT_EXTENSION = java.util.regex.Pattern.compile(
-            "(?i).*\\.(jpe?g|png|tiff?|bmp|gif|dcm|dicom|mp4|mov|m4v|ts|mts|m2ts|mpg|mpeg|avi|mkv)$");
+            "(?i).*\\.(jpe?g|png|tiff?|bmp|gif|dcm|dicom|mp4|mov|m4v|ts|mts|m2ts|mpg|mpeg|vob|m2v|avi|mkv|webm|wmv|asf|mxf|flv)$");
 
     private static boolean isHidden(Path p) {
         return p.getFileName().toString().startsWith(".");

@@ -70,7 +70,7 @@ final class Mp4FrameStream implements VideoFrameStream {
             }
         }
         DisplayOrder.Entry e = order.poll();
-        return e == null ? null : new Frame(e.picture(), e.pts() / TIME_STAMP_UNITS);
+        return e == null ? null : Frame.of(e.picture(), e.pts() / TIME_STAMP_UNITS);
     }
 
     /** The video track's codec as a name with its MP4 sample-entry code (e.g. "HEVC (hvc1)"), or "unknown". */

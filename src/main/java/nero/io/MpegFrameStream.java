@@ -189,11 +189,11 @@ final class MpegFrameStream implements VideoFrameStream {
         if (firstPts == Long.MIN_VALUE) {
             firstPts = e.pts();
         }
-        ready.add(new Frame(e.picture(), (e.pts() - firstPts) / PTS_CLOCK));
+        ready.add(Frame.of(e.picture(), (e.pts() - firstPts) / PTS_CLOCK));
     }
 
     private void emitAtFrameRate(Picture pic) {
-        ready.add(new Frame(pic, shown++ / frameRate));
+        ready.add(Frame.of(pic, shown++ / frameRate));
     }
 
     private void chooseDecoder(ByteBuffer first) {

@@ -19,4 +19,12 @@ public interface SourceItem {
 
     /** Decoded pixels; throws {@link nero.core.InvalidInputException} naming the file and the problem. */
     ImagePlus read();
+
+    /**
+     * Pixels for a model that shrinks the image to {@code width × height}: may be a smaller image than {@link #read()}
+     * (never smaller than that size), decoded faster; see {@link ModelInput}. Same errors as {@link #read()}.
+     */
+    default ImagePlus readForModel(int width, int height) {
+        return read();
+    }
 }

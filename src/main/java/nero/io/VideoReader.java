@@ -20,11 +20,14 @@ import org.jcodec.common.model.Picture;
 import org.jcodec.scale.AWTUtil;
 
 /**
- * Video stills with JCodec 0.2.5 (pure Java): MP4/MOV through FrameGrab; MPEG-TS (H.264) and MPEG-PS (MPEG-2)
- * through the demuxers and decoders directly. Frames are decoded one after another and only the sampled ones are
- * converted to RGB, so memory stays at a few frames whatever the length of the video. Anything JCodec cannot decode
- * (interlaced/MBAFF, 4:2:2, 10-bit H.264, HEVC, MPEG-4 Part 2, AVI, MKV…) is refused with an
- * {@link UnsupportedVideoException} that names container, codec and feature and gives an ffmpeg command.
+ * Video stills. With FFmpeg's natives loaded ({@link FfmpegLibrary}): every container and codec FFmpeg reads
+ * ({@link FfmpegFrameStream}: deinterlacing, rotation, pixel aspect ratio, seeking to key frames for long steps).
+ * Where they cannot load, JCodec 0.2.5 (pure Java) is the fallback: MP4/MOV through FrameGrab; MPEG-TS (H.264) and
+ * MPEG-PS (MPEG-2) through the demuxers and decoders directly; anything JCodec cannot decode (interlaced/MBAFF, 4:2:2,
+ * 10-bit H.264, HEVC, MPEG-4 Part 2, AVI, MKV…) is refused with an {@link UnsupportedVideoException} that names
+ * container, codec and feature and gives an ffmpeg command. Which decoder runs is said once per JVM (Log window or
+ * standard error). Only the sampled frames are converted to RGB, so memory stays at a few frames whatever the
+ * length of the video.
  */
 public final class VideoReader {
     private VideoReader() {
@@ -62,6 +65,10 @@ public final class VideoReader {
         }
         FileKind kind = FileKind.of(head, n, file.getFileName().toString());
         String container = FileKind.containerName(kind, head, n);
+        if ((kind.isVideo() || kind == FileKind.UNKNOWN) && VideoDecoders.useFfmpeg()) {
+            // an unknown container is left to FFmpeg's own probing (it reads far more than we sniff)
+            return FfmpegFrameStream.open(file, name, kind.isVideo() ? container : null);
+        }
         try {
             return switch (kind) {
                 case MP4 -> new WatchedFrameStream(new Mp4FrameStream(file));
@@ -203,6 +210,7 @@ public final class VideoReader {
             private VideoFrameStream frames;
             private final FrameSampling.Selector selector = sampling.selector();
             private long decoded;
+            private long decodedAtLastStill;
             private SourceItem pending;
             private boolean done;
 
@@ -237,9 +245,12 @@ public final class VideoReader {
                         if (f == null) {
                             return finish();
                         }
-                        long index = decoded++;
+                        long counted = decoded++;
+                        long index = f.index() >= 0 ? f.index() : counted;
                         if (selector.take(index, f.seconds())) {
-                            return still(index + 1, f);
+                            SourceItem item = f.damage() == null ? still(index + 1, f) : damaged(index + 1, f);
+                            frames.skipTo(selector.nextSeconds(), selector.nextIndex());
+                            return item;
                         }
                     }
                 } catch (InvalidInputException e) {
@@ -252,8 +263,8 @@ public final class VideoReader {
             }
 
             private SourceItem still(long frameNumber, VideoFrameStream.Frame f) {
-                String id = String.format(Locale.ROOT, "%s#frame=%d@t=%.3fs", idBase, frameNumber, f.seconds());
-                ImagePlus imp = toImagePlus(f.picture(), id.substring(id.lastIndexOf('/') + 1));
+                String id = stillId(frameNumber, f);
+                ImagePlus imp = f.image(id.substring(id.lastIndexOf('/') + 1));
                 Map<String, String> meta = new LinkedHashMap<>(extraMeta);
                 meta.putIfAbsent("source", "video");
                 meta.put("container", frames.container());
@@ -262,16 +273,41 @@ public final class VideoReader {
                 meta.put("time_s", String.format(Locale.ROOT, "%.3f", f.seconds()));
                 meta.put("width", Integer.toString(imp.getWidth()));
                 meta.put("height", Integer.toString(imp.getHeight()));
+                meta.putAll(frames.metadata());
+                long decodedNow = frames.decodedFrames() >= 0 ? frames.decodedFrames() : decoded;
+                meta.put("frames_decoded", Long.toString(decodedNow - decodedAtLastStill));
+                decodedAtLastStill = decodedNow;
                 return LazyItem.decoded(id, label, meta, imp);
+            }
+
+            private String stillId(long frameNumber, VideoFrameStream.Frame f) {
+                return String.format(Locale.ROOT, "%s#frame=%d@t=%.3fs", idBase, frameNumber, f.seconds());
+            }
+
+            /** A still whose picture the decoder reported damaged: reported, never scored half-decoded. */
+            private SourceItem damaged(long frameNumber, VideoFrameStream.Frame f) {
+                String id = stillId(frameNumber, f);
+                return LazyItem.failed(id, label, new InvalidInputException(id + ": damaged picture in the "
+                        + frames.container() + " video (" + frames.codec() + "), not scored: " + f.damage()));
             }
 
             private SourceItem finish() {
                 done = true;
                 int declared = frames.declaredFrames() > 0 ? frames.declaredFrames() : declaredElsewhere;
+                long reached = decoded;
+                String readProblem = null;
+                if (frames instanceof FfmpegFrameStream ff) {
+                    reached = Math.max(decoded, ff.lastIndex() + 1); // frames skipped over by seeking count too
+                    readProblem = ff.readProblem();
+                }
                 release();
-                if (declared > 0 && decoded < declared) {
+                if (readProblem != null && decoded > 0) {
                     return LazyItem.failed(idBase + "#truncated", label, new InvalidInputException(idBase
-                            + ": video truncated or corrupt: decoded " + decoded + " of " + declared + " declared frames"));
+                            + ": video truncated or corrupt: " + readProblem));
+                }
+                if (declared > 0 && reached < declared) {
+                    return LazyItem.failed(idBase + "#truncated", label, new InvalidInputException(idBase
+                            + ": video truncated or corrupt: decoded " + reached + " of " + declared + " declared frames"));
                 }
                 if (decoded == 0) {
                     return LazyItem.failed(idBase, label, new InvalidInputException(idBase

@@ -106,7 +106,8 @@ public final class FeatureExtractor {
 
     private Decoded decode(SourceItem item) {
         try {
-            ij.ImagePlus imp = item.read();
+            ij.ImagePlus imp = item.readForModel(preprocessor.preprocessing().width(),
+                    preprocessor.preprocessing().height());
             if (imp == null) {
                 return new Decoded(item, null, "could not be decoded as an image");
             }

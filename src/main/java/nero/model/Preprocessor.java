@@ -37,6 +37,7 @@ public final class Preprocessor {
     }
 
     public float[] toTensor(ImagePlus imp) {
+        imp = nero.io.ModelInput.forModel(imp, p.width(), p.height()); // a file's reduced decode, as for its score
         int w = imp.getWidth();
         int h = imp.getHeight();
         if (imp.isComposite() && imp.getNChannels() == 3) {

@@ -233,13 +233,30 @@ class CliBadInputTest {
     }
 
     @Test
-    void scoreRefusesAnUnsupportedVideoWithAHowTo() throws IOException {
+    void scoreRefusesABrokenVideoClearly() throws IOException {
+        Path video = headerOnlyAvi();
+        assertBadInput(Cli.run("score", "--detector", SampleDetector.detector(), video), video.toString(),
+                "truncated or corrupt AVI file");
+    }
+
+    /** Where FFmpeg's natives cannot load (here: switched off), JCodec refuses AVI with a command that converts it. */
+    @Test
+    void withoutFfmpegScoreRefusesAnUnsupportedVideoWithAHowTo() throws IOException {
+        Path video = headerOnlyAvi();
+        System.setProperty("nero.ffmpeg", "off");
+        try {
+            assertBadInput(Cli.run("score", "--detector", SampleDetector.detector(), video), video.toString(),
+                    "unsupported video", "ffmpeg");
+        } finally {
+            System.clearProperty("nero.ffmpeg");
+        }
+    }
+
+    private Path headerOnlyAvi() throws IOException {
         byte[] avi = new byte[1024];
         System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, avi, 0, 4);
         System.arraycopy("AVI ".getBytes(StandardCharsets.US_ASCII), 0, avi, 8, 4);
-        Path video = Files.write(tmp.resolve("procedure.avi"), avi);
-        assertBadInput(Cli.run("score", "--detector", SampleDetector.detector(), video), video.toString(),
-                "unsupported video", "ffmpeg");
+        return Files.write(tmp.resolve("procedure.avi"), avi);
     }
 
     @Test

@@ -71,11 +71,29 @@ final class Ffmpeg {
         return out;
     }
 
+    /** One JPEG of the testsrc2 pattern at {@code size} ("WxH") in {@code pixelFormat} (yuvj420p, gray, …). */
+    static Path writeStill(Path out, String size, String pixelFormat) throws IOException {
+        run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "lavfi", "-i",
+                "testsrc2=size=" + size + ":rate=25", "-frames:v", "1", "-c:v", "mjpeg", "-q:v", "3", "-pix_fmt",
+                pixelFormat, "-strict", "-1", out.toString()));
+        return out;
+    }
+
     /** ffmpeg's own decode of every frame, in display order. */
     static List<BufferedImage> stills(Path video) throws IOException {
+        return stills(video, null);
+    }
+
+    /** As above through a filter chain (e.g. a deinterlacer), or none when {@code filter} is null. */
+    static List<BufferedImage> stills(Path video, String filter) throws IOException {
         Path dir = Files.createTempDirectory(video.getParent(), video.getFileName() + "-png");
-        run(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", video.toString(),
-                "-vsync", "passthrough", dir.resolve("%04d.png").toString()));
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
+                "-i", video.toString(), "-vsync", "passthrough"));
+        if (filter != null) {
+            cmd.addAll(List.of("-vf", filter));
+        }
+        cmd.add(dir.resolve("%04d.png").toString());
+        run(cmd);
         List<BufferedImage> images = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.sorted().toList()) {

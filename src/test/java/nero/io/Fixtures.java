@@ -222,6 +222,27 @@ final class Fixtures {
         return dst;
     }
 
+    /**
+     * Sets the display matrix in an MP4's first track header ('tkhd') to a clockwise rotation of {@code degrees}
+     * (0, 90, 180, 270), as phones and some recorders write it (the ffmpeg 5.1 here cannot write one itself).
+     */
+    static void rotateMp4(Path file, int degrees) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        int at = new String(all, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("tkhd") - 4;
+        if (at < 0) {
+            throw new IllegalStateException("no tkhd box in " + file);
+        }
+        int matrix = at + (all[at + 8] == 1 ? 60 : 48); // after the version's times, ids, duration, layer, volume
+        int sin = degrees == 90 ? 1 : degrees == 270 ? -1 : 0;
+        int cos = degrees == 0 ? 1 : degrees == 180 ? -1 : 0;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(all); // 16.16 fixed point, big-endian: a b u / c d v / x y w
+        b.putInt(matrix, cos << 16);
+        b.putInt(matrix + 4, sin << 16);
+        b.putInt(matrix + 12, -sin << 16);
+        b.putInt(matrix + 16, cos << 16);
+        Files.write(file, all);
+    }
+
     /** Replaces the first occurrence of {@code from} (same length as {@code to}) in the file. */
     static void patch(Path file, String from, String to) throws IOException {
         byte[] all = Files.readAllBytes(file);

@@ -103,17 +103,34 @@ class VideoReaderTest {
     }
 
     @Test
-    void otherContainersAreRefusedWithAnFfmpegHint() throws Exception {
+    void aBrokenAviIsReportedAsCorrupt() throws Exception {
+        Path p = headerOnlyAvi();
+        List<SourceItem> items = stills(p, FrameSampling.defaults());
+        assertEquals(1, items.size());
+        InvalidInputException e = assertThrows(InvalidInputException.class, items.get(0)::read);
+        assertTrue(e.getMessage().startsWith(p + ": truncated or corrupt AVI file"), e.getMessage());
+    }
+
+    @Test
+    void withoutFfmpegOtherContainersAreRefusedWithAnFfmpegHint() throws Exception {
+        Path p = headerOnlyAvi();
+        System.setProperty(FfmpegLibrary.SWITCH_PROPERTY, "off");
+        try {
+            List<SourceItem> items = stills(p, FrameSampling.defaults());
+            assertEquals(1, items.size());
+            UnsupportedVideoException e = assertThrows(UnsupportedVideoException.class, items.get(0)::read);
+            assertEquals("AVI", e.container());
+            assertTrue(e.getMessage().contains("ffmpeg -i"), e.getMessage());
+        } finally {
+            System.clearProperty(FfmpegLibrary.SWITCH_PROPERTY);
+        }
+    }
+
+    private static Path headerOnlyAvi() throws Exception {
         byte[] avi = new byte[64];
         System.arraycopy("RIFF".getBytes(), 0, avi, 0, 4);
         System.arraycopy("AVI LIST".getBytes(), 0, avi, 8, 8);
-        Path p = dir.resolve("clip.avi");
-        Files.write(p, avi);
-        List<SourceItem> items = stills(p, FrameSampling.defaults());
-        assertEquals(1, items.size());
-        UnsupportedVideoException e = assertThrows(UnsupportedVideoException.class, items.get(0)::read);
-        assertEquals("AVI", e.container());
-        assertTrue(e.getMessage().contains("ffmpeg -i"), e.getMessage());
+        return Files.write(dir.resolve("clip.avi"), avi);
     }
 
     @Test
@@ -166,10 +183,21 @@ class VideoReaderTest {
     }
 
     @Test
-    void dicomHevcVideoIsRefused() throws Exception {
+    void dicomHevcTransferSyntaxIsReadWithFfmpegAndRefusedWithoutIt() throws Exception {
         Path dcm = dir.resolve("hevc.dcm");
         Fixtures.writeDicomVideo(dcm, Files.readAllBytes(mp4), "1.2.840.10008.1.2.4.107", 64, 96, FRAMES);
-        UnsupportedVideoException e = assertThrows(UnsupportedVideoException.class, () -> DicomReader.open(dcm));
-        assertTrue(e.getMessage().contains("HEVC"), e.getMessage());
+        List<SourceItem> items = new ArrayList<>();
+        try (ImageSource src = ImageSources.open(dcm)) {
+            src.forEach(items::add);
+        }
+        assertEquals(2, items.size()); // t = 0 s and 1 s
+        assertEquals(96, items.get(1).read().getWidth());
+        System.setProperty(FfmpegLibrary.SWITCH_PROPERTY, "off");
+        try {
+            UnsupportedVideoException e = assertThrows(UnsupportedVideoException.class, () -> DicomReader.open(dcm));
+            assertTrue(e.getMessage().contains("HEVC"), e.getMessage());
+        } finally {
+            System.clearProperty(FfmpegLibrary.SWITCH_PROPERTY);
+        }
     }
 }

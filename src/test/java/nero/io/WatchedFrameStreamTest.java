@@ -47,7 +47,7 @@ class WatchedFrameStreamTest {
     }
 
     private static class FakeStream implements VideoFrameStream {
-        static final Frame FRAME = new Frame(null, 0);
+        static final Frame FRAME = Frame.of(null, 0);
         int frames = 2;
 
         @Override

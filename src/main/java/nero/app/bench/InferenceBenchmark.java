@@ -79,11 +79,13 @@ public final class InferenceBenchmark {
         List<float[]> out = new ArrayList<>();
         long decodeNanos = 0;
         long preprocessNanos = 0;
-        // the production reader, as the end-to-end path uses it
+        // the production reader, as the end-to-end path uses it (the model's pixels: JPEGs at reduced size by default)
+        int width = classifier.info().preprocessing().width();
+        int height = classifier.info().preprocessing().height();
         try (ImageSource source = ImageSources.open(root)) {
             for (SourceItem item : source) {
                 long a = System.nanoTime();
-                ImagePlus image = item.read();
+                ImagePlus image = item.readForModel(width, height);
                 long b = System.nanoTime();
                 out.add(pre.toTensor(image));
                 decodeNanos += b - a;

@@ -33,27 +33,41 @@ import nero.model.Preprocessor;
  * ratio is reported per round, then as median and range. Not a unit test: prints figures.
  *
  * <pre>
- * ./nero bench model [images=160] [batch=0 (auto)] [rounds=5] [end-to-end-only]
+ * ./nero bench model [images=160] [batch=0 (auto)] [rounds=5] [end-to-end-only] [MODEL.pt]
  * </pre>
  * (the launcher's JVM, -Xmx2g; the ResNet-18 file is made on first use with Debian's /usr/bin/python3 and
- * tools/make_model_fixtures.py).
+ * tools/make_model_fixtures.py; a {@code .pt} argument benchmarks that model instead, e.g. the shared MobileNetV2).
  * {@code end-to-end-only}: one end-to-end pass and the JVM's peak RSS, no tensors kept in advance (the memory check
- * for large image counts).
+ * for large image counts). Each round measures end-to-end twice, with the default reduced-size JPEG decoding and with
+ * {@code -Dnero.decode=exact} (Pillow-identical pixels); the summary ends with one markdown table row per mode
+ * ("| model | decoding | …") that tools/make_benchmarks.sh copies into docs/benchmarks.md.
  */
 public final class ThroughputBenchmark {
     private static final Path BASE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
-    private static final Path MODEL = BASE.resolve("target/bench/resnet18-nero.pt");
+    private static final Path RESNET18 = BASE.resolve("target/bench/resnet18-nero.pt");
     private static final Path IMAGES = BASE.resolve("target/bench/images");
+    private static final String[] MODES = {"reduced", "exact"};
+    private static Path model = RESNET18;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] allArgs) throws Exception {
+        List<String> argList = new ArrayList<>();
+        for (String a : allArgs) {
+            if (a.endsWith(".pt")) {
+                model = Path.of(a).toAbsolutePath().normalize();
+            } else {
+                argList.add(a);
+            }
+        }
+        String[] args = argList.toArray(new String[0]);
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 160;
         int batchOption = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         boolean endToEndOnly = args.length > 3 && args[3].equals("end-to-end-only");
-        if (!Files.exists(MODEL)) {
+        if (model.equals(RESNET18) && !Files.exists(RESNET18)) {
             run(List.of("/usr/bin/python3", BASE.resolve("tools/make_model_fixtures.py").toString(), "--resnet18",
-                    MODEL.toString()));
+                    RESNET18.toString()));
         }
+        final Path MODEL = model;
         prepareImages(count);
         ExtractionOptions options = new ExtractionOptions(batchOption, 0, false, false);
         try (Classifier c = Classifier.load(MODEL)) {
@@ -80,35 +94,75 @@ public final class ThroughputBenchmark {
             System.out.printf("decode + preprocess on one thread (cold JIT): %.1f ms/image%n",
                     (System.nanoTime() - decodeStart) / 1e6 / tensors.size());
             pureInference(c, tensors, batch); // warm-up
-            endToEnd(extractor, count); // warm-up, incl. JIT of the decode path
+            for (String mode : MODES) {
+                withDecoding(mode, () -> endToEnd(extractor, count)); // warm-up, incl. JIT of each decode path
+            }
             double[] pure = new double[rounds];
-            double[] endToEnd = new double[rounds];
-            double[] ratio = new double[rounds];
-            double[] cpuRatio = new double[rounds];
             double[] pureCpuMs = new double[rounds];
+            double[][] endToEnd = new double[MODES.length][rounds];
+            double[][] ratio = new double[MODES.length][rounds];
+            double[][] cpuRatio = new double[MODES.length][rounds];
+            double[][] endToEndCpuMs = new double[MODES.length][rounds];
             for (int round = 0; round < rounds; round++) {
                 CpuClock pureCpu = new CpuClock();
                 pure[round] = pureInference(c, tensors, batch);
                 pureCpu.stop(count);
-                CpuClock endToEndCpu = new CpuClock();
-                endToEnd[round] = endToEnd(extractor, count);
-                endToEndCpu.stop(count);
-                ratio[round] = endToEnd[round] / pure[round];
-                cpuRatio[round] = pureCpu.processMs / endToEndCpu.processMs;
                 pureCpuMs[round] = pureCpu.processMs;
-                System.out.printf("round %d: pure inference %.1f img/s, end-to-end %.1f img/s, ratio %.2f (load %s); "
-                        + "CPU ms/image: pure %.1f, end-to-end %.1f (GC pauses %.1f ms/image)%n", round + 1,
-                        pure[round], endToEnd[round], ratio[round], loadAverage(), pureCpu.processMs,
-                        endToEndCpu.processMs, endToEndCpu.gcMs);
+                StringBuilder line = new StringBuilder(String.format("round %d: pure inference %.1f img/s (CPU %.1f ms/image)",
+                        round + 1, pure[round], pureCpu.processMs));
+                for (int m = 0; m < MODES.length; m++) {
+                    CpuClock endToEndCpu = new CpuClock();
+                    endToEnd[m][round] = withDecoding(MODES[m], () -> endToEnd(extractor, count));
+                    endToEndCpu.stop(count);
+                    ratio[m][round] = endToEnd[m][round] / pure[round];
+                    cpuRatio[m][round] = pureCpu.processMs / endToEndCpu.processMs;
+                    endToEndCpuMs[m][round] = endToEndCpu.processMs;
+                    line.append(String.format("; %s: end-to-end %.1f img/s, ratio %.2f, CPU %.1f ms/image (GC %.1f)",
+                            MODES[m], endToEnd[m][round], ratio[m][round], endToEndCpu.processMs, endToEndCpu.gcMs));
+                }
+                System.out.println(line + " (load " + loadAverage() + ")");
             }
-            System.out.printf("median (range): pure inference %s img/s, end-to-end %s img/s, ratio %s (target ≥ 0.85)%n",
-                    summary(pure, "%.1f"), summary(endToEnd, "%.1f"), summary(ratio, "%.2f"));
-            System.out.printf("CPU-bound ratio: pure CPU per image / end-to-end CPU per image = %s (the ratio when the "
-                    + "cores are saturated: both use all of them, end-to-end also decodes)%n", summary(cpuRatio, "%.2f"));
-            printCeiling(pre, median(pureCpuMs));
+            System.out.printf("median (range): pure inference %s img/s%n", summary(pure, "%.1f"));
+            for (int m = 0; m < MODES.length; m++) {
+                System.out.printf("%s decoding: end-to-end %s img/s, ratio %s (target ≥ 0.85); CPU-bound ratio (pure CPU"
+                        + " per image / end-to-end CPU per image, the ratio when both saturate the cores) %s%n", MODES[m],
+                        summary(endToEnd[m], "%.1f"), summary(ratio[m], "%.2f"), summary(cpuRatio[m], "%.2f"));
+            }
+            double[] ceiling = new double[MODES.length];
+            double[] readMs = new double[MODES.length];
+            double[] tensorMs = new double[MODES.length];
+            for (int m = 0; m < MODES.length; m++) {
+                double[] parts = withDecoding(MODES[m], () -> printCeiling(pre, median(pureCpuMs), c));
+                readMs[m] = parts[0];
+                tensorMs[m] = parts[1];
+                ceiling[m] = median(pureCpuMs) / (median(pureCpuMs) + parts[0] + parts[1]);
+            }
+            double authors = authorsPipeline(batchOption > 0 ? batchOption : 8, MODEL);
+            String name = MODEL.getFileName().toString().replace("-nero.pt", "").replace(".pt", "");
+            for (int m = 0; m < MODES.length; m++) {
+                System.out.printf(java.util.Locale.ROOT, "| %s | %s | %.1f | %.1f | %.2f | %.2f | %.1f + %.1f | %.2f | %s |%n",
+                        name, MODES[m], median(pure), median(endToEnd[m]), median(ratio[m]), median(cpuRatio[m]),
+                        readMs[m], tensorMs[m], ceiling[m],
+                        authors > 0 ? String.format(java.util.Locale.ROOT, "%.1f (%.2f×)", authors,
+                                median(endToEnd[m]) / authors) : "n/a");
+            }
         }
         System.out.println("JVM peak RSS (VmHWM): " + peakRss());
-        authorsPipeline(batchOption > 0 ? batchOption : 8);
+    }
+
+    /** Runs {@code work} with {@code -Dnero.decode=mode}, restoring the setting afterwards. */
+    private static <T> T withDecoding(String mode, java.util.concurrent.Callable<T> work) throws Exception {
+        String before = System.getProperty(nero.io.ModelInput.MODE_PROPERTY);
+        System.setProperty(nero.io.ModelInput.MODE_PROPERTY, mode);
+        try {
+            return work.call();
+        } finally {
+            if (before == null) {
+                System.clearProperty(nero.io.ModelInput.MODE_PROPERTY);
+            } else {
+                System.setProperty(nero.io.ModelInput.MODE_PROPERTY, before);
+            }
+        }
     }
 
     /** CPU time of the whole JVM and garbage-collector pause time, per image. */
@@ -141,27 +195,32 @@ public final class ThroughputBenchmark {
      * Where the CPU goes besides inference, one thread, warm: reading a file into exact pixels (JPEG decode) and
      * resize + normalise. With every core busy, end-to-end ÷ pure can be at most pure CPU ÷ (pure CPU + these).
      */
-    private static void printCeiling(Preprocessor pre, double pureCpuMs) {
+    private static double[] printCeiling(Preprocessor pre, double pureCpuMs, Classifier c) {
         long readNanos = 0;
         long tensorNanos = 0;
         int images = 0;
+        int w = c.info().preprocessing().width();
+        int h = c.info().preprocessing().height();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         try (ImageSource source = ImageSources.open(IMAGES)) {
             for (SourceItem item : source) {
-                long t0 = System.nanoTime();
-                ij.ImagePlus imp = item.read();
-                long t1 = System.nanoTime();
+                long t0 = threads.getCurrentThreadCpuTime();
+                ij.ImagePlus imp = item.readForModel(w, h);
+                long t1 = threads.getCurrentThreadCpuTime();
                 pre.toTensor(imp);
-                tensorNanos += System.nanoTime() - t1;
+                tensorNanos += threads.getCurrentThreadCpuTime() - t1;
                 readNanos += t1 - t0;
                 images++;
             }
         }
         double readMs = readNanos / 1e6 / images;
         double tensorMs = tensorNanos / 1e6 / images;
-        System.out.printf("CPU per image besides inference (one thread, warm): read file → exact pixels %.1f ms, "
-                + "resize + normalise %.1f ms; ceiling on saturated cores: pure %.1f / (pure + both) = %.2f; with a "
-                + "free resize %.2f; 0.85 needs both under %.1f ms%n", readMs, tensorMs, pureCpuMs,
-                pureCpuMs / (pureCpuMs + readMs + tensorMs), pureCpuMs / (pureCpuMs + readMs), pureCpuMs / 0.85 - pureCpuMs);
+        System.out.printf("%s decoding, CPU per image besides inference (thread CPU time, warm): read file → pixels %.1f"
+                + " ms, resize + normalise %.1f ms; ceiling on saturated cores: pure %.1f / (pure + both) = %.2f; with a "
+                + "free resize %.2f; 0.85 needs both under %.1f ms%n", nero.io.ModelInput.exact() ? "exact" : "reduced",
+                readMs, tensorMs, pureCpuMs, pureCpuMs / (pureCpuMs + readMs + tensorMs), pureCpuMs / (pureCpuMs + readMs),
+                pureCpuMs / 0.85 - pureCpuMs);
+        return new double[] {readMs, tensorMs};
     }
 
     private static double median(double[] values) {
@@ -273,19 +332,28 @@ public final class ThroughputBenchmark {
         return "unknown";
     }
 
-    private static void authorsPipeline(int batch) throws Exception {
+    /** The authors' pipeline on the same files and model; the better of its two thread settings in img/s, or −1. */
+    private static double authorsPipeline(int batch, Path modelFile) throws Exception {
         Path python = Path.of("/usr/bin/python3");
         if (!Files.isExecutable(python) || run(List.of(python.toString(), "-c", "import torch, torchvision")) != 0) {
             System.out.println("authors' pipeline: skipped (/usr/bin/python3 has no torch)");
-            return;
+            return -1;
         }
         String script = BASE.resolve("src/test/resources/model/authors_pipeline.py").toString();
+        double best = -1;
         for (String threads : new String[] {"0", "2"}) {
-            System.out.print("authors' pipeline (ImageFolder + DataLoader, 1 worker, torch "
-                    + (threads.equals("0") ? "default threads" : "set_num_threads(2)") + "): ");
-            System.out.flush();
-            run(List.of(python.toString(), script, MODEL.toString(), IMAGES.toString(), Integer.toString(batch), threads));
+            Process p = new ProcessBuilder(python.toString(), script, modelFile.toString(), IMAGES.toString(),
+                    Integer.toString(batch), threads).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            p.waitFor(10, TimeUnit.MINUTES);
+            System.out.println("authors' pipeline (ImageFolder + DataLoader, 1 worker, torch "
+                    + (threads.equals("0") ? "default threads" : "set_num_threads(2)") + "): " + out);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("img/s ([0-9.]+)").matcher(out);
+            if (m.find()) {
+                best = Math.max(best, Double.parseDouble(m.group(1)));
+            }
         }
+        return best;
     }
 
     private static int run(List<String> command) throws IOException, InterruptedException {
