@@ -5,7 +5,8 @@
 #    command through CommandService;
 #  - GUI under Xvfb: score + explain the current image and evaluate, screenshot (target/fiji-host-test.png); the
 #    Score Images dialog from the menu (screenshot target/fiji-host-dialog.png), filled in and recorded, and the
-#    recorded line replayed headless; a long run stopped with Esc while the status bar shows its progress;
+#    recorded line replayed headless; bad input from a macro (one dialog, no trace); two long runs, each stopped with
+#    Esc (in the image window, in the main window) while the status bar shows their progress;
 #  - uninstall: jars/ and plugins/ are byte for byte what they were, and Fiji starts as before.
 # Every run is checked for ignored outputs, cancelled commands and stack traces. The Fiji given is never changed.
 # Usage: tools/fiji-host-test.sh FIJI_DIR [--skip-build] [--headless-only]
@@ -236,20 +237,50 @@ else
   echo "gui: no Score Images dialog appeared" >>"$WORK/gui-steps.log"
 fi
 
-# A long run, stopped with Esc once the status bar shows its progress.
-N0=\$(wc -l <"\$PROBE/status.txt")
-echo \$N0 >"$WORK/gui-long-from-line"
-printf '%s\n%s\n' "$ROOT/tools/fiji-host/gui-long.ijm" "$DATA,$OUT" >"\$PROBE/macro.txt"
-if wait_new "\$PROBE/status.txt" \$N0 'NERO: [a-zA-Z ]* [1-9][0-9]*' $T; then
-  sleep 2
-  MAIN=\$(xdotool search --name '^\(Fiji Is Just\) ImageJ' | head -1)
-  xdotool windowfocus --sync \$MAIN 2>/dev/null; sleep 0.3; xdotool key Escape
-  echo "gui: Esc pressed" >>"$WORK/gui-steps.log"
-  wait_new "\$PROBE/status.txt" \$N0 'cancelled' 120 && echo "gui: cancel seen" >>"$WORK/gui-steps.log"
-  sleep 2
-else
-  echo "gui: no progress in the status bar" >>"$WORK/gui-steps.log"
+# Bad input from a macro with windows open: one dialog, one Log line, the macro stopped, no trace.
+printf '%s\n%s\n' "$ROOT/tools/fiji-host/gui-bad.ijm" "" >"\$PROBE/macro.txt"
+if wait_for "\$PROBE/log.txt" 'gui-detector.json' 60; then
+  sleep 3
+  cp "\$PROBE/windows.txt" "$WORK/gui-bad-windows.txt"
+  echo "gui: bad input reported" >>"$WORK/gui-steps.log"
+  touch "\$PROBE/close-dialogs.txt"; sleep 2
 fi
+
+# Long runs, each stopped with Esc once the status bar shows its progress, as a person would: bring a window to
+# the front, click in it (the image window; the main window's status bar), press Esc (XTEST: the key goes where
+# Java put the focus, as a typed key does).
+for TARGET in image main; do
+  N0=\$(wc -l <"\$PROBE/status.txt")
+  K0=\$(cat "\$PROBE/keys.txt" 2>/dev/null | wc -l)
+  L0=\$(grep -c 'NERO: cancelled by the user' "\$PROBE/log.txt")
+  printf '%s\n%s\n' "$ROOT/tools/fiji-host/gui-long.ijm" "$DATA,$OUT,gui-long-\$TARGET" >"\$PROBE/macro.txt"
+  if wait_new "\$PROBE/status.txt" \$N0 'NERO: [a-zA-Z ]* [1-9][0-9]*' $T; then
+    if [ \$TARGET = image ]; then
+      W=\$(xdotool search --name '^bleeding-000\.jpg' | head -1)
+      xdotool windowraise \$W; eval \$(xdotool getwindowgeometry --shell \$W)
+      xdotool mousemove \$((X + WIDTH / 2)) \$((Y + HEIGHT / 2)) click 1
+    else
+      W=\$(xdotool search --name '^\(Fiji Is Just\) ImageJ' | head -1)
+      xdotool windowraise \$W; eval \$(xdotool getwindowgeometry --shell \$W)
+      xdotool mousemove \$((X + 100)) \$((Y + HEIGHT - 12)) click 1
+    fi
+    sleep 0.5; xdotool key Escape
+    echo "gui: Esc pressed in the \$TARGET window" >>"$WORK/gui-steps.log"
+    tail -n +\$((K0 + 1)) "\$PROBE/keys.txt" 2>/dev/null >"$WORK/gui-long-\$TARGET-keys.txt"
+    L=\$L0
+    for i in \$(seq 1 \$(($T * 2))); do
+      L=\$(grep -c 'NERO: cancelled by the user' "\$PROBE/log.txt"); [ "\$L" -gt "\$L0" ] && break
+      grep -q 'NOT CANCELLED' "\$PROBE/log.txt" && break; sleep 0.5
+    done
+    tail -n +\$((K0 + 1)) "\$PROBE/keys.txt" 2>/dev/null >"$WORK/gui-long-\$TARGET-keys.txt"
+    tail -n +\$((N0 + 1)) "\$PROBE/status.txt" >"$WORK/gui-long-\$TARGET-status.txt"
+    [ "\$L" -gt "\$L0" ] && echo "gui: cancel logged after Esc in the \$TARGET window" >>"$WORK/gui-steps.log"
+    sleep 2
+  else
+    echo "gui: no progress in the status bar (\$TARGET)" >>"$WORK/gui-steps.log"
+  fi
+done
+cp "\$PROBE/windows.txt" "$WORK/gui-final-windows.txt"
 finish
 SH
   chmod +x "$WORK/gui.sh"
@@ -281,18 +312,32 @@ SH
     fail "gui: nothing recorded from the Score Images dialog ($(tail -2 "$WORK/gui-steps.log" 2>/dev/null | tr '\n' ' '))"
   fi
   [ -f "$DIALOG_SHOT" ] && ok "gui: dialog screenshot $DIALOG_SHOT" || fail "gui: no dialog screenshot"
-  # Progress and Esc.
-  FROM=$(cat "$WORK/gui-long-from-line" 2>/dev/null || echo 999999)
-  tail -n +$((FROM + 1)) "$PROBE/status.txt" 2>/dev/null >"$WORK/gui-long-status.txt"
-  N_PROGRESS=$(grep -c 'NERO: [a-zA-Z ]* [0-9]' "$WORK/gui-long-status.txt" || true)
-  [ "${N_PROGRESS:-0}" -ge 3 ] && ok "gui: $N_PROGRESS progress messages in the status bar during the long run ($(grep -o 'NERO: .*' "$WORK/gui-long-status.txt" | sed -n 3p))" || fail "gui: ${N_PROGRESS:-0} progress messages in the status bar"
-  if grep -q "gui: Esc pressed" "$WORK/gui-steps.log" 2>/dev/null; then
-    grep -q 'cancelled' "$WORK/gui-long-status.txt" "$PROBE/log.txt" 2>/dev/null && ok "gui: Esc stopped the long run ($(grep -o 'NERO: cancelled[^\t]*' "$WORK/gui-long-status.txt" "$PROBE/log.txt" | head -1 | cut -d: -f2-))" || fail "gui: Esc did not stop the long run"
-    grep -q 'NOT CANCELLED' "$PROBE/log.txt" 2>/dev/null && fail "gui: the long run finished despite Esc"
-    [ -f "$OUT/gui-long.csv" ] && fail "gui: a cancelled run wrote $OUT/gui-long.csv"
+  # Bad input in the GUI.
+  if grep -q "gui: bad input reported" "$WORK/gui-steps.log" 2>/dev/null; then
+    N_DIALOGS=$(sed -n '/^--dialogs$/,$p' "$WORK/gui-bad-windows.txt" | grep -c -v '^--dialogs$' || true)
+    [ "$N_DIALOGS" = 1 ] && ok "gui: bad input from a macro: one dialog ($(sed -n '/^--dialogs$/{n;p}' "$WORK/gui-bad-windows.txt")) and one Log line" \
+      || fail "gui: bad input from a macro: $N_DIALOGS dialogs ($(tr '\n' '|' <"$WORK/gui-bad-windows.txt"))"
+    grep -q 'gui-bad: NOT REACHED' "$PROBE/log.txt" && fail "gui: the macro went on after bad input"
   else
-    fail "gui: the long run was not stopped ($(tail -1 "$WORK/gui-steps.log" 2>/dev/null))"
+    fail "gui: bad input from a macro was not reported in the Log"
   fi
+  # Progress and Esc, in the image window and in the main window.
+  for TARGET in image main; do
+    S=$WORK/gui-long-$TARGET-status.txt
+    N_PROGRESS=$(grep -c 'NERO: [a-zA-Z ]* [0-9]' "$S" 2>/dev/null || true)
+    [ "${N_PROGRESS:-0}" -ge 3 ] && ok "gui: $N_PROGRESS progress messages in the status bar during the long run ($TARGET; $(grep -o 'NERO: .*' "$S" | sed -n 3p))" || fail "gui: ${N_PROGRESS:-0} progress messages in the status bar ($TARGET)"
+    if grep -q "gui: Esc pressed in the $TARGET window" "$WORK/gui-steps.log" 2>/dev/null; then
+      KEY=$(grep -m1 'pressed Escape' "$WORK/gui-long-$TARGET-keys.txt" 2>/dev/null | cut -f2)
+      grep -q "gui: cancel logged after Esc in the $TARGET window" "$WORK/gui-steps.log" \
+        && ok "gui: Esc in the $TARGET window stopped the long run, Log: NERO: cancelled by the user (key: ${KEY:-not seen by Java})" \
+        || fail "gui: Esc in the $TARGET window did not stop the long run (key: ${KEY:-not seen by Java}; $(tr '\n' ' ' <"$WORK/gui-long-$TARGET-keys.txt" 2>/dev/null))"
+      [ -f "$OUT/gui-long-$TARGET.csv" ] && fail "gui: a cancelled run wrote $OUT/gui-long-$TARGET.csv"
+    else
+      fail "gui: the long run was not stopped ($TARGET; $(tail -1 "$WORK/gui-steps.log" 2>/dev/null))"
+    fi
+  done
+  grep -q 'NOT CANCELLED' "$PROBE/log.txt" 2>/dev/null && fail "gui: a long run finished despite Esc"
+  grep -qx 'Exception' "$WORK/gui-final-windows.txt" 2>/dev/null && fail "gui: an Exception window opened (a macro thread was stopped?)" || ok "gui: no Exception window"
 fi
 
 # 5. Uninstall: Fiji's jars and plugins as they were, and it starts as before.

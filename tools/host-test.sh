@@ -117,6 +117,10 @@ timeout $((T + 30)) xvfb-run -a -s "-screen 0 1280x900x24" "$WORK/gui.sh" || tru
 [ -f "$OUT/gui.done" ] && ok "gui: macro finished with windows open" || fail "gui: macro did not finish (log: $WORK/gui.log)"
 not_blank "$SHOT" && ok "gui: screenshot $SHOT is not blank" || fail "gui: screenshot missing or blank"
 grep -qi 'Results' "$WORK/gui-windows.txt" 2>/dev/null && ok "gui: Results window open" || fail "gui: no Results window ($(cat "$WORK/gui-windows.txt" 2>/dev/null | head -5))"
+# ImageJ 1.53 numbers the rows of the Results window; the headings must get that column too, not start in it.
+ALIGNED=$(sed -n 's/^done heading_tabs=\([0-9]*\) row_tabs=\([0-9]*\)$/\1 \2/p' "$OUT/gui.done" 2>/dev/null)
+[ -n "$ALIGNED" ] && [ "${ALIGNED% *}" = "${ALIGNED#* }" ] && ok "gui: Results headings over their values (${ALIGNED% *} tabs in the headings and in the first row)" \
+  || fail "gui: Results headings and values out of line ($(cat "$OUT/gui.done" 2>/dev/null))"
 
 [ "$FAILED" = 0 ] && echo "host-test: all passed (work folder $WORK, screenshot $SHOT)"
 exit $FAILED

@@ -15,7 +15,9 @@ import java.nio.file.StandardOpenOption;
  * It also runs a menu command when the script asks (a file {@code menu-command.txt} naming it), from its own
  * thread, so that Fiji treats it as picked from the menu rather than run by a macro, and a macro file
  * ({@code macro.txt}: its path, then its argument) in a new thread, and fills in a dialog the way a person would
- * ({@code fill-dialog.txt}: the dialog's title, then the text for its first text field; then it presses OK).
+ * ({@code fill-dialog.txt}: the dialog's title, then the text for its first text field; then it presses OK), and
+ * closes the dialogs on the screen ({@code close-dialogs.txt}). It logs every key pressed and every change of
+ * ImageJ's Esc flag ({@code keys.txt}): the evidence of where a key sent to Fiji went.
  * Called from a macro: call("NeroHostProbe.start", folder).
  */
 public final class NeroHostProbe {
@@ -24,6 +26,8 @@ public final class NeroHostProbe {
 
     public static String start(String folder) {
         Path dir = Path.of(folder);
+        java.awt.Toolkit.getDefaultToolkit().addAWTEventListener(e -> logKey(dir, (java.awt.event.KeyEvent) e),
+                java.awt.AWTEvent.KEY_EVENT_MASK);
         Thread watcher = new Thread(() -> watch(dir), "nero-host-probe");
         watcher.setDaemon(true);
         watcher.start();
@@ -35,12 +39,18 @@ public final class NeroHostProbe {
         String lastLog = "";
         String lastRecorder = "";
         String lastWindows = "";
+        boolean lastEscape = false;
         while (true) {
             try {
                 String status = String.valueOf(ImageJ.getStatusBarText());
                 if (!status.equals(lastStatus)) {
                     append(dir.resolve("status.txt"), System.currentTimeMillis() + "\t" + status + "\n");
                     lastStatus = status;
+                }
+                boolean escape = IJ.escapePressed();
+                if (escape != lastEscape) {
+                    append(dir.resolve("keys.txt"), System.currentTimeMillis() + "\tIJ.escapePressed()=" + escape + "\n");
+                    lastEscape = escape;
                 }
                 String log = IJ.getLog() == null ? "" : IJ.getLog();
                 if (!log.isEmpty() && !log.equals(lastLog)) { // Fiji closing its Log is not a new Log
@@ -54,7 +64,7 @@ public final class NeroHostProbe {
                     lastRecorder = recorded;
                 }
                 String windows = String.join("\n", WindowManager.getImageTitles()) + "\n--\n"
-                        + String.join("\n", WindowManager.getNonImageTitles()) + "\n";
+                        + String.join("\n", WindowManager.getNonImageTitles()) + "\n--dialogs\n" + dialogs();
                 if (!windows.equals(lastWindows)) {
                     write(dir.resolve("windows.txt"), windows);
                     lastWindows = windows;
@@ -72,6 +82,11 @@ public final class NeroHostProbe {
                     new Thread(() -> IJ.runMacroFile(lines.get(0), lines.size() > 1 ? lines.get(1) : ""),
                             "Run$_nero-host-Macro$").start(); // named as ImageJ names its macro threads
                 }
+                Path close = dir.resolve("close-dialogs.txt");
+                if (Files.exists(close)) {
+                    Files.delete(close);
+                    java.awt.EventQueue.invokeLater(() -> closeDialogs(dir));
+                }
                 Path fill = dir.resolve("fill-dialog.txt");
                 if (Files.exists(fill)) {
                     java.util.List<String> lines = Files.readAllLines(fill, StandardCharsets.UTF_8);
@@ -88,6 +103,48 @@ public final class NeroHostProbe {
                 } catch (IOException | InterruptedException ignored) {
                     return;
                 }
+            }
+        }
+    }
+
+    /** Every key pressed, with the component that got it: shows whether a key sent to Fiji reached ImageJ. */
+    private static void logKey(Path dir, java.awt.event.KeyEvent e) {
+        if (e.getID() != java.awt.event.KeyEvent.KEY_PRESSED) {
+            return;
+        }
+        try {
+            java.awt.Window w = javax.swing.SwingUtilities.getWindowAncestor(e.getComponent());
+            String title = e.getComponent() instanceof java.awt.Frame f ? f.getTitle()
+                    : w instanceof java.awt.Frame f ? f.getTitle() : w instanceof java.awt.Dialog d ? d.getTitle() : "?";
+            append(dir.resolve("keys.txt"), System.currentTimeMillis() + "\tpressed " + java.awt.event.KeyEvent.getKeyText(e.getKeyCode())
+                    + " in " + e.getComponent().getClass().getName() + " [" + title + "]\n");
+        } catch (IOException | RuntimeException ignored) {
+            // a probe must not disturb the key handling it watches
+        }
+    }
+
+    /** The titles of the dialogs on the screen, one a line ("(untitled)" for none). */
+    private static String dialogs() {
+        StringBuilder titles = new StringBuilder();
+        for (java.awt.Window w : java.awt.Window.getWindows()) {
+            if (w instanceof java.awt.Dialog d && d.isShowing()) {
+                String title = d.getTitle();
+                titles.append(title == null || title.isEmpty() ? "(untitled)" : title).append('\n');
+            }
+        }
+        return titles.toString();
+    }
+
+    /** Closes every dialog on the screen, as its close button would, noting each in dialogs.txt. */
+    private static void closeDialogs(Path dir) {
+        for (java.awt.Window w : java.awt.Window.getWindows()) {
+            if (w instanceof java.awt.Dialog d && d.isShowing()) {
+                try {
+                    append(dir.resolve("dialogs.txt"), "closed [" + d.getTitle() + "]\n");
+                } catch (IOException ignored) {
+                    // the dialog is closed all the same
+                }
+                d.dispose();
             }
         }
     }

@@ -67,7 +67,10 @@ final class CommandRunner implements AutoCloseable {
         }
         if (module.isCanceled()) {
             String reason = module.getCancelReason();
-            throw new InvalidInputException(reason == null ? "cancelled" : reason);
+            if (reason == null || reason.isEmpty()) {
+                throw new ProgressListener.CancelledException(); // the commands cancel with no reason when stopped
+            }
+            throw new InvalidInputException(reason);
         }
         return module;
     }

@@ -7,12 +7,15 @@ import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
+import org.scijava.ui.UIService;
 
 /**
  * Runs a command body the way every NERO command needs it: with the thread context class loader set to the
  * plugin's (ImageJ 1 loads plugins through its own loader; SciJava and DJL look classes up through the TCCL), and
  * with user errors shown once, ImageJ's way, instead of a stack trace. A failed or cancelled run cancels the
- * command with the message, so callers (the command line, the ImageJ 1 shims) can tell it from success.
+ * command with the message (a cancelled one with an empty message), so callers (the command line, the ImageJ 1
+ * shims) can tell it from success. Esc while a macro waits for the command ends that macro at once
+ * ({@link EscapeWatch}).
  */
 final class CommandGuard {
     static final String CANCELLED = "NERO: cancelled by the user";
@@ -24,17 +27,17 @@ final class CommandGuard {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(command.getClass().getClassLoader());
-        try {
+        try (EscapeWatch escape = EscapeWatch.start()) {
             body.run();
         } catch (InvalidInputException e) {
-            reportUserError(log, "NERO: " + e.getMessage());
+            reportUserError(command, log, "NERO: " + e.getMessage());
             command.cancel(e.getMessage());
             stopCallingMacro(e.getMessage());
         } catch (ProgressListener.CancelledException e) {
-            if (IJ.getInstance() != null) {
-                IJ.showStatus(CANCELLED);
-            }
-            command.cancel(CANCELLED);
+            reportCancel(log);
+            // An empty reason: the user knows why; SciJava shows a non-empty one as a warning dialog.
+            command.cancel("");
+            stopCallingMacro(CANCELLED);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -54,19 +57,40 @@ final class CommandGuard {
         }
     }
 
+    /** A Log line (and the status bar) in ImageJ, like ImageJ's own "Macro aborted"; the command line says it itself. */
+    static void reportCancel(LogService log) {
+        if (IJ.getInstance() != null || Interpreter.getInstance() != null) {
+            IJ.log(CANCELLED);
+            if (IJ.getInstance() != null) {
+                IJ.showStatus(CANCELLED);
+            }
+        } else if (log != null) {
+            log.debug(CANCELLED);
+        }
+    }
+
     /**
-     * ImageJ's way: written to the Log whenever ImageJ or a macro is running, and a dialog only when a person is at
-     * the screen (not headless, not batch mode). On the command line the caller prints the message itself.
+     * ImageJ's way: written to the Log whenever ImageJ or a macro is running, and one dialog when a person is at
+     * the screen (not headless, not batch mode). In Fiji that dialog is SciJava's: it shows a cancelled command's
+     * reason as a warning. Plain ImageJ 1 has no SciJava window, so the message box is ours; not {@code IJ.error},
+     * which, while a macro waits in {@code run(...)}, aborts that macro by throwing in this (the command's) thread:
+     * a "Macro Error" dialog and stack traces. On the command line the caller prints the message itself.
      */
-    static void reportUserError(LogService log, String message) {
+    static void reportUserError(ContextCommand command, LogService log, String message) {
         boolean imageJ = IJ.getInstance() != null || Interpreter.getInstance() != null;
         if (imageJ) {
             IJ.log(message);
-            if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode() && IJ.getInstance() != null) {
-                IJ.error("NERO OOD", message);
+            if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode() && IJ.getInstance() != null
+                    && !sciJavaShowsWarnings(command)) {
+                IJ.showMessage("NERO OOD", message);
             }
         } else if (log != null) {
             log.debug(message);
         }
+    }
+
+    private static boolean sciJavaShowsWarnings(ContextCommand command) {
+        UIService ui = command.getContext() == null ? null : command.getContext().getService(UIService.class);
+        return ui != null && !ui.isHeadless() && ui.isVisible();
     }
 }

@@ -59,10 +59,17 @@ public class ImageJOutputs extends AbstractPostprocessorPlugin {
         }
     }
 
-    /** Makes {@code table} the system Results table (what nResults and getResult() read) and shows it. */
+    /**
+     * Makes {@code table} the system Results table (what nResults and getResult() read) and shows it, headings
+     * over their values. ImageJ 1.53 and older turn the system table's row numbers on whenever it is fetched, also
+     * inside {@code show()} after the headings are written and before the rows are: the headings came out one column
+     * left of their values. Fetched once here, the table shows a row-number column there (as ImageJ 1.53 wants for
+     * Results) with headings to match; ImageJ 1.54 (Fiji) leaves the flag alone and shows no row numbers.
+     */
     public static void showAsResults(ResultsTable table) {
         table.showRowNumbers(false);
         Analyzer.setResultsTable(table);
+        Analyzer.getResultsTable();
         table.show(RESULTS_TITLE);
     }
 

@@ -7,7 +7,8 @@ import org.scijava.app.StatusService;
 
 /**
  * Reports the workflow's progress to SciJava's status service (Fiji's status bar) and, when ImageJ 1 runs with a
- * window, to its status bar; the work is cancelled by Esc in ImageJ or by cancelling the command.
+ * window, to its status bar; the work is cancelled by Esc in ImageJ (pressed since the command started) or by
+ * cancelling the command.
  */
 public final class StatusProgress implements ProgressListener {
     private final StatusService status;
@@ -16,8 +17,7 @@ public final class StatusProgress implements ProgressListener {
     /** {@code status} may be null (a minimal context); {@code commandCancelled} is polled with Esc. */
     public StatusProgress(StatusService status, BooleanSupplier commandCancelled) {
         this.status = status;
-        this.commandCancelled = commandCancelled;
-        IJ.resetEscape();
+        this.commandCancelled = commandCancelled; // an earlier Esc was cleared when the command started (EscapeWatch)
     }
 
     @Override
