@@ -79,14 +79,15 @@ headless() { # NAME MACRO ARG
   return 0
 }
 has() { grep -q -- "$2" "$WORK/$1.log" || { fail "$1: expected '$2' in $WORK/$1.log"; show "$WORK/$1.log"; return 1; }; }
-# What no run may print: an output Fiji could not display, a cancelled command, a stack trace, a second SLF4J binding.
+# What no run may print: an output Fiji could not display, a cancelled command, a stack trace, a second SLF4J binding,
+# DJL's start-up chatter (each line pops up Fiji's Console, which takes the keyboard focus).
 clean() { # NAME [allow-cancel]
   local f=$WORK/$1.log bad
-  bad=$(grep -n -E 'Ignoring unsupported output|Macro Error|multiple SLF4J bindings|SLF4J: Class path contains|^[[:space:]]+at [a-zA-Z_$.]+\(|Exception in thread|^Caused by:' "$f" | head -5 || true)
+  bad=$(grep -n -E 'Ignoring unsupported output|Macro Error|multiple SLF4J bindings|SLF4J: Class path contains|Found matching platform|Simple repository pointing|Number of (inter|intra)-op threads|graph executor optimizer|^[[:space:]]+at [a-zA-Z_$.]+\(|Exception in thread|^Caused by:' "$f" | head -5 || true)
   if [ "${2:-}" != allow-cancel ]; then
     bad+=$(grep -n -E 'Canceling command|Command canceled|was canceled' "$f" | head -3 || true)
   fi
-  if [ -n "$bad" ]; then fail "$1: $bad"; else ok "$1: no ignored output, cancel or stack trace"; fi
+  if [ -n "$bad" ]; then fail "$1: $bad"; else ok "$1: no ignored output, cancel, stack trace or library chatter"; fi
 }
 csv_rows() { [ -f "$1" ] && echo $(( $(wc -l <"$1") - 1 )) || echo 0; }
 not_blank() {

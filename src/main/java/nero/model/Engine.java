@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import nero.core.InvalidInputException;
+import nero.io.LibraryLogs;
 
 /**
  * Starts DJL's PyTorch engine offline, once per JVM. The bundled natives are extracted on the first start
@@ -31,10 +32,7 @@ public final class Engine {
             if (System.getProperty("ai.djl.offline") == null) {
                 System.setProperty("ai.djl.offline", "true");
             }
-            // DJL warns on every .pt load that the "repository" is not an archive and that CUDA is absent: noise
-            // for users (slf4j-simple reads these before DJL's first logger; other bindings ignore them).
-            quiet("org.slf4j.simpleLogger.log.ai.djl.repository");
-            quiet("org.slf4j.simpleLogger.log.ai.djl.util.cuda");
+            LibraryLogs.quietDjl();
             chooseThreads();
             Path cacheDir = chooseCacheDir();
             refuseForeignLibtorch(cacheDir);
@@ -71,12 +69,6 @@ public final class Engine {
             }
         }
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    }
-
-    private static void quiet(String loggerProperty) {
-        if (System.getProperty(loggerProperty) == null) {
-            System.setProperty(loggerProperty, "error");
-        }
     }
 
     /**
