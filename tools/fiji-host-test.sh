@@ -165,6 +165,24 @@ has tables "tables: evaluate nResults=3 headings=method,auroc,fpr95,aupr_in,aupr
 has tables "tables: done"
 clean tables
 
+# Videos inside Fiji: FFmpeg's natives load in Fiji's JVM (an interlaced H.264 clip, which the pure-Java fallback
+# refuses, gives stills) and the decoder is named once in the Log.
+if command -v ffmpeg >/dev/null; then
+  ffmpeg -v error -y -f lavfi -i testsrc2=size=720x576:rate=25 -t 3 -c:v libx264 -flags +ildct+ilme -x264opts tff=1 \
+    -pix_fmt yuv420p "$WORK/interlaced.mp4"
+  cat >"$WORK/video.ijm" <<IJM
+run("Score Images", "detector=[$OUT/sample-detector.json] input=[$DATA/video/cecum-to-polyp.mp4:$WORK/interlaced.mp4] video_step=1s");
+n = 0; for (i = 0; i < nResults; i++) if (indexOf(getResultString("path", i), "interlaced.mp4#frame=") >= 0) n++;
+print("video: nResults=" + nResults + " interlaced=" + n);
+IJM
+  headless video "$WORK/video.ijm" ""
+  has video "NERO: video decoding with FFmpeg" && ok "video: FFmpeg decodes inside Fiji ($(grep -o 'FFmpeg [0-9.]*' "$WORK/video.log" | head -1))"
+  has video "video: nResults=[1-9][0-9]* interlaced=3$" && ok "video: $(grep -o 'nResults=[0-9]* interlaced=3' "$WORK/video.log") stills (3 from the interlaced clip)"
+  clean video
+else
+  echo "fiji-host-test: SKIPPED the video check (no ffmpeg to make the interlaced clip)"
+fi
+
 # The README's macro lines, with its example paths mapped onto the sample data.
 OOD_IMAGE=$(find "$DATA/ood" -type f -name '*.jpg' | sort | head -1)
 { echo "File.makeDirectory(\"$OUT/readme\");"
