@@ -37,8 +37,7 @@ final class BatchExplain {
 
     /** Re-reads one scored image by its id: the file itself, or the matching frame/still of a DICOM or video. */
     static ImagePlus read(String id) {
-        int cut = id.indexOf('#');
-        Path file = Path.of(cut < 0 ? id : id.substring(0, cut));
+        Path file = Path.of(SourceItem.fileOf(id));
         try (ImageSource s = ImageSources.open(file)) {
             for (Iterator<SourceItem> it = s.iterator(); it.hasNext();) {
                 SourceItem item = it.next();

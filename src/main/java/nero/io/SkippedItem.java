@@ -10,8 +10,7 @@ public record SkippedItem(String id, String reason) {
      */
     public SkippedItem withoutRepeatedId() {
         String why = reason == null ? "unreadable" : reason;
-        int hash = id.indexOf('#');
-        for (String prefix : hash < 0 ? List.of(id) : List.of(id, id.substring(0, hash))) {
+        for (String prefix : List.of(id, SourceItem.fileOf(id))) {
             if (why.startsWith(prefix + ": ")) {
                 return new SkippedItem(id, why.substring(prefix.length() + 2));
             }
