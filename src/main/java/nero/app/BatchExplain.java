@@ -31,7 +31,7 @@ final class BatchExplain {
                 "%d image(s) scored, %d OOD at threshold %.4g; the %d most OOD with their deviation heatmaps: %s%n"
                         + "most OOD: %s (score %.4g)%s",
                 rows.size(), ood, most.threshold(), Math.min(topN, rows.size()), file, most.id(), most.neroScore(),
-                skipped.isEmpty() ? "" : String.format(Locale.ROOT, "%n%d unreadable file(s) skipped", skipped.size()));
+                skipped.isEmpty() ? "" : System.lineSeparator() + SkippedItem.listing(skipped));
         return new Reports.Explain(most, Double.NaN, montage, List.of(file), summary);
     }
 

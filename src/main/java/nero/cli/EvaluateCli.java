@@ -35,7 +35,7 @@ final class EvaluateCli implements Callable<Integer> {
             in.put("ood_dir", CommandInputs.file(ood));
             in.put("methods", methods);
             in.put("out_dir", CommandInputs.file(out));
-            System.out.println(runner.run(EvaluateCommand.class, in).getOutput("summary"));
+            Summaries.print(runner.run(EvaluateCommand.class, in).getOutput("summary"));
         }
         return NeroCli.OK;
     }

@@ -33,7 +33,7 @@ final class ExplainCli implements Callable<Integer> {
             in.put("image_file", CommandInputs.file(image));
             in.put("out_dir", CommandInputs.file(out));
             in.put("top_n", top);
-            System.out.println(runner.run(ExplainImageCommand.class, in).getOutput("summary"));
+            Summaries.print(runner.run(ExplainImageCommand.class, in).getOutput("summary"));
         }
         return NeroCli.OK;
     }

@@ -50,7 +50,7 @@ final class FitCli implements Callable<Integer> {
                     + " (leave it out for the authors' floor(2D/3))");
         }
         try (CommandRunner runner = new CommandRunner()) {
-            System.out.println(runner.run(FitDetectorCommand.class, inputs()).getOutput("summary"));
+            Summaries.print(runner.run(FitDetectorCommand.class, inputs()).getOutput("summary"));
         }
         return NeroCli.OK;
     }

@@ -29,7 +29,16 @@ public final class NeroCli implements Runnable {
         CommandLine cli = new CommandLine(new NeroCli());
         cli.setExecutionExceptionHandler(NeroCli::handle);
         cli.setParameterExceptionHandler(NeroCli::handleUsage);
-        return cli.execute(args);
+        int code = cli.execute(args);
+        // PrintStream swallows write errors: a CSV sent to a full disk or a closed pipe must not end as a success
+        System.out.flush();
+        if (code == OK && System.out.checkError()) {
+            cli.getErr().println("nero: could not write to standard output (a full disk, or the reading end was "
+                    + "closed): the results printed there are incomplete");
+            cli.getErr().flush();
+            return BAD_INPUT;
+        }
+        return code;
     }
 
     /** Bad usage: one line naming the problem and where to find the options, not the whole help text. */

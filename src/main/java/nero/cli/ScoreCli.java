@@ -53,7 +53,7 @@ final class ScoreCli implements Callable<Integer> {
                 System.out.flush();
                 System.err.println(summary);
             } else {
-                System.out.println(summary);
+                Summaries.print(summary);
             }
         }
         return NeroCli.OK;

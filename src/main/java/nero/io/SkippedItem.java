@@ -1,6 +1,7 @@
 package nero.io;
 
 import java.util.List;
+import java.util.Locale;
 
 /** An item a batch job reported and skipped (an unreadable file, frame or still), with the one-line reason. */
 public record SkippedItem(String id, String reason) {
@@ -16,5 +17,25 @@ public record SkippedItem(String id, String reason) {
             }
         }
         return this;
+    }
+
+    /**
+     * The skip list as the commands print it: {@code skipped N file(s):}, then one indented {@code id: reason} line
+     * per item (a line break inside a file name is written as \n, so each item stays one line); "" when none.
+     */
+    public static String listing(List<SkippedItem> skipped) {
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "skipped %d file(s):", skipped.size()));
+        for (SkippedItem s : skipped) {
+            text.append(System.lineSeparator()).append("  ").append(oneLine(s.id())).append(": ")
+                    .append(oneLine(s.reason()));
+        }
+        return text.toString();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replace("\r", "\\r").replace("\n", "\\n");
     }
 }
