@@ -21,7 +21,11 @@ public final class NeroCli implements Runnable {
         CommandLine.usage(this, System.out);
     }
 
+    /** Killed by SIGPIPE, as the shell reports it: what a reader that stopped reading (`| head`) expects. */
+    static final int READER_STOPPED = 141;
+
     public static void main(String[] args) {
+        System.setOut(ResultStream.standardOutput());
         System.exit(execute(args));
     }
 
@@ -30,15 +34,20 @@ public final class NeroCli implements Runnable {
         cli.setExecutionExceptionHandler(NeroCli::handle);
         cli.setParameterExceptionHandler(NeroCli::handleUsage);
         int code = cli.execute(args);
-        // PrintStream swallows write errors: a CSV sent to a full disk or a closed pipe must not end as a success
+        // PrintStream swallows write errors: a CSV sent to a full disk must not end as a success
         System.out.flush();
-        if (code == OK && System.out.checkError()) {
-            cli.getErr().println("nero: could not write to standard output (a full disk, or the reading end was "
-                    + "closed): the results printed there are incomplete");
-            cli.getErr().flush();
-            return BAD_INPUT;
+        if (code != OK || !System.out.checkError()) {
+            return code;
         }
-        return code;
+        if (System.out instanceof ResultStream results && results.readerStopped()) {
+            return READER_STOPPED; // quietly, as other tools in a pipeline end
+        }
+        String reason = System.out instanceof ResultStream results && results.failure() != null
+                ? results.failure().getMessage() : "write error";
+        cli.getErr().println("nero: could not write to standard output (" + reason
+                + "): the results printed there are incomplete");
+        cli.getErr().flush();
+        return BAD_INPUT;
     }
 
     /** Bad usage: one line naming the problem and where to find the options, not the whole help text. */

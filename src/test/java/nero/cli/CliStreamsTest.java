@@ -87,32 +87,51 @@ class CliStreamsTest {
         assertTrue(r.out().contains("fitted on 30 training image(s)"), r.toString());
     }
 
-    /** `score > scores.csv` on a full disk, or into a closed pipe: exit 2 and one line saying so, never exit 0. */
+    /** `score > scores.csv` on a full disk: exit 2 and one line with the reason, never exit 0. */
     @Test
     void aCsvThatCouldNotBeWrittenToStandardOutputIsAnError() {
+        Cli.Result r = scoreInto(new Failing("No space left on device"));
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("nero: ") && l.contains("standard output")
+                && l.contains("No space left on device")), r.toString());
+    }
+
+    /** `score | head -1`: the reader stopped; the run ends quietly with SIGPIPE's status, as tools in a pipe do. */
+    @Test
+    void aReaderThatStoppedReadingEndsTheRunQuietly() {
+        Cli.Result r = scoreInto(new Failing("Broken pipe"));
+        assertEquals(141, r.code(), r.toString());
+        assertFalse(r.err().contains("nero: "), r.toString());
+    }
+
+    private static Cli.Result scoreInto(OutputStream stdoutTarget) {
         Path image = SampleDetector.firstFile(SampleDetector.SAMPLE.resolve("ood/polyp"));
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
-        try (PrintStream full = new PrintStream(new FullDisk(), true, StandardCharsets.UTF_8);
+        try (PrintStream failing = ResultStream.over(stdoutTarget, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(full);
+            System.setOut(failing);
             System.setErr(e);
             code = NeroCli.execute("score", "--detector", SampleDetector.detector().toString(), image.toString());
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
         }
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertEquals(2, code, text);
-        assertTrue(text.lines().anyMatch(l -> l.startsWith("nero: ") && l.contains("standard output")), text);
+        return new Cli.Result(code, "", err.toString(StandardCharsets.UTF_8));
     }
 
-    private static final class FullDisk extends OutputStream {
+    private static final class Failing extends OutputStream {
+        private final String reason;
+
+        Failing(String reason) {
+            this.reason = reason;
+        }
+
         @Override
         public void write(int b) throws IOException {
-            throw new IOException("No space left on device");
+            throw new IOException(reason);
         }
     }
 }
