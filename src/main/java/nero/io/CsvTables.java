@@ -50,7 +50,7 @@ public final class CsvTables {
      * {@code =HYPERLINK(…)} would become a live link or command. Such text gets a leading apostrophe (shown as text,
      * OWASP's advice); numbers such as -0.25 or -Infinity are left as they are.
      */
-    static String safeCell(String cell) {
+    public static String safeCell(String cell) {
         if (cell == null || cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || isNumber(cell)) {
             return cell;
         }
