@@ -177,7 +177,21 @@ class SparkParityTest {
         job.methods = "all";
         job.out = tmp.resolve("eval-spark");
         job.filesPerTask = 9;
-        job.run(spark);
+        java.io.PrintStream stdout = System.out;
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream o = new java.io.PrintStream(out, true); java.io.PrintStream e = new java.io.PrintStream(err, true)) {
+            System.setOut(o);
+            System.setErr(e);
+            assertEquals(JobFailure.OK, job.call()); // the session is the test's (getOrCreate)
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        // as `evaluate`: the skipped file named on stderr, the metrics on stdout
+        assertTrue(err.toString().contains("skipped 1 file(s):") && err.toString().contains("broken.jpg: "), err.toString());
+        assertTrue(out.toString().contains("AUROC") && !out.toString().contains("broken.jpg"), out.toString());
         assertEquals(Files.readString(cliOut.resolve("metrics.csv")), Files.readString(job.out.resolve("metrics.csv")));
         assertEquals(Files.readString(cliOut.resolve("scores.csv")), Files.readString(job.out.resolve("scores.csv")));
         assertTrue(Files.size(job.out.resolve("roc.png")) > 1000);
