@@ -31,14 +31,13 @@ final class BatchExplain {
                 "%d image(s) scored, %d OOD at threshold %.4g; the %d most OOD with their deviation heatmaps: %s%n"
                         + "most OOD: %s (score %.4g)%s",
                 rows.size(), ood, most.threshold(), Math.min(topN, rows.size()), file, most.id(), most.neroScore(),
-                skipped.isEmpty() ? "" : String.format(Locale.ROOT, "%n%d unreadable file(s) skipped", skipped.size()));
+                skipped.isEmpty() ? "" : System.lineSeparator() + SkippedItem.listing(skipped));
         return new Reports.Explain(most, Double.NaN, montage, List.of(file), summary);
     }
 
     /** Re-reads one scored image by its id: the file itself, or the matching frame/still of a DICOM or video. */
     static ImagePlus read(String id) {
-        int cut = id.indexOf('#');
-        Path file = Path.of(cut < 0 ? id : id.substring(0, cut));
+        Path file = Path.of(SourceItem.fileOf(id));
         try (ImageSource s = ImageSources.open(file)) {
             for (Iterator<SourceItem> it = s.iterator(); it.hasNext();) {
                 SourceItem item = it.next();

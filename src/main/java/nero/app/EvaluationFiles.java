@@ -25,21 +25,21 @@ final class EvaluationFiles {
         } catch (IOException e) {
             throw new InvalidInputException("cannot create the output folder " + dir + ": " + e.getMessage(), e);
         }
-        try (CsvTables.RowWriter csv = CsvTables.open(dir.resolve(METRICS_CSV),
-                List.of("method", "auroc", "fpr95", "aupr_in", "aupr_out"))) {
-            for (Reports.MethodMetrics m : metrics) {
-                csv.row(List.of(m.method(), Double.toString(m.auroc()), Double.toString(m.fpr95()),
-                        Double.toString(m.auprIn()), Double.toString(m.auprOut())));
-            }
-            csv.commit();
-        }
         List<String> header = new ArrayList<>(List.of("path", "set"));
         header.addAll(idScores.keySet());
-        try (CsvTables.RowWriter csv = CsvTables.open(dir.resolve(SCORES_CSV), header)) {
+        // one set, as --vectors: both tables filled first, then renamed together, so a failed run never leaves
+        // new metrics beside the previous run's scores
+        try (CsvTables.RowWriter metricsCsv = CsvTables.open(dir.resolve(METRICS_CSV),
+                List.of("method", "auroc", "fpr95", "aupr_in", "aupr_out"));
+                CsvTables.RowWriter scoresCsv = CsvTables.open(dir.resolve(SCORES_CSV), header)) {
+            for (Reports.MethodMetrics m : metrics) {
+                metricsCsv.row(List.of(m.method(), Double.toString(m.auroc()), Double.toString(m.fpr95()),
+                        Double.toString(m.auprIn()), Double.toString(m.auprOut())));
+            }
             List<String> methods = List.copyOf(idScores.keySet());
-            writeScores(csv, idIds, "id", methods, idScores);
-            writeScores(csv, oodIds, "ood", methods, oodScores);
-            csv.commit();
+            writeScores(scoresCsv, idIds, "id", methods, idScores);
+            writeScores(scoresCsv, oodIds, "ood", methods, oodScores);
+            CsvTables.commitAll(List.of(metricsCsv, scoresCsv));
         }
     }
 

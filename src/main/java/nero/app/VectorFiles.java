@@ -38,9 +38,7 @@ public final class VectorFiles {
                 index.row(List.of(ids[i],
                         labels[i] >= 0 && labels[i] < classNames.size() ? classNames.get(labels[i]) : ""));
             }
-            for (CsvTables.RowWriter w : List.of(index, features, logits, rel)) {
-                w.commit();
-            }
+            CsvTables.commitAll(List.of(index, features, logits, rel));
         }
     }
 

@@ -38,6 +38,35 @@ final class CommandRunner implements AutoCloseable {
 
     /** Runs a command with the given inputs (field name → value) and returns the finished module. */
     CommandModule run(Class<? extends Command> commandClass, Map<String, Object> inputs) {
+        return run(commandClass, inputs, Map.of());
+    }
+
+    /**
+     * The same, for inputs the user typed as options: a message about a field ("ood_dir: no such folder …") names
+     * the option instead ("--ood: no such folder …"), given field name → option name.
+     */
+    CommandModule run(Class<? extends Command> commandClass, Map<String, Object> inputs, Map<String, String> options) {
+        try {
+            return runCommand(commandClass, inputs);
+        } catch (InvalidInputException e) {
+            throw inOptionTerms(e, options);
+        }
+    }
+
+    static InvalidInputException inOptionTerms(InvalidInputException e, Map<String, String> options) {
+        String message = e.getMessage();
+        for (Map.Entry<String, String> o : options.entrySet()) {
+            String key = o.getKey();
+            // only where the message is about the field itself: "key: …", "key must …", "key is required"
+            if (message != null && (message.startsWith(key + ":") || message.startsWith(key + " must ")
+                    || message.startsWith(key + " is required"))) {
+                return new InvalidInputException(o.getValue() + message.substring(key.length()), e);
+            }
+        }
+        return e;
+    }
+
+    private CommandModule runCommand(Class<? extends Command> commandClass, Map<String, Object> inputs) {
         Map<String, Object> clean = new LinkedHashMap<>();
         inputs.forEach((k, v) -> {
             if (v != null) {

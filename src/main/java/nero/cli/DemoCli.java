@@ -105,7 +105,7 @@ final class DemoCli implements Callable<Integer> {
 
     private static void step(String name, Object summary) {
         System.out.println("== " + name);
-        System.out.println(String.valueOf(summary).strip());
+        Summaries.print(String.valueOf(summary).strip());
     }
 
     /** The OOD sample with the highest NERO score, from the score CSV (column path, nero_score). */

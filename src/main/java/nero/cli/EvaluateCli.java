@@ -25,6 +25,9 @@ final class EvaluateCli implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for metrics.csv, scores and plots")
     Path out;
 
+    private static final Map<String, String> OPTIONS = Map.of("detector", "--detector", "model", "--model",
+            "id_dir", "--id", "ood_dir", "--ood", "methods", "--methods", "out_dir", "--out");
+
     @Override
     public Integer call() {
         try (CommandRunner runner = new CommandRunner()) {
@@ -35,7 +38,7 @@ final class EvaluateCli implements Callable<Integer> {
             in.put("ood_dir", CommandInputs.file(ood));
             in.put("methods", methods);
             in.put("out_dir", CommandInputs.file(out));
-            System.out.println(runner.run(EvaluateCommand.class, in).getOutput("summary"));
+            Summaries.print(runner.run(EvaluateCommand.class, in, OPTIONS).getOutput("summary"));
         }
         return NeroCli.OK;
     }

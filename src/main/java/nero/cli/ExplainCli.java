@@ -24,6 +24,9 @@ final class ExplainCli implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE", description = "an image file; or a folder, multi-frame DICOM or video for a montage")
     Path image;
 
+    private static final Map<String, String> OPTIONS = Map.of("detector", "--detector", "model", "--model",
+            "image_file", "IMAGE", "out_dir", "--out", "top_n", "--top");
+
     @Override
     public Integer call() {
         try (CommandRunner runner = new CommandRunner()) {
@@ -33,7 +36,7 @@ final class ExplainCli implements Callable<Integer> {
             in.put("image_file", CommandInputs.file(image));
             in.put("out_dir", CommandInputs.file(out));
             in.put("top_n", top);
-            System.out.println(runner.run(ExplainImageCommand.class, in).getOutput("summary"));
+            Summaries.print(runner.run(ExplainImageCommand.class, in, OPTIONS).getOutput("summary"));
         }
         return NeroCli.OK;
     }

@@ -37,6 +37,11 @@ final class FitCli implements Callable<Integer> {
                     + " ImageNet, self-supervised, foundation)")
     String head;
 
+    private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("model", "--model"),
+            Map.entry("train_dir", "--train"), Map.entry("val_dir", "--val"), Map.entry("tpr", "--tpr"),
+            Map.entry("detector", "--out"), Map.entry("vectors_dir", "--vectors"), Map.entry("k", "--k"),
+            Map.entry("components", "--components"), Map.entry("head", "--head"));
+
     @Override
     public Integer call() {
         // the command reads 0 as "the authors' default" (a Fiji dialog convention); typed on the command line,
@@ -50,7 +55,7 @@ final class FitCli implements Callable<Integer> {
                     + " (leave it out for the authors' floor(2D/3))");
         }
         try (CommandRunner runner = new CommandRunner()) {
-            System.out.println(runner.run(FitDetectorCommand.class, inputs()).getOutput("summary"));
+            Summaries.print(runner.run(FitDetectorCommand.class, inputs(), OPTIONS).getOutput("summary"));
         }
         return NeroCli.OK;
     }

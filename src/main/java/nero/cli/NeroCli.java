@@ -21,7 +21,11 @@ public final class NeroCli implements Runnable {
         CommandLine.usage(this, System.out);
     }
 
+    /** Killed by SIGPIPE, as the shell reports it: what a reader that stopped reading (`| head`) expects. */
+    static final int READER_STOPPED = 141;
+
     public static void main(String[] args) {
+        System.setOut(ResultStream.standardOutput());
         System.exit(execute(args));
     }
 
@@ -29,7 +33,21 @@ public final class NeroCli implements Runnable {
         CommandLine cli = new CommandLine(new NeroCli());
         cli.setExecutionExceptionHandler(NeroCli::handle);
         cli.setParameterExceptionHandler(NeroCli::handleUsage);
-        return cli.execute(args);
+        int code = cli.execute(args);
+        // PrintStream swallows write errors: a CSV sent to a full disk must not end as a success
+        System.out.flush();
+        if (code != OK || !System.out.checkError()) {
+            return code;
+        }
+        if (System.out instanceof ResultStream results && results.readerStopped()) {
+            return READER_STOPPED; // quietly, as other tools in a pipeline end
+        }
+        String reason = System.out instanceof ResultStream results && results.failure() != null
+                ? results.failure().getMessage() : "write error";
+        cli.getErr().println("nero: could not write to standard output (" + reason
+                + "): the results printed there are incomplete");
+        cli.getErr().flush();
+        return BAD_INPUT;
     }
 
     /** Bad usage: one line naming the problem and where to find the options, not the whole help text. */

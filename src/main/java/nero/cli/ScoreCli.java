@@ -34,6 +34,10 @@ final class ScoreCli implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "image files, folders, DICOM files or videos")
     List<Path> inputs;
 
+    private static final Map<String, String> OPTIONS = Map.of("detector", "--detector", "model", "--model",
+            "input", "INPUT", "methods", "--methods", "csv", "--out", "vectors_dir", "--vectors",
+            "video_step", "--video-step");
+
     @Override
     public Integer call() {
         try (CommandRunner runner = new CommandRunner()) {
@@ -45,7 +49,7 @@ final class ScoreCli implements Callable<Integer> {
             in.put("csv", CommandInputs.file(out));
             in.put("vectors_dir", CommandInputs.file(vectors));
             in.put("video_step", videoStep);
-            CommandModule module = runner.run(ScoreImagesCommand.class, in);
+            CommandModule module = runner.run(ScoreImagesCommand.class, in, OPTIONS);
             Object summary = module.getOutput("summary");
             if (out == null) {
                 // standard output is the table alone; the summary (and any skipped file) goes to stderr
@@ -53,7 +57,7 @@ final class ScoreCli implements Callable<Integer> {
                 System.out.flush();
                 System.err.println(summary);
             } else {
-                System.out.println(summary);
+                Summaries.print(summary);
             }
         }
         return NeroCli.OK;

@@ -150,6 +150,6 @@ public final class DetectorFile {
         return new DetectorState(NeroStateJson.fromJson(o.object("nero")), baselines, o.strings("classNames"),
                 preprocessing, o.string("modelSha256"), o.string("modelFileName"), o.number("threshold"),
                 o.number("tpr"), o.doubles("sortedIdValidationScores"), scatter, created,
-                version >= 2 && payload.has("probe") ? LinearProbeJson.fromJson(o.object("probe").json()) : null);
+                version >= 2 && payload.has("probe") ? LinearProbeJson.fromJson(o.object("probe")) : null);
     }
 }

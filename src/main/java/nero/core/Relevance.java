@@ -82,8 +82,7 @@ public final class Relevance {
             double zd = rule.denominator(z);
             if (Math.abs(zd) < InputChecks.ZERO_LOGIT) {
                 throw new InvalidInputException("sample " + id + ": logit of class " + k + " is " + z
-                        + " (zero), so its relevance is undefined; use a relevance epsilon > 0 with sign-aware"
-                        + " LRP to score it");
+                        + " (zero), so its relevance is undefined (NERO's LRP divides by every class's logit)");
             }
             g[k] = p[k] / zd;
             biasRelevance += g[k] * b[k];

@@ -179,20 +179,40 @@ public final class StoredFields {
         return out;
     }
 
-    public float[][] floatMatrix(String field) {
-        StoredFields m = object(field);
-        float[] flat;
+    /** A base64 float32 array ({@link ArrayCodec}), every value finite. */
+    public float[] storedFloats(String field) {
+        float[] v;
         try {
-            flat = ArrayCodec.decodeFloats(m.string("f32"));
+            v = ArrayCodec.decodeFloats(string(field));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("field " + m.name("f32") + " is not a stored array (bad base64)");
+            throw new InvalidInputException("field " + name(field) + " is not a stored array (bad base64)");
         }
-        for (int i = 0; i < flat.length; i++) {
-            if (!Float.isFinite(flat[i])) {
-                throw new InvalidInputException("field " + m.name("f32") + "[" + i + "] is " + flat[i]
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                throw new InvalidInputException("field " + name(field) + "[" + i + "] is " + v[i]
                         + " (NaN or infinite)");
             }
         }
+        return v;
+    }
+
+    /** A list of objects, each read by name below {@code field[i]}. */
+    public List<StoredFields> objects(String field) {
+        JsonArray a = array(field);
+        List<StoredFields> out = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            JsonElement e = a.get(i);
+            if (!e.isJsonObject()) {
+                throw wrongType(field + "[" + i + "]", "an object", e);
+            }
+            out.add(new StoredFields(e.getAsJsonObject(), name(field) + "[" + i + "]"));
+        }
+        return out;
+    }
+
+    public float[][] floatMatrix(String field) {
+        StoredFields m = object(field);
+        float[] flat = m.storedFloats("f32");
         float[][] out = new float[m.matrixRows(flat.length)][];
         int cols = out.length == 0 ? 0 : flat.length / out.length;
         for (int i = 0; i < out.length; i++) {

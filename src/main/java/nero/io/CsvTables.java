@@ -50,7 +50,7 @@ public final class CsvTables {
      * {@code =HYPERLINK(…)} would become a live link or command. Such text gets a leading apostrophe (shown as text,
      * OWASP's advice); numbers such as -0.25 or -Infinity are left as they are.
      */
-    static String safeCell(String cell) {
+    public static String safeCell(String cell) {
         if (cell == null || cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || isNumber(cell)) {
             return cell;
         }
@@ -87,7 +87,29 @@ public final class CsvTables {
 
     /** A streaming writer for tables too long to hold in memory; call {@link RowWriter#commit()} at the end. */
     public static RowWriter open(Path file, List<String> header) {
-        return new RowWriter(file, header);
+        return new RowWriter(file, header, temporary -> Files.newBufferedWriter(temporary, StandardCharsets.UTF_8));
+    }
+
+    /** The same over a writer of one's own (tests: a disk that fills up). */
+    static RowWriter open(Path file, List<String> header, WriterOpener opener) {
+        return new RowWriter(file, header, opener);
+    }
+
+    interface WriterOpener {
+        Writer open(Path temporary) throws IOException;
+    }
+
+    /**
+     * Commits tables that belong together (--vectors' four, evaluate's two) as one set: every table is completed
+     * (flushed, where a full disk shows) before any replaces its target, so a failure leaves the previous set.
+     */
+    public static void commitAll(List<RowWriter> tables) {
+        for (RowWriter t : tables) {
+            t.finish();
+        }
+        for (RowWriter t : tables) {
+            t.commit();
+        }
     }
 
     /** Rows to a temporary file; {@link #commit()} renames it over the target, {@link #close()} without commit discards it. */
@@ -97,12 +119,12 @@ public final class CsvTables {
         private final AtomicFiles.Pending pending;
         private CSVPrinter printer;
 
-        private RowWriter(Path file, List<String> header) {
+        private RowWriter(Path file, List<String> header, WriterOpener opener) {
             this.target = file.toAbsolutePath();
             this.columns = header.size();
             this.pending = AtomicFiles.begin(target);
             try {
-                Writer w = Files.newBufferedWriter(pending.temporary(), StandardCharsets.UTF_8);
+                Writer w = opener.open(pending.temporary());
                 printer = new CSVPrinter(w, format(header));
             } catch (IOException e) {
                 close();
@@ -124,13 +146,22 @@ public final class CsvTables {
 
         /** Completes the table: flushes and atomically replaces the target. */
         public void commit() {
+            finish();
+            pending.commit();
+        }
+
+        /** Flushes and closes the temporary file (a full disk shows here), without replacing the target yet. */
+        void finish() {
+            if (printer == null) {
+                return;
+            }
+            CSVPrinter p = printer;
+            printer = null;
             try {
-                printer.close();
-                printer = null;
+                p.close();
             } catch (IOException e) {
                 throw cannotWrite(e);
             }
-            pending.commit();
         }
 
         @Override

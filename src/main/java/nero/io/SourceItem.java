@@ -2,14 +2,23 @@ package nero.io;
 
 import ij.ImagePlus;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One image or still to score: where it came from, its class label if known, and a way to read its pixels.
  * {@link #read()} may be called from a worker thread (files decode lazily, so decoding runs in parallel).
  */
 public interface SourceItem {
+    /** What the readers append to a file's path in an item's id; a '#' elsewhere belongs to the path. */
+    Pattern ITEM_SUFFIX = Pattern.compile("#(frame=\\d+(@t=-?[0-9.]+s)?|truncated)$");
+
     /** Traces the row back: the file path, plus {@code #frame=N} / {@code @t=1.234s} for DICOM frames and video stills. */
     String id();
+
+    /** The file an item id names: the id without its {@code #frame=N@t=…s} or {@code #truncated} suffix. */
+    static String fileOf(String id) {
+        return ITEM_SUFFIX.matcher(id).replaceFirst("");
+    }
 
     /** Ground-truth class folder name for ImageFolder trees, or null. */
     String label();

@@ -5,11 +5,14 @@ import ij.io.FileSaver;
 import ij.measure.ResultsTable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import nero.core.AtomicFiles;
+import nero.io.CsvTables;
 
 /**
- * Headless writing of the views (FileSaver and ResultsTable only; IJ.saveAs needs a GUI), each file through
- * {@link AtomicFiles} so that none is half-written.
+ * Headless writing of the views (FileSaver for pictures, IJ.saveAs needs a GUI; {@link CsvTables} for tables),
+ * each file through {@link AtomicFiles} so that none is half-written.
  */
 public final class ViewFiles {
     private ViewFiles() {
@@ -28,9 +31,26 @@ public final class ViewFiles {
         return file;
     }
 
-    /** CSV as ImageJ writes a table (the temporary file keeps the .csv extension ImageJ reads the format from). */
+    /**
+     * A table as CSV through the one CSV writer ({@link CsvTables}: quoting, formulas defused), each cell as ImageJ
+     * shows it (its number format and decimal places); ImageJ's own {@code save} neither quotes a '"' in a file name
+     * nor defuses a class called {@code =HYPERLINK(…)}.
+     */
     public static Path csv(ResultsTable table, Path file) {
-        AtomicFiles.write(file, tmp -> check(table.save(tmp.toString())));
+        List<String> header = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        for (int c = 0; c <= table.getLastColumn(); c++) {
+            if (table.columnExists(c)) {
+                header.add(table.getColumnHeading(c));
+                columns.add(c);
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < table.size(); r++) {
+            int row = r;
+            rows.add(columns.stream().map(c -> table.getStringValue(c, row)).toList());
+        }
+        CsvTables.write(file, header, rows);
         return file;
     }
 

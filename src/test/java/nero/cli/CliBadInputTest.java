@@ -351,6 +351,27 @@ class CliBadInputTest {
         assertEquals("a b c", NeroCli.oneLine("a\n  b\r\nc\n"));
     }
 
+    /** Messages name the option the user typed (--ood, --video-step, --top, IMAGE), not the Fiji field behind it. */
+    @Test
+    void messagesNameTheCommandLinesOptions() {
+        Path missing = tmp.resolve("missing");
+        Cli.Result ood = Cli.run("evaluate", "--detector", SampleDetector.detector(), "--id", SampleDetector.VAL,
+                "--ood", missing, "--out", tmp.resolve("e"));
+        assertBadInput(ood, "--ood: ", missing.toString());
+        assertFalse(ood.err().contains("ood_dir"), ood.toString());
+        Cli.Result step = Cli.run("score", "--detector", SampleDetector.detector(), "--video-step", "0", image());
+        assertBadInput(step, "--video-step: '0'");
+        Cli.Result top = Cli.run("explain", "--detector", SampleDetector.detector(), "--out", tmp.resolve("x"),
+                "--top", "0", image().getParent());
+        assertBadInput(top, "--top must be at least 1");
+        Cli.Result explained = Cli.run("explain", "--detector", SampleDetector.detector(), "--out", tmp.resolve("y"),
+                missing);
+        assertBadInput(explained, "IMAGE: ", missing.toString());
+        Cli.Result train = Cli.run("fit", "--model", SampleDetector.MODEL, "--train", missing, "--out",
+                tmp.resolve("d.nero"));
+        assertBadInput(train, "--train: ", missing.toString());
+    }
+
     // --------------------------------------------------------------------------------------------------------
 
     private static Path image() {

@@ -140,6 +140,8 @@ class PitfallsTest {
                 new int[] {-1});
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Relevance.compute(s, head));
         assertTrue(e.getMessage().contains("img_042.png") && e.getMessage().contains("zero"), e.getMessage());
+        // the user of the command line or Fiji has no relevance-rule setting to reach for
+        assertFalse(e.getMessage().contains("epsilon"), e.getMessage());
         assertThrows(InvalidInputException.class, () -> NeroDetector.fit(new FeatureSet(new String[] {"a", "b"},
                 new float[][] {h, h}, new float[][] {{0.2f, 0f}, {0.2f, 0f}}, new int[] {0, 1}), head,
                 new NeroParameters(1, 1, Distance.L1, RelevanceRule.authors())));

@@ -82,6 +82,13 @@ class PoisonedDetectorTest {
         assertEquals(": field payload.nero.k must be a whole number, got 1.5", refusal(r -> nero(r).addProperty("k", 1.5)));
         assertEquals(": field payload.nero.distance is not one of [L1, L2, COSINE]",
                 refusal(r -> nero(r).addProperty("distance", "MANHATTAN")));
+        // an input of 100000² pixels overflowed the tensor's array size inside the model check (exit 1)
+        assertEquals(": input size 100000x100000 is larger than a model input can be (at most "
+                + Preprocessing.MAX_SIDE + " pixels per side)", refusal(r -> {
+                    JsonObject pre = r.getAsJsonObject("payload").getAsJsonObject("preprocessing");
+                    pre.addProperty("width", 100000);
+                    pre.addProperty("height", 100000);
+                }));
     }
 
     @Test

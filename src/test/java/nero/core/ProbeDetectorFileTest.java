@@ -36,6 +36,41 @@ class ProbeDetectorFileTest {
         return LinearProbe.fit(x, labels, 2, ProgressListener.NONE);
     }
 
+    /** A probe edited by someone who recomputed the checksum: refused naming the field, never an exception's text. */
+    @Test
+    void aPoisonedProbeIsRefusedNamingTheField() throws Exception {
+        LinearProbe probe = probe();
+        NeroDetector det = NeroDetector.fit(set(probe.head(), TV2_TRAIN, TV2_LABELS), probe.head(),
+                new NeroParameters(2, -1, Distance.L1, RelevanceRule.authors()));
+        Path f = dir.resolve("probe.nero");
+        DetectorFile.save(f, DetectorFileTest.state(det, Preprocessing.imagenet(224)).withProbe(probe));
+        com.google.gson.JsonObject original = com.google.gson.JsonParser.parseString(Files.readString(f))
+                .getAsJsonObject();
+        record Edit(java.util.function.Consumer<com.google.gson.JsonObject> change, String message) {
+        }
+        float[] nanBias = probe.head().bias().clone();
+        nanBias[1] = Float.NaN;
+        for (Edit edit : List.of(
+                new Edit(p -> p.remove("weight"), "field payload.probe.weight is missing"),
+                new Edit(p -> p.remove("bias"), "field payload.probe.bias is missing"),
+                new Edit(p -> p.addProperty("bias", ArrayCodec.encode(nanBias)), "field payload.probe.bias[1] is NaN"),
+                new Edit(p -> p.addProperty("bias", "not base64!"), "field payload.probe.bias is not a stored array"),
+                new Edit(p -> p.addProperty("c", "NaN"), "field payload.probe.c is NaN"),
+                new Edit(p -> p.addProperty("c", -1), "field payload.probe.c = -1.0 must be positive"),
+                new Edit(p -> p.addProperty("trainingAccuracy", 2), "field payload.probe.trainingAccuracy = 2.0"),
+                new Edit(p -> p.remove("candidates"), "field payload.probe.candidates is missing"),
+                new Edit(p -> p.addProperty("converged", "yes"), "field payload.probe.converged must be true or false"))) {
+            com.google.gson.JsonObject root = original.deepCopy();
+            com.google.gson.JsonObject payload = root.getAsJsonObject("payload");
+            edit.change().accept(payload.getAsJsonObject("probe"));
+            com.google.gson.Gson gson = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
+            root.addProperty("sha256", Sha256.of(gson.toJson(payload)));
+            Path poisoned = Files.writeString(dir.resolve("poisoned.nero"), gson.toJson(root));
+            String m = assertThrows(InvalidInputException.class, () -> DetectorFile.load(poisoned)).getMessage();
+            assertTrue(m.contains(edit.message()) && !m.contains("Exception"), edit.message() + " ≠ " + m);
+        }
+    }
+
     @Test
     void aProbeIsStoredAsVersionTwoAndComesBack() throws Exception {
         LinearProbe probe = probe();

@@ -26,4 +26,20 @@ class SkippedItemTest {
         SkippedItem plain = new SkippedItem("/d/a.jpg", "empty file");
         assertEquals(plain, plain.withoutRepeatedId());
     }
+
+    @Test
+    void aHashSignInTheFoldersNameIsPartOfTheFile() {
+        SkippedItem s = new SkippedItem("/d/case#1/v.mp4#truncated", "/d/case#1/v.mp4: video truncated")
+                .withoutRepeatedId();
+        assertEquals("video truncated", s.reason());
+    }
+
+    @Test
+    void theFileOfAnIdIsTheIdWithoutItsItemSuffix() {
+        assertEquals("/d/a#b.jpg", SourceItem.fileOf("/d/a#b.jpg"));
+        assertEquals("/d/c#1/v#2.mp4", SourceItem.fileOf("/d/c#1/v#2.mp4#frame=11@t=1.000s"));
+        assertEquals("/d/c#1/v.dcm", SourceItem.fileOf("/d/c#1/v.dcm#frame=3"));
+        assertEquals("/d/v.mp4", SourceItem.fileOf("/d/v.mp4#truncated"));
+        assertEquals("/d/v.mp4#frame=x", SourceItem.fileOf("/d/v.mp4#frame=x"));
+    }
 }

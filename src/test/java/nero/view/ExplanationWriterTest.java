@@ -85,6 +85,27 @@ class ExplanationWriterTest {
         assertTrue(v.summary().contains("OOD: score"), v.summary());
     }
 
+    /** The explanation's tables are CSV as every other table: quoted where needed, formulas defused. */
+    @Test
+    void theScoreTableIsSafeCsvForAnyFileOrClassName() throws IOException {
+        ScoreDecomposition s = ScoreDecomposition.of("=HYPERLINK(\"http://x\")", 0.9, "@sum", 3.0, 0.4, 0.5, 1.7,
+                1.2, new double[] {0.2, 0.6, 1.0, 1.5});
+        Explanation plain = explanation(false);
+        Explanation e = new Explanation("/data/a,b \"c\".png", s, plain.profile(), 5, 8, null, null, null, null);
+        ExplanationWriter.write(image(), e, dir);
+        try (var reader = Files.newBufferedReader(dir.resolve("a_b__c__score.csv"))) {
+            var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                    .build().parse(reader).getRecords();
+            assertEquals(1, records.size());
+            var row = records.get(0);
+            assertEquals("/data/a,b \"c\".png", row.get("image"));
+            assertEquals("'=HYPERLINK(\"http://x\")", row.get("predicted_class"));
+            assertEquals("'@sum", row.get("nearest_class"));
+            assertEquals(1.7, Double.parseDouble(row.get("score")), 1e-9);
+            assertEquals("OOD", row.get("verdict"));
+        }
+    }
+
     @Test
     void withoutFeatureMapOnlyTheNeuronViewsAreWritten() {
         Explanation e = explanation(false);

@@ -61,6 +61,9 @@ public final class EvaluateJob implements Callable<Integer> {
             System.out.printf("%-12s AUROC %.4f  FPR@95TPR %.4f%n", m.method(), m.auroc(), m.fpr95());
         }
         System.out.println("written to " + out + " (metrics.csv, scores.csv, roc.png, histogram.png)");
+        if (!r.skipped().isEmpty()) {
+            System.err.println(SkippedItem.listing(r.skipped())); // as `evaluate`: the unreadable files, by name
+        }
         return JobFailure.OK;
     }
 

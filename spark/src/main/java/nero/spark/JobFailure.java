@@ -38,18 +38,22 @@ final class JobFailure {
      */
     static int run(String job, Object command, String[] args) {
         try {
-            return new picocli.CommandLine(command).setExecutionExceptionHandler((e, cmd, parsed) -> {
-                throw e;
-            }).execute(args);
+            // answered inside the handler: picocli catches what a handler throws and prints its stack trace
+            return new picocli.CommandLine(command).setExecutionExceptionHandler((e, cmd, parsed) -> report(job, e))
+                    .execute(args);
         } catch (Exception | LinkageError e) {
-            InvalidInputException bad = badInput(e);
-            if (bad != null) {
-                System.err.println("nero-spark " + job + ": " + bad.getMessage());
-                return BAD_INPUT;
-            }
-            System.err.println("nero-spark " + job + ": internal error: " + e);
-            e.printStackTrace();
-            return INTERNAL;
+            return report(job, e);
         }
+    }
+
+    private static int report(String job, Throwable e) {
+        InvalidInputException bad = badInput(e);
+        if (bad != null) {
+            System.err.println("nero-spark " + job + ": " + bad.getMessage());
+            return BAD_INPUT;
+        }
+        System.err.println("nero-spark " + job + ": internal error: " + e);
+        e.printStackTrace();
+        return INTERNAL;
     }
 }

@@ -3,11 +3,17 @@ package nero.spark;
 import java.io.IOException;
 import java.util.Locale;
 import nero.core.InvalidInputException;
+import nero.io.CsvTables;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 
 /** A job's output folder (local or on the cluster's storage): new, never overwritten; tables as Parquet or CSV. */
 final class JobOutput {
@@ -38,7 +44,22 @@ final class JobOutput {
     }
 
     void write(Dataset<Row> table, String name) {
-        table.write().mode(SaveMode.ErrorIfExists).format(format).option("header", "true").save(path(name));
+        if (format.equals("parquet")) {
+            table.write().mode(SaveMode.ErrorIfExists).format(format).save(path(name));
+            return;
+        }
+        // the command line's CSV (io.CsvTables): RFC 4180 quotes ("" inside, not Spark's backslash), cells kept as
+        // they are (Spark trims spaces at both ends when writing), text a spreadsheet would run as a formula defused
+        Dataset<Row> safe = table;
+        UserDefinedFunction defuse = functions.udf((UDF1<String, String>) CsvTables::safeCell, DataTypes.StringType);
+        for (StructField f : table.schema().fields()) {
+            if (f.dataType().equals(DataTypes.StringType)) {
+                safe = safe.withColumn(f.name(), defuse.apply(functions.col(f.name())));
+            }
+        }
+        safe.write().mode(SaveMode.ErrorIfExists).format(format).option("header", "true").option("escape", "\"")
+                .option("ignoreLeadingWhiteSpace", "false").option("ignoreTrailingWhiteSpace", "false")
+                .option("lineSep", "\n").save(path(name));
     }
 
     String path(String name) {

@@ -100,4 +100,30 @@ class JobInputsTest {
         assertEquals(new TaskThreads(2, 1, 2, 1), TaskThreads.forCores(2));
         assertEquals(new TaskThreads(8, 4, 1, 4), TaskThreads.forCores(8));
     }
+
+    @picocli.CommandLine.Command(name = "refusing")
+    static final class Refusing implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new InvalidInputException("detector file /d/missing.nero does not exist");
+        }
+    }
+
+    /** spark-submit of a job with bad input: exit 2 and one line on stderr, no stack trace (picocli printed one). */
+    @Test
+    void badInputEndsTheJobWithExitTwoAndOneLine() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code;
+        try (java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            System.setErr(e);
+            code = JobFailure.run("score", new Refusing(), new String[0]);
+        } finally {
+            System.setErr(stderr);
+        }
+        String text = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(JobFailure.BAD_INPUT, code, text);
+        assertEquals(java.util.List.of("nero-spark score: detector file /d/missing.nero does not exist"),
+                text.lines().toList());
+    }
 }

@@ -67,6 +67,31 @@ class SparkParityTest {
         }
     }
 
+    /**
+     * --format csv writes what `score --out` writes for the same cells: RFC 4180 quoting ("" inside quotes, not
+     * Spark's default backslash), spaces at the ends of a path kept, formulas defused (docs/robustness.md).
+     */
+    @Test
+    void csvOutputQuotesAndDefusesCellsAsTheCommandLineDoes() throws IOException {
+        List<List<String>> cells = List.of(List.of("/d/a \"b\", c .jpg ", "=1+1", "-0.25"),
+                List.of(" /d/line\nfeed.jpg", "@sum", "1.5"), List.of("/d/plain.jpg", "cecum", "-Infinity"));
+        List<Row> rows = new ArrayList<>();
+        for (List<String> c : cells) {
+            rows.add(org.apache.spark.sql.RowFactory.create(c.get(0), c.get(1), Double.parseDouble(c.get(2))));
+        }
+        var schema = new org.apache.spark.sql.types.StructType().add("path", "string").add("predicted_class", "string")
+                .add("nero_score", "double");
+        JobOutput out = JobOutput.create(spark, tmp.resolve("csv-out").toString(), "csv");
+        out.write(spark.createDataFrame(rows, schema).coalesce(1), "table");
+        Path part;
+        try (Stream<Path> files = Files.list(Path.of(java.net.URI.create(out.path("table"))))) {
+            part = files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
+        }
+        StringBuilder expected = new StringBuilder();
+        nero.io.CsvTables.print(expected, List.of("path", "predicted_class", "nero_score"), cells);
+        assertEquals(expected.toString(), Files.readString(part));
+    }
+
     @Test
     void scoreJobGivesTheRowsOfScoreBitForBit() throws IOException {
         Reports.Score cli = new NeroWorkflow(ProgressListener.NONE).score(new Requests.Score(detector, MODEL,
@@ -152,7 +177,21 @@ class SparkParityTest {
         job.methods = "all";
         job.out = tmp.resolve("eval-spark");
         job.filesPerTask = 9;
-        job.run(spark);
+        java.io.PrintStream stdout = System.out;
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream o = new java.io.PrintStream(out, true); java.io.PrintStream e = new java.io.PrintStream(err, true)) {
+            System.setOut(o);
+            System.setErr(e);
+            assertEquals(JobFailure.OK, job.call()); // the session is the test's (getOrCreate)
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        // as `evaluate`: the skipped file named on stderr, the metrics on stdout
+        assertTrue(err.toString().contains("skipped 1 file(s):") && err.toString().contains("broken.jpg: "), err.toString());
+        assertTrue(out.toString().contains("AUROC") && !out.toString().contains("broken.jpg"), out.toString());
         assertEquals(Files.readString(cliOut.resolve("metrics.csv")), Files.readString(job.out.resolve("metrics.csv")));
         assertEquals(Files.readString(cliOut.resolve("scores.csv")), Files.readString(job.out.resolve("scores.csv")));
         assertTrue(Files.size(job.out.resolve("roc.png")) > 1000);

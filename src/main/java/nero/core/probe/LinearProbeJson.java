@@ -1,13 +1,13 @@
 package nero.core.probe;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import nero.core.ArrayCodec;
 import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
+import nero.core.StoredFields;
 
 /** {@link LinearProbe} ↔ JSON for the detector file (weights as base64 little-endian float32). */
 public final class LinearProbeJson {
@@ -36,32 +36,40 @@ public final class LinearProbeJson {
         return o;
     }
 
+    /** Reads a stored probe; {@code probe} names it in messages ("field probe.c is missing"). */
     public static LinearProbe fromJson(JsonObject o) {
-        try {
-            HeadWeights head = new HeadWeights(ArrayCodec.floatMatrix(o.getAsJsonObject("weight")),
-                    ArrayCodec.decodeFloats(o.get("bias").getAsString()));
-            for (int k = 0; k < head.classes(); k++) {
-                for (float w : head.weight()[k]) {
-                    if (!Float.isFinite(w)) {
-                        throw new InvalidInputException("the linear probe has a NaN or infinite weight");
-                    }
-                }
-                if (!Float.isFinite(head.bias()[k])) {
-                    throw new InvalidInputException("the linear probe has a NaN or infinite bias");
-                }
-            }
-            List<LinearProbe.Candidate> candidates = new ArrayList<>();
-            for (JsonElement e : o.getAsJsonArray("candidates")) {
-                JsonObject c = e.getAsJsonObject();
-                candidates.add(new LinearProbe.Candidate(c.get("c").getAsDouble(),
-                        c.get("heldOutCrossEntropy").getAsDouble(), c.get("heldOutAccuracy").getAsDouble()));
-            }
-            return new LinearProbe(head, o.get("c").getAsDouble(), o.get("trainingAccuracy").getAsDouble(),
-                    o.get("heldOutAccuracy").getAsDouble(), o.get("heldOutCount").getAsInt(), candidates,
-                    o.get("converged").getAsBoolean());
-        } catch (NullPointerException | IllegalArgumentException | IllegalStateException
-                | UnsupportedOperationException | ClassCastException e) {
-            throw new InvalidInputException("the linear probe in the detector file is malformed (" + e + ")", e);
+        return fromJson(StoredFields.of(o, "probe"));
+    }
+
+    /** Reads a stored probe, every field by name and type: a missing or odd value is refused naming the field. */
+    public static LinearProbe fromJson(StoredFields f) {
+        HeadWeights head = new HeadWeights(f.floatMatrix("weight"), f.storedFloats("bias"));
+        List<LinearProbe.Candidate> candidates = new ArrayList<>();
+        for (StoredFields c : f.objects("candidates")) {
+            candidates.add(new LinearProbe.Candidate(positive(c, "c"), c.number("heldOutCrossEntropy"),
+                    fraction(c, "heldOutAccuracy")));
         }
+        int heldOut = f.integer("heldOutCount");
+        if (heldOut < 0) {
+            throw new InvalidInputException("field " + f.name("heldOutCount") + " = " + heldOut + " is negative");
+        }
+        return new LinearProbe(head, positive(f, "c"), fraction(f, "trainingAccuracy"),
+                fraction(f, "heldOutAccuracy"), heldOut, candidates, f.bool("converged"));
+    }
+
+    private static double positive(StoredFields f, String field) {
+        double v = f.number(field);
+        if (!(v > 0)) {
+            throw new InvalidInputException("field " + f.name(field) + " = " + v + " must be positive");
+        }
+        return v;
+    }
+
+    private static double fraction(StoredFields f, String field) {
+        double v = f.number(field);
+        if (!(v >= 0 && v <= 1)) {
+            throw new InvalidInputException("field " + f.name(field) + " = " + v + " is not between 0 and 1");
+        }
+        return v;
     }
 }

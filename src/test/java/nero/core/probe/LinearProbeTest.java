@@ -157,7 +157,7 @@ class LinearProbeTest {
         assertArrayEquals(probe.head().bias(), back.head().bias());
         json.remove("c");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> LinearProbeJson.fromJson(json));
-        assertTrue(e.getMessage().contains("linear probe"), e.getMessage());
+        assertEquals("field probe.c is missing", e.getMessage());
     }
 
     @Test
