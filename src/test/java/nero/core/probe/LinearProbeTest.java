@@ -33,6 +33,19 @@ class LinearProbeTest {
     }
 
     @Test
+    void refusesTrainingImagesThatAllHaveTheSameFeatures() {
+        float[][] same = new float[12][];
+        int[] labels = new int[12];
+        for (int i = 0; i < same.length; i++) {
+            same[i] = DATA.features()[0].clone();
+            labels[i] = i % 2;
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> LinearProbe.fit(same, labels, 2, ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("all 12 training images have the same features"), e.getMessage());
+    }
+
+    @Test
     void refusesAClassWithoutImagesOrWithOneImage() {
         int[] labels = DATA.labels().clone();
         for (int i = 0; i < labels.length; i++) {
