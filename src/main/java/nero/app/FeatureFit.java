@@ -1,6 +1,7 @@
 package nero.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import nero.core.DetectorFile;
 import nero.core.DetectorState;
@@ -85,7 +86,24 @@ public final class FeatureFit {
         DetectorFile.save(request.out(), state);
         return new Reports.Fit(request.out(), trainSet.size(), validationSet == null ? 0 : validationSet.size(),
                 classes, state.threshold(), state.tpr(),
-                !withProbe && ClassNames.generic(classes) ? Double.NaN : trainSet.accuracy(), skipped, probe);
+                !withProbe && ClassNames.generic(classes) ? Double.NaN : trainSet.accuracy(), skipped, probe,
+                classesWithoutImages(classes, trainSet));
+    }
+
+    private static List<String> classesWithoutImages(List<String> classes, FeatureSet train) {
+        boolean[] seen = new boolean[classes.size()];
+        for (int label : train.labels()) {
+            if (label >= 0 && label < seen.length) {
+                seen[label] = true;
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (int c = 0; c < seen.length; c++) {
+            if (!seen[c]) {
+                missing.add(classes.get(c));
+            }
+        }
+        return missing;
     }
 
     /** The linear probe on the training features, the class folders naming the classes. */

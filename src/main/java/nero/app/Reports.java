@@ -15,8 +15,13 @@ public final class Reports {
     }
 
     /** {@code trainAccuracy} is NaN for a model without class names; {@code probe} is null for the model's head. */
+    /**
+     * {@code classesWithoutImages}: the detector's classes no training image belongs to (a model's class with no
+     * training folder); they get no centroid, so images of them are measured against the other classes.
+     */
     public record Fit(Path detectorFile, int trainImages, int validationImages, List<String> classNames,
-            double threshold, double tpr, double trainAccuracy, List<SkippedItem> skipped, LinearProbe probe) {
+            double threshold, double tpr, double trainAccuracy, List<SkippedItem> skipped, LinearProbe probe,
+            List<String> classesWithoutImages) {
     }
 
     /** One row per image or still; {@code methodScores} keeps the requested extra methods in order. */

@@ -1,6 +1,7 @@
 package nero.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import picocli.CommandLine;
@@ -11,14 +12,16 @@ import picocli.CommandLine.Command;
         description = "Explainable out-of-distribution detection with neuron-level relevance (NERO).",
         subcommands = {DemoCli.class, FitCli.class, ScoreCli.class, ExplainCli.class, EvaluateCli.class,
             BenchCli.class, CommandLine.HelpCommand.class})
-public final class NeroCli implements Runnable {
+public final class NeroCli implements Callable<Integer> {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;
     static final int BAD_INPUT = 2;
 
+    /** No command: the usage goes to stderr and the exit status says nothing was done. */
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() {
+        CommandLine.usage(this, System.err);
+        return BAD_INPUT;
     }
 
     /** Killed by SIGPIPE, as the shell reports it: what a reader that stopped reading (`| head`) expects. */

@@ -3,6 +3,7 @@ package nero.fiji;
 import java.io.File;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import java.util.Locale;
 import nero.app.NeroWorkflow;
 import nero.app.Reports;
@@ -84,7 +85,17 @@ public class FitDetectorCommand extends ContextCommand {
                 r.validationImages() > 0 ? r.validationImages() + " validation image(s)" : "on the training images",
                 Double.isNaN(r.trainAccuracy()) ? "n/a (the model's sidecar gives no class names)"
                         : String.format(Locale.ROOT, "%.3f", r.trainAccuracy()), probeLine(r.probe()),
-                r.detectorFile()) + Inputs.skippedLine(r.skipped());
+                r.detectorFile()) + untrainedLine(r.classesWithoutImages()) + Inputs.skippedLine(r.skipped());
+    }
+
+    /** A warning for the model's classes no training image belongs to (empty when every class has images). */
+    static String untrainedLine(List<String> classes) {
+        if (classes.isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%nwarning: no training images for %d of the model's classes (%s): they have"
+                + " no centroid, so their images are measured against the other classes and may be called OOD",
+                classes.size(), Inputs.abbreviated(classes, 12));
     }
 
     /** The probe's line of the summary (empty for the model's own head). */

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import nero.core.InvalidInputException;
 import nero.core.methods.OodMethods;
@@ -84,6 +83,9 @@ final class Inputs {
             throw new InvalidInputException(key + " is required");
         }
         Path path = folder.toPath().toAbsolutePath().normalize();
+        if (Files.isRegularFile(path)) {
+            throw new InvalidInputException(key + ": " + path + " is a file; give the folder that holds the images");
+        }
         if (!Files.isDirectory(path)) {
             throw new InvalidInputException(key + ": no such folder " + path);
         }
@@ -160,21 +162,9 @@ final class Inputs {
         return "no image to score: give " + key + " or open an image";
     }
 
+    /** The skip list on lines of its own below a summary, or nothing. */
     static String skippedLine(List<SkippedItem> skipped) {
-        if (skipped.isEmpty()) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nskipped %d file(s):", skipped.size()));
-        for (SkippedItem s : skipped) {
-            // one line per item, even for a file whose name holds a line break
-            text.append(System.lineSeparator()).append("  ").append(oneLine(s.id())).append(": ")
-                    .append(oneLine(s.reason()));
-        }
-        return text.toString();
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replace("\r", "\\r").replace("\n", "\\n");
+        return skipped.isEmpty() ? "" : System.lineSeparator() + SkippedItem.listing(skipped);
     }
 
     static boolean usable(ImagePlus image) {

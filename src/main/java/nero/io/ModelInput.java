@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
 /**
@@ -24,6 +25,7 @@ public final class ModelInput {
     /** {@code -Dnero.decode=exact} (Pillow-identical, slower) or {@code reduced} (the default). */
     public static final String MODE_PROPERTY = "nero.decode";
     private static final String IMAGE_PROPERTY = "nero.reducedModelInput";
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private ModelInput() {
     }
@@ -31,6 +33,10 @@ public final class ModelInput {
     /** Whether images are decoded at full size for the model (the Pillow-identical path). */
     public static boolean exact() {
         String mode = System.getProperty(MODE_PROPERTY, "reduced").trim().toLowerCase(Locale.ROOT);
+        if (!mode.equals("exact") && !mode.equals("reduced") && WARNED.compareAndSet(false, true)) {
+            System.err.println("NERO: -D" + MODE_PROPERTY + "=" + System.getProperty(MODE_PROPERTY)
+                    + " is neither 'exact' nor 'reduced'; decoding reduced (the default)");
+        }
         return mode.equals("exact");
     }
 

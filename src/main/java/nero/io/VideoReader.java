@@ -125,10 +125,9 @@ public final class VideoReader {
             return new InvalidInputException(name + ": truncated or corrupt " + container
                     + " file: no movie header ('moov' box) found", e);
         }
-        // JCodec meets most damaged data with a null or an index out of range; their texts name its internals
-        String detail = e instanceof NullPointerException || e instanceof IndexOutOfBoundsException
-                || e instanceof ClassCastException || e instanceof ArithmeticException
-                || e instanceof NegativeArraySizeException
+        // JCodec meets damaged data with runtime exceptions (a null, an index out of range, an illegal state)
+        // whose texts, if any, name its internals
+        String detail = e instanceof RuntimeException
                 ? "the decoder failed on damaged data (" + e.getClass().getSimpleName() + " inside JCodec)"
                 : e.getClass().getSimpleName() + ": " + m;
         return new InvalidInputException(name + ": cannot decode " + container + " video (codec " + codec

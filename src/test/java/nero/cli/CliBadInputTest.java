@@ -372,6 +372,24 @@ class CliBadInputTest {
         assertBadInput(train, "--train: ", missing.toString());
     }
 
+    /** A file where a folder of images is expected is named as a file, not as a missing folder. */
+    @Test
+    void aFileGivenForAFolderIsSaidToBeAFile() {
+        Path file = image();
+        Cli.Result ood = Cli.run("evaluate", "--detector", SampleDetector.detector(), "--id", SampleDetector.VAL,
+                "--ood", file, "--out", tmp.resolve("e"));
+        assertBadInput(ood, "--ood: ", file + " is a file; give the folder that holds the images");
+    }
+
+    /** No command: the usage on stderr, nothing on stdout, exit 2. */
+    @Test
+    void noCommandIsBadUsage() {
+        Cli.Result none = Cli.run();
+        assertEquals(2, none.code(), none.toString());
+        assertEquals("", none.out(), none.toString());
+        assertTrue(none.err().contains("Usage: nero"), none.toString());
+    }
+
     // --------------------------------------------------------------------------------------------------------
 
     private static Path image() {

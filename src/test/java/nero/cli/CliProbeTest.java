@@ -91,6 +91,25 @@ class CliProbeTest {
         assertTrue(bad.err().contains("head must be 'model'") && bad.err().contains("'linear'"), bad.err());
     }
 
+    /** With the model's head, a class of the model with no training folder is named in a warning. */
+    @Test
+    void aModelClassWithoutTrainingImagesIsNamedInAWarning() throws IOException {
+        SampleDetector.requireSampleData();
+        Path train = tmp.resolve("train-two");
+        copy(SampleDetector.TRAIN.resolve("cecum"), train.resolve("cecum"), 20);
+        copy(SampleDetector.TRAIN.resolve("z-line"), train.resolve("z-line"), 20);
+        Cli.Result fit = Cli.run("fit", "--model", SampleDetector.MODEL, "--train", train, "--components", "8",
+                "--out", tmp.resolve("two.nero"));
+        assertEquals(0, fit.code(), fit.toString());
+        assertTrue(fit.out().contains("warning: no training images for 1 of the model's classes (pylorus)"),
+                fit.toString());
+
+        Cli.Result all = Cli.run("fit", "--model", SampleDetector.MODEL, "--train", SampleDetector.TRAIN,
+                "--components", "8", "--out", tmp.resolve("all.nero"));
+        assertEquals(0, all.code(), all.toString());
+        assertTrue(!all.out().contains("warning:"), all.toString());
+    }
+
     private static void copy(Path from, Path to, int count) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {

@@ -156,6 +156,10 @@ class VideoReaderTest {
         assertTrue(VideoReader.classify("x.ts", "MPEG-TS", "H.264", new ArrayIndexOutOfBoundsException(
                 "Index 4 out of bounds for length 4")).getMessage().endsWith("(ArrayIndexOutOfBoundsException inside "
                 + "JCodec))"));
+        // garbage in the middle of a transport stream: JCodec's demuxer throws an IllegalStateException without text
+        assertEquals("x.ts: cannot decode MPEG-TS video (codec unknown): truncated or corrupt (the decoder failed on "
+                + "damaged data (IllegalStateException inside JCodec))", VideoReader.classify("x.ts", "MPEG-TS",
+                "unknown", new IllegalStateException()).getMessage());
     }
 
     @Test

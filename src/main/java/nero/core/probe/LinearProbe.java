@@ -3,6 +3,7 @@ package nero.core.probe;
 import java.util.ArrayList;
 import java.util.List;
 import nero.core.HeadWeights;
+import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 
 /**
@@ -80,9 +81,38 @@ public record LinearProbe(HeadWeights head, double c, double trainingAccuracy, d
             all[i] = i;
         }
         SoftmaxRegression.Fit fit = SoftmaxRegression.fit(features, labels, classes, all, best.c(), null, progress);
+        if (ignoresTheImage(fit.head(), features)) {
+            throw new InvalidInputException("the linear probe cannot tell the classes apart: its logits are the same"
+                    + " for every training image, because the classes' features do not differ (are the class folders"
+                    + " copies of the same pictures?)");
+        }
         progress.progress("linear probe: done", steps, steps);
         return new LinearProbe(fit.head(), best.c(), accuracy(fit, features, labels, all), best.heldOutAccuracy(),
                 split.heldOutRows().length, candidates, fit.converged());
+    }
+
+    /**
+     * True when no logit varies over the training images beyond rounding: the optimum of classes whose features do
+     * not differ has zero weights (by symmetry and the L2 penalty), so the head sees only its intercepts.
+     */
+    private static boolean ignoresTheImage(HeadWeights head, float[][] features) {
+        double range = 0;
+        double scale = 1;
+        for (int c = 0; c < head.classes(); c++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (float[] x : features) {
+                double logit = head.bias()[c];
+                for (int j = 0; j < x.length; j++) {
+                    logit += (double) head.weight()[c][j] * x[j];
+                }
+                min = Math.min(min, logit);
+                max = Math.max(max, logit);
+            }
+            range = Math.max(range, max - min);
+            scale = Math.max(scale, Math.max(Math.abs(min), Math.abs(max)));
+        }
+        return range <= 1e-6 * scale;
     }
 
     private static Candidate score(SoftmaxRegression.Fit fit, float[][] features, int[] labels, int[] rows,

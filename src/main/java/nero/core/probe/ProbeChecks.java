@@ -1,5 +1,6 @@
 package nero.core.probe;
 
+import java.util.Arrays;
 import java.util.List;
 import nero.core.InvalidInputException;
 
@@ -63,6 +64,20 @@ final class ProbeChecks {
                         + className(names, k) + " has none");
             }
         }
+        if (allRowsEqual(features)) {
+            throw new InvalidInputException("all " + features.length + " training images have the same features, so"
+                    + " no linear probe can tell the classes apart; check that the class folders hold different"
+                    + " images (not copies of one picture)");
+        }
         return counts;
+    }
+
+    private static boolean allRowsEqual(float[][] features) {
+        for (float[] row : features) {
+            if (!Arrays.equals(row, features[0])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -33,6 +33,34 @@ class LinearProbeTest {
     }
 
     @Test
+    void refusesTrainingImagesThatAllHaveTheSameFeatures() {
+        float[][] same = new float[12][];
+        int[] labels = new int[12];
+        for (int i = 0; i < same.length; i++) {
+            same[i] = DATA.features()[0].clone();
+            labels[i] = i % 2;
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> LinearProbe.fit(same, labels, 2, ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("all 12 training images have the same features"), e.getMessage());
+    }
+
+    @Test
+    void refusesClassesWhoseFeaturesDoNotDiffer() {
+        float[][] rows = Arrays.copyOf(DATA.features(), 20);
+        float[][] twins = new float[40][];
+        int[] labels = new int[40];
+        for (int i = 0; i < 20; i++) {
+            twins[2 * i] = rows[i];
+            twins[2 * i + 1] = rows[i];
+            labels[2 * i + 1] = 1;
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> LinearProbe.fit(twins, labels, 2, ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("cannot tell the classes apart"), e.getMessage());
+    }
+
+    @Test
     void refusesAClassWithoutImagesOrWithOneImage() {
         int[] labels = DATA.labels().clone();
         for (int i = 0; i < labels.length; i++) {
