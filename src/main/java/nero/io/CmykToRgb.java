@@ -6,33 +6,11 @@ import java.awt.image.Raster;
  * CMYK and YCCK pixels as RGB, exactly as Pillow gives them to torchvision ({@code Image.open(f).convert("RGB")}),
  * which is also ImageMagick's conversion without a colour profile: R = (255 − C)(255 − K)/255, and so on.
  * Adobe JPEGs store CMYK inverted (Pillow reads them as "CMYK;I"), and YCCK JPEGs store Y, Cb, Cr and inverted K,
- * which libjpeg turns into inverted CMY with its fixed-point YCbCr tables (reproduced here). TIFF CMYK is stored
+ * which libjpeg turns into inverted CMY with its fixed-point YCbCr tables ({@link JpegColour}). TIFF CMYK is stored
  * as is. No ICC profile is applied, by Pillow or here.
  */
 final class CmykToRgb {
     private CmykToRgb() {
-    }
-
-    private static final int SCALE_BITS = 16;
-    private static final int ONE_HALF = 1 << (SCALE_BITS - 1);
-    private static final int[] CR_R = new int[256];
-    private static final int[] CB_B = new int[256];
-    private static final int[] CR_G = new int[256];
-    private static final int[] CB_G = new int[256];
-
-    static {
-        // libjpeg's jdcolor.c build_ycc_rgb_table
-        for (int i = 0; i < 256; i++) {
-            int x = i - 128;
-            CR_R[i] = (fix(1.40200) * x + ONE_HALF) >> SCALE_BITS;
-            CB_B[i] = (fix(1.77200) * x + ONE_HALF) >> SCALE_BITS;
-            CR_G[i] = -fix(0.71414) * x;
-            CB_G[i] = -fix(0.34414) * x + ONE_HALF;
-        }
-    }
-
-    private static int fix(double x) {
-        return (int) (x * (1 << SCALE_BITS) + 0.5);
     }
 
     /** A 4-band JPEG raster as read without colour conversion: Adobe-inverted CMYK, or YCCK when {@code ycck}. */
@@ -52,9 +30,9 @@ final class CmykToRgb {
                     int cb = row[j + 1];
                     int cr = row[j + 2];
                     // libjpeg: C = 255 − R(YCbCr), …; Pillow's inversion gives back R, G, B as C, M, Y
-                    c = clamp(luma + CR_R[cr]);
-                    m = clamp(luma + ((CB_G[cb] + CR_G[cr]) >> SCALE_BITS));
-                    ye = clamp(luma + CB_B[cb]);
+                    c = JpegColour.red(luma, cr);
+                    m = JpegColour.green(luma, cb, cr);
+                    ye = JpegColour.blue(luma, cb);
                 } else {
                     c = 255 - row[j];
                     m = 255 - row[j + 1];
@@ -92,9 +70,5 @@ final class CmykToRgb {
     private static int mulDiv255(int a, int b) {
         int t = a * b + 128;
         return ((t >> 8) + t) >> 8;
-    }
-
-    private static int clamp(int v) {
-        return v < 0 ? 0 : Math.min(255, v);
     }
 }

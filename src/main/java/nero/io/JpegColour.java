@@ -48,15 +48,27 @@ final class JpegColour {
         int n = width * height;
         int[] rgb = new int[n];
         for (int i = 0; i < n; i++) {
-            int luma = (y[i] & 0xff) + LIMIT_OFFSET;
+            int luma = y[i] & 0xff;
             int b = cbFull[i] & 0xff;
             int r = crFull[i] & 0xff;
-            int red = LIMIT[luma + CR_R[r]];
-            int green = LIMIT[luma + ((CB_G[b] + CR_G[r]) >> SCALE_BITS)];
-            int blue = LIMIT[luma + CB_B[b]];
-            rgb[i] = 0xff000000 | red << 16 | green << 8 | blue;
+            rgb[i] = 0xff000000 | red(luma, r) << 16 | green(luma, b, r) << 8 | blue(luma, b);
         }
         return rgb;
+    }
+
+    /** libjpeg's red from one Y and Cr sample (0..255 each). */
+    static int red(int luma, int cr) {
+        return LIMIT[luma + LIMIT_OFFSET + CR_R[cr]];
+    }
+
+    /** libjpeg's green from one Y, Cb and Cr sample. */
+    static int green(int luma, int cb, int cr) {
+        return LIMIT[luma + LIMIT_OFFSET + ((CB_G[cb] + CR_G[cr]) >> SCALE_BITS)];
+    }
+
+    /** libjpeg's blue from one Y and Cb sample. */
+    static int blue(int luma, int cb) {
+        return LIMIT[luma + LIMIT_OFFSET + CB_B[cb]];
     }
 
     /** A chroma plane brought to {@code width × height}; null factors other than 1 and 2 are refused. */
