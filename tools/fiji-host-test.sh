@@ -192,7 +192,11 @@ OOD_IMAGE=$(find "$DATA/ood" -type f -name '*.jpg' | sort | head -1)
         -e "s#/data/kvasir.nero#$OUT/readme/detector.json#g" -e "s#/data/colon/frame-0042.png#$OOD_IMAGE#g" \
         -e "s#/tmp/why#$OUT/readme/why#g" -e "s#/tmp/eval#$OUT/readme/eval#g" >"$WORK/readme.ijm"
 README_LINES=$(grep -c '^run(' "$WORK/readme.ijm" || true)
-UNMAPPED=$(grep -o -E '\[/(data|tmp)/[^]]*' "$WORK/readme.ijm" | grep -v "^\[$WORK" | head -2 | tr '\n' ' ')
+# A path is mapped when it lies in the work folder, the sample data or the output folder (which may themselves be
+# under /tmp, as in a clone there); anything else still under /data or /tmp is one of the README's examples.
+UNMAPPED=$(grep -o -E '\[/[^]]*' "$WORK/readme.ijm" | cut -c2- \
+  | awk -v w="$WORK/" -v d="$DATA/" -v o="$OUT/" 'index($0, w) != 1 && index($0, d) != 1 && index($0, o) != 1' \
+  | grep -E '^/(data|tmp)/' | head -2 | tr '\n' ' ')
 [ -z "$UNMAPPED" ] || fail "readme: a README path is not mapped onto the sample data: $UNMAPPED"
 if [ "$README_LINES" -ge 4 ]; then
   headless readme "$WORK/readme.ijm" ""
