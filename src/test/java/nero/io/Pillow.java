@@ -3,12 +3,10 @@ package nero.io;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -64,26 +62,6 @@ final class Pillow {
     }
 
     private static String run(List<String> cmd, Path dir) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        if (dir != null) {
-            pb.directory(dir.toFile());
-        }
-        Process p = pb.start();
-        try {
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(LIMIT_S, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(String.join(" ", cmd) + ": did not finish");
-            }
-            String text = new String(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                throw new IOException(String.join(" ", cmd) + ": exit " + p.exitValue() + ": " + text);
-            }
-            return text;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            throw new IOException("interrupted", e);
-        }
+        return ExternalProcess.run(cmd, dir, LIMIT_S);
     }
 }
