@@ -61,8 +61,11 @@ public final class Fixtures {
         public String transferSyntax = TransferSyntax.ExplicitVRLittleEndian;
         public boolean pixelData = true;
         public Integer numberOfFramesAttribute; // written when multi-frame or set explicitly
-        public byte[] bytes;   // 8-bit pixel values (frames × rows × cols × spp)
+        public int planar;     // PlanarConfiguration written for 3 samples
+        public byte[] bytes;   // 8-bit pixel values (frames × rows × cols × spp, as stored: planes when planar = 1)
         public short[] words;  // 16-bit pixel values
+        /** More attributes (palette tables, timing), added before writing. */
+        public java.util.function.Consumer<AttributeList> extra = l -> { };
 
         public Spec size(int r, int c) {
             rows = r;
@@ -89,7 +92,7 @@ public final class Fixtures {
         putUs(l, TagFromName.PixelRepresentation, s.pixelRepresentation);
         put(l, new CodeStringAttribute(TagFromName.PhotometricInterpretation), s.photometric);
         if (s.spp == 3) {
-            putUs(l, TagFromName.PlanarConfiguration, 0);
+            putUs(l, TagFromName.PlanarConfiguration, s.planar);
         }
         Integer nf = s.numberOfFramesAttribute != null ? s.numberOfFramesAttribute : s.frames > 1 ? s.frames : null;
         if (nf != null) {
@@ -98,6 +101,8 @@ public final class Fixtures {
         if (s.pixelData) {
             if (TransferSyntax.JPEGBaseline.equals(s.transferSyntax)) {
                 l.put(new OtherByteAttributeMultipleCompressedFrames(TagFromName.PixelData, jpegFrames(s)));
+            } else if (TransferSyntax.RLE.equals(s.transferSyntax)) {
+                l.put(new OtherByteAttributeMultipleCompressedFrames(TagFromName.PixelData, rleFrames(s)));
             } else if (s.bitsAllocated == 16) {
                 OtherWordAttribute a = new OtherWordAttribute(TagFromName.PixelData);
                 a.setValues(s.words != null ? s.words : new short[s.frames * s.rows * s.cols * s.spp]);
@@ -108,8 +113,48 @@ public final class Fixtures {
                 l.put(a);
             }
         }
+        s.extra.accept(l);
         FileMetaInformation.addFileMetaInformation(l, s.transferSyntax, "NEROTEST");
         l.write(file.toFile(), s.transferSyntax, true, true);
+    }
+
+    /**
+     * RLE Lossless frames (PS3.5 Annex G) of 8-bit samples, colour-by-pixel {@code bytes}: one segment per sample
+     * plane, each row coded as literal runs.
+     */
+    private static byte[][] rleFrames(Spec s) {
+        byte[] px = s.bytes != null ? s.bytes : pattern(s.frames * s.rows * s.cols * s.spp);
+        byte[][] frames = new byte[s.frames][];
+        int frameSize = s.rows * s.cols * s.spp;
+        for (int f = 0; f < s.frames; f++) {
+            ByteArrayOutputStream segments = new ByteArrayOutputStream();
+            int[] offsets = new int[s.spp];
+            for (int c = 0; c < s.spp; c++) {
+                offsets[c] = 64 + segments.size();
+                for (int y = 0; y < s.rows; y++) {
+                    for (int x0 = 0; x0 < s.cols; x0 += 128) {
+                        int n = Math.min(128, s.cols - x0);
+                        segments.write(n - 1);
+                        for (int x = x0; x < x0 + n; x++) {
+                            segments.write(px[f * frameSize + (y * s.cols + x) * s.spp + c]);
+                        }
+                    }
+                }
+                if (segments.size() % 2 != 0) {
+                    segments.write(0);
+                }
+            }
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            header.putInt(s.spp);
+            for (int offset : offsets) {
+                header.putInt(offset);
+            }
+            ByteArrayOutputStream frame = new ByteArrayOutputStream();
+            frame.writeBytes(header.array());
+            frame.writeBytes(segments.toByteArray());
+            frames[f] = frame.toByteArray();
+        }
+        return frames;
     }
 
     /** One JPEG per frame, from a gradient that differs per frame. */
