@@ -187,6 +187,12 @@ public final class Fixtures {
     /** Writes an encapsulated DICOM video object (one fragment holding {@code stream}) with the given video TS. */
     public static void writeDicomVideo(Path file, byte[] stream, String transferSyntax, int rows, int cols, int frames)
             throws Exception {
+        writeDicomVideo(file, stream, transferSyntax, rows, cols, frames, "YBR_FULL_422", l -> { });
+    }
+
+    /** As above with a Photometric Interpretation and more attributes (timing), added before writing. */
+    public static void writeDicomVideo(Path file, byte[] stream, String transferSyntax, int rows, int cols, int frames,
+            String photometric, java.util.function.Consumer<AttributeList> extra) throws Exception {
         AttributeList l = new AttributeList();
         put(l, new UniqueIdentifierAttribute(TagFromName.SOPClassUID), "1.2.840.10008.5.1.4.1.1.77.1.1.1");
         put(l, new UniqueIdentifierAttribute(TagFromName.SOPInstanceUID), "1.2.826.0.1.3680043.9.7777.3.1");
@@ -200,10 +206,11 @@ public final class Fixtures {
         putUs(l, TagFromName.HighBit, 7);
         putUs(l, TagFromName.PixelRepresentation, 0);
         putUs(l, TagFromName.PlanarConfiguration, 0);
-        put(l, new CodeStringAttribute(TagFromName.PhotometricInterpretation), "YBR_FULL_422");
+        put(l, new CodeStringAttribute(TagFromName.PhotometricInterpretation), photometric);
         put(l, new IntegerStringAttribute(TagFromName.NumberOfFrames), Integer.toString(frames));
         byte[] padded = stream.length % 2 == 0 ? stream : Arrays.copyOf(stream, stream.length + 1);
         l.put(new OtherByteAttributeMultipleCompressedFrames(TagFromName.PixelData, new byte[][] {padded}));
+        extra.accept(l);
         FileMetaInformation.addFileMetaInformation(l, transferSyntax, "NEROTEST");
         l.write(file.toFile(), transferSyntax, true, true);
     }
@@ -259,6 +266,35 @@ public final class Fixtures {
         }
         out.writeBytes(new byte[] {0, 0, 1, (byte) 0xB9});
         Files.write(file, out.toByteArray());
+    }
+
+    /**
+     * A raw H.264 elementary stream (Annex B, JCodec's encoder): no container, so no time stamps; FFmpeg's demuxer
+     * then assumes 25 frames per second. {@code picture} gives each frame (JFIF-range YCbCr 4:2:0, JCodec's signed
+     * samples); the stream states no colour matrix.
+     */
+    public static byte[] h264ElementaryStream(int width, int height, int frames,
+            java.util.function.IntFunction<org.jcodec.common.model.Picture> picture) {
+        org.jcodec.codecs.h264.H264Encoder encoder = org.jcodec.codecs.h264.H264Encoder.createH264Encoder();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int f = 0; f < frames; f++) {
+            java.nio.ByteBuffer es = encoder.encodeFrame(picture.apply(f),
+                    java.nio.ByteBuffer.allocate(width * height * 3)).getData();
+            byte[] b = new byte[es.remaining()];
+            es.get(b);
+            out.writeBytes(b);
+        }
+        return out.toByteArray();
+    }
+
+    /** The moving square of {@link #movingSquare} as a JCodec YUV 4:2:0 picture. */
+    public static org.jcodec.common.model.Picture movingSquareYuv(int width, int height, int f) {
+        org.jcodec.common.model.Picture rgb = org.jcodec.scale.AWTUtil.fromBufferedImageRGB(movingSquare(width, height, f));
+        org.jcodec.common.model.Picture yuv = org.jcodec.common.model.Picture.create(width, height,
+                org.jcodec.common.model.ColorSpace.YUV420J);
+        org.jcodec.scale.ColorUtil.getTransform(org.jcodec.common.model.ColorSpace.RGB,
+                org.jcodec.common.model.ColorSpace.YUV420J).transform(rgb, yuv);
+        return yuv;
     }
 
     public static Path truncate(Path src, Path dst, long keep) throws IOException {
