@@ -207,7 +207,8 @@ for sample, tolerance, how in (
         ('SC_rgb_dcmtk_+eb+cy+s2.dcm', 1, 'pydicom'), ('SC_rgb_dcmtk_+eb+cy+s4.dcm', 1, 'pydicom'),
         ('SC_rgb_dcmtk_+eb+cr.dcm', 1, 'pydicom'), ('SC_rgb_jpeg_app14_dcmd.dcm', 1, 'pydicom'),
         ('SC_jpeg_no_color_transform.dcm', 1, 'pydicom'), ('SC_jpeg_no_color_transform_2.dcm', 1, 'pydicom'),
-        ('SC_rgb_small_odd_jpeg.dcm', 1, 'pydicom'), ('ExplVR_BigEnd.dcm', 0, 'pydicom'),
+        ('SC_rgb_small_odd_jpeg.dcm', 1, 'pydicom'), ('SC_rgb_small_odd.dcm', 0, 'pydicom (3 x 3 in OW)'),
+        ('ExplVR_BigEnd.dcm', 0, 'pydicom'),
         ('SC_rgb_jpeg_lossy_gdcm.dcm', 1, 'Pillow: a YCbCr JPEG labelled RGB; pydicom hands out its raw YCbCr')):
     expect(os.path.join(SAMPLES, sample), tolerance, how, pillow='Pillow' in how)
 

@@ -62,6 +62,7 @@ public final class Fixtures {
         public boolean pixelData = true;
         public Integer numberOfFramesAttribute; // written when multi-frame or set explicitly
         public int planar;     // PlanarConfiguration written for 3 samples
+        public boolean eightBitAsWords; // 8-bit samples in Pixel Data of VR OW (two a word) instead of OB
         public byte[] bytes;   // 8-bit pixel values (frames × rows × cols × spp, as stored: planes when planar = 1)
         public short[] words;  // 16-bit pixel values
         /** More attributes (palette tables, timing), added before writing. */
@@ -106,6 +107,15 @@ public final class Fixtures {
             } else if (s.bitsAllocated == 16) {
                 OtherWordAttribute a = new OtherWordAttribute(TagFromName.PixelData);
                 a.setValues(s.words != null ? s.words : new short[s.frames * s.rows * s.cols * s.spp]);
+                l.put(a);
+            } else if (s.eightBitAsWords) {
+                byte[] b = s.bytes != null ? s.bytes : pattern(s.frames * s.rows * s.cols * s.spp);
+                short[] w = new short[(b.length + 1) / 2];
+                for (int i = 0; i < b.length; i++) {
+                    w[i / 2] |= (short) ((b[i] & 0xff) << (i % 2 == 0 ? 0 : 8));
+                }
+                OtherWordAttribute a = new OtherWordAttribute(TagFromName.PixelData);
+                a.setValues(w);
                 l.put(a);
             } else {
                 OtherByteAttribute a = new OtherByteAttribute(TagFromName.PixelData);

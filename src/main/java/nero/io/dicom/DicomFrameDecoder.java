@@ -42,12 +42,15 @@ final class DicomFrameDecoder implements AutoCloseable {
     private final Path file;
     private final DicomImageInfo info;
     private final DicomColour colour;
+    private final OddWordFrames oddWordFrames;
     private SourceImage image;
     private PaletteTable palette;
 
-    DicomFrameDecoder(Path file, DicomImageInfo info) {
+    /** {@code oddWordFrames}: where PixelMed would misread the frames, the reader that reads them instead, or null. */
+    DicomFrameDecoder(Path file, DicomImageInfo info, OddWordFrames oddWordFrames) {
         this.file = file;
         this.info = info;
+        this.oddWordFrames = oddWordFrames;
         this.colour = DicomColour.decide(info.photometric(), info.samplesPerPixel(), info.planarConfiguration(),
                 info.columns(), info.transferSyntax());
     }
@@ -57,23 +60,20 @@ final class DicomFrameDecoder implements AutoCloseable {
         if (frameNumber < 1 || frameNumber > info.frames()) {
             throw new IllegalArgumentException(file + ": frame " + frameNumber + " out of range 1.." + info.frames());
         }
-        BufferedImage bi;
+        Raster raster;
         try {
-            bi = open().getBufferedImage(frameNumber - 1);
+            SourceImage source = open(); // validates the Pixel Data in every case
+            raster = oddWordFrames != null ? oddWordFrames.raster(frameNumber) : rasterOf(source, frameNumber);
         } catch (InvalidInputException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new InvalidInputException(where(frameNumber) + ": cannot decode the pixels (" + describe(e) + ")", e);
         }
-        if (bi == null) {
-            throw new InvalidInputException(where(frameNumber) + ": cannot decode the pixels (transfer syntax "
-                    + TransferSyntaxes.describe(info.transferSyntax()) + ")");
+        if (raster.getWidth() != info.columns() || raster.getHeight() != info.rows()) {
+            throw new InvalidInputException(where(frameNumber) + ": decoded frame is " + raster.getWidth() + "x"
+                    + raster.getHeight() + " but Columns×Rows say " + info.columns() + "x" + info.rows());
         }
-        if (bi.getWidth() != info.columns() || bi.getHeight() != info.rows()) {
-            throw new InvalidInputException(where(frameNumber) + ": decoded frame is " + bi.getWidth() + "x" + bi.getHeight()
-                    + " but Columns×Rows say " + info.columns() + "x" + info.rows());
-        }
-        ImagePlus imp = new ImagePlus(title(frameNumber), toProcessor(bi));
+        ImagePlus imp = new ImagePlus(title(frameNumber), toProcessor(raster));
         if (info.samplesPerPixel() == 1 && (info.signed() || info.rescaleSlope() != 1 || info.rescaleIntercept() != 0)
                 && imp.getProcessor() instanceof ShortProcessor) {
             Calibration cal = imp.getCalibration();
@@ -82,6 +82,15 @@ final class DicomFrameDecoder implements AutoCloseable {
                     new double[] {info.rescaleIntercept() + offset, info.rescaleSlope()}, "Gray Value");
         }
         return imp;
+    }
+
+    private Raster rasterOf(SourceImage source, int frameNumber) {
+        BufferedImage bi = source.getBufferedImage(frameNumber - 1);
+        if (bi == null) {
+            throw new InvalidInputException(where(frameNumber) + ": cannot decode the pixels (transfer syntax "
+                    + TransferSyntaxes.describe(info.transferSyntax()) + ")");
+        }
+        return bi.getRaster();
     }
 
     private String where(int frameNumber) {
@@ -174,10 +183,9 @@ final class DicomFrameDecoder implements AutoCloseable {
         return -1;
     }
 
-    private ImageProcessor toProcessor(BufferedImage bi) {
-        int w = bi.getWidth();
-        int h = bi.getHeight();
-        Raster r = bi.getRaster();
+    private ImageProcessor toProcessor(Raster r) {
+        int w = r.getWidth();
+        int h = r.getHeight();
         if (info.samplesPerPixel() == 3) {
             return colourProcessor(r, w, h);
         }

@@ -37,11 +37,12 @@ public final class DicomReader {
 
     /** One frame (1-based) of a DICOM image object. */
     public static ImagePlus readFrame(Path file, int frameNumber) {
-        DicomImageInfo info = inspect(file);
+        DicomHeader header = DicomHeader.read(file);
+        DicomImageInfo info = DicomValidator.validate(header);
         if (info.video()) {
             throw new InvalidInputException(file + ": a DICOM video; open it as a source to get its stills");
         }
-        try (DicomFrameDecoder decoder = new DicomFrameDecoder(file, info)) {
+        try (DicomFrameDecoder decoder = new DicomFrameDecoder(file, info, OddWordFrames.ifNeeded(header, info))) {
             return decoder.frame(frameNumber);
         }
     }
@@ -55,7 +56,7 @@ public final class DicomReader {
         DicomHeader header = DicomHeader.read(file);
         DicomImageInfo info = DicomValidator.validate(header);
         if (!info.video()) {
-            return new DicomFrameSource(file, label, info);
+            return new DicomFrameSource(file, label, info, OddWordFrames.ifNeeded(header, info));
         }
         FrameTimes times = DicomFrameTimes.of(file.toString(), header.attributes, info.frames());
         Path stream = DicomVideoExtractor.extract(file, header);
