@@ -232,17 +232,20 @@ final class DicomFrameDecoder implements AutoCloseable {
         if (r.getNumBands() != 3) {
             throw new InvalidInputException(file + ": the decoder gave " + r.getNumBands() + " samples per pixel, not 3");
         }
-        int[] s = r.getPixels(0, 0, w, h, (int[]) null);
         int[] rgb = new int[w * h];
-        for (int i = 0, j = 0; i < rgb.length; i++, j += 3) {
-            int a = s[j] & 0xff;
-            int b = s[j + 1] & 0xff;
-            int c = s[j + 2] & 0xff;
-            rgb[i] = switch (colour) {
-                case YBR_FULL -> YbrToRgb.full(a, b, c);
-                case YBR_PARTIAL -> YbrToRgb.partial(a, b, c);
-                default -> a << 16 | b << 8 | c;
-            };
+        int[] s = new int[3 * w]; // a row at a time: a whole frame of int samples would triple the memory
+        for (int y = 0; y < h; y++) {
+            r.getPixels(0, y, w, 1, s);
+            for (int x = 0, j = 0; x < w; x++, j += 3) {
+                int a = s[j] & 0xff;
+                int b = s[j + 1] & 0xff;
+                int c = s[j + 2] & 0xff;
+                rgb[y * w + x] = switch (colour) {
+                    case YBR_FULL -> YbrToRgb.full(a, b, c);
+                    case YBR_PARTIAL -> YbrToRgb.partial(a, b, c);
+                    default -> a << 16 | b << 8 | c;
+                };
+            }
         }
         return new ColorProcessor(w, h, rgb);
     }
