@@ -232,10 +232,12 @@ class DicomColourTest {
         };
     }
 
-    @Test
-    void paletteColourWithEightBitEntriesIsLookedUpWithClampingOutsideTheTable() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"1.2.840.10008.1.2.1", "1.2.840.10008.1.2", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.5"})
+    void paletteColourWithEightBitEntriesIsLookedUpWithClampingOutsideTheTable(String ts) throws Exception {
         byte[] idx = {0, 9, 10, 11, 100, (byte) 200, (byte) 255, 42};
         Path p = write("pal8.dcm", s -> {
+            s.transferSyntax = ts;
             s.size(1, 8);
             s.photometric = "PALETTE COLOR";
             s.bytes = idx;
