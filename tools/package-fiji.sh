@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=(mvn -B -q)
+[ "${NERO_MAVEN_OFFLINE:-0}" = 1 ] && MVN+=(-o)   # offline only when asked
 if [ "${1:-}" != "--skip-build" ]; then
   tools/setup.sh
   "${MVN[@]}" package -DskipTests
