@@ -4,7 +4,8 @@
 #   tools/maven-cache-test.sh --lint   the static checks above (a second; .ci/run runs it)
 #   tools/maven-cache-test.sh          the build's Maven steps (plugin install, Spark module verify, the class paths,
 #                                      tools/spark-build.sh, the launcher's build; no tests) three times, in a new
-#                                      HOME, so the user's ~/.m2 is never touched:
+#                                      HOME (and user.home, which Java does not take from $HOME), so the user's
+#                                      ~/.m2 is never touched:
 #                                        1. empty ~/.m2 (Maven downloads everything: about 700 MB, 5-15 min)
 #                                        2. the same ~/.m2 after filling it with older and newer versions of every
 #                                           pinned plugin, their metadata naming the newer one (as a cache that other
@@ -64,6 +65,8 @@ LOGS="$WORK_HOME/logs"
 mkdir -p "$LOGS"
 [ "${KEEP_HOME:-0}" = 1 ] || trap 'rm -rf "$WORK_HOME"' EXIT
 export HOME="$WORK_HOME"
+# Java takes user.home from the password database, not from $HOME: Maven (and so ~/.m2) needs it said.
+export MAVEN_OPTS="${MAVEN_OPTS:-} -Duser.home=$WORK_HOME"
 say "HOME=$HOME (empty ~/.m2)"
 
 # Maven's own steps, with their full log (plugin lines included); then the scripts as a user runs them.
@@ -96,6 +99,8 @@ PY
 }
 
 steps empty
+[ -d "$HOME/.m2/repository/org/apache/maven/plugins/maven-enforcer-plugin" ] \
+  || { say "Maven did not use $HOME/.m2 (MAVEN_OPTS=$MAVEN_OPTS)"; exit 1; }
 
 # Older and newer versions of each pinned plugin (the plugin alone, not its dependencies, as an interrupted or
 # partial resolution leaves it), with metadata naming the newer one as the latest release.
