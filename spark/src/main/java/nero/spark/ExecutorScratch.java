@@ -18,12 +18,14 @@ import nero.core.InvalidInputException;
  * One temporary folder per executor JVM ({@code nero-spark-files-*} in {@code java.io.tmpdir}) for the shipped model
  * and detector and the local copies of remote inputs. The JVM holds a lock on {@code owner.lock} inside it for its
  * whole life and deletes the folder when it exits; a JVM that was killed cannot, so each JVM first deletes the
- * folders whose lock nobody holds any more (the lock dies with its process, whatever killed it) and those of
- * versions that kept no lock.
+ * folders whose lock nobody holds any more (the lock dies with its process, whatever killed it), and those of
+ * versions that kept no lock once they are a day old (such a version's executor may still be running).
  */
 final class ExecutorScratch {
     static final String PREFIX = "nero-spark-files-";
     static final String LOCK = "owner.lock";
+    /** Age after which a folder without a lock (from a version before the lock) counts as left behind. */
+    static final java.time.Duration UNLOCKED_AGE = java.time.Duration.ofDays(1);
 
     private static Path folder;
     private static FileChannel lockChannel; // open, and locked, for the JVM's life
@@ -61,7 +63,8 @@ final class ExecutorScratch {
 
     /**
      * Deletes the {@code nero-spark-files-*} folders in {@code tmp} whose owner is gone: a lock that can be taken,
-     * or no lock at all (left by versions before the lock). Folders of live JVMs, this one's included, stay.
+     * or no lock at all and a day old (left by versions before the lock). Folders of live JVMs, this one's
+     * included, stay.
      */
     static void sweep(Path tmp) {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, PREFIX + "*")) {
@@ -78,7 +81,9 @@ final class ExecutorScratch {
     private static void sweepOne(Path dir) {
         Path lock = dir.resolve(LOCK);
         if (!Files.exists(lock)) {
-            deleteTree(dir);
+            if (olderThan(dir, UNLOCKED_AGE)) {
+                deleteTree(dir);
+            }
             return;
         }
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
@@ -92,6 +97,14 @@ final class ExecutorScratch {
             // another JVM swept it meanwhile
         } catch (IOException e) {
             // another user's folder, or a lock this file system cannot take: leave it
+        }
+    }
+
+    private static boolean olderThan(Path dir, java.time.Duration age) {
+        try {
+            return Files.getLastModifiedTime(dir).toInstant().isBefore(java.time.Instant.now().minus(age));
+        } catch (IOException e) {
+            return false;
         }
     }
 

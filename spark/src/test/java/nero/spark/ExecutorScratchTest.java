@@ -10,6 +10,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -87,10 +90,13 @@ class ExecutorScratchTest {
         p.destroyForcibly(); // SIGKILL: no shutdown hook runs
         p.waitFor();
         assertEquals(List.of(folder.getFileName().toString()), leftovers(tmpdir));
+        // as versions without the lock left them: a day-old one is deleted, a newer one may still be in use
         Path unlocked = Files.createDirectories(tmpdir.resolve("nero-spark-files-0123456789"));
-        Files.write(unlocked.resolve("model.pt"), new byte[10]); // as versions without the lock left them
+        Files.write(unlocked.resolve("model.pt"), new byte[10]);
+        Files.setLastModifiedTime(unlocked, FileTime.from(Instant.now().minus(Duration.ofHours(25))));
+        Path recent = Files.createDirectories(tmpdir.resolve("nero-spark-files-9876543210"));
 
         ExecutorScratch.sweep(tmpdir); // the next JVM on this machine
-        assertEquals(List.of(), leftovers(tmpdir));
+        assertEquals(List.of(recent.getFileName().toString()), leftovers(tmpdir));
     }
 }
