@@ -143,13 +143,14 @@ say "scoring again, killing the executor once it holds the model"
 submit spark-killed &
 SUBMIT=$!
 KILLED=""
-for _ in $(seq 1 300); do
+while kill -0 "$SUBMIT" 2>/dev/null; do   # however long start-up takes on a loaded machine
   if ls "$EXEC_TMP"/nero-spark-files-*/shipped-*/"$(basename "$MODEL")" > /dev/null 2>&1; then
     KILLED="$(pgrep -P "${PIDS[1]}" java | head -1 || true)"   # the worker's executor, started by this script's worker
-    [ -n "$KILLED" ] && kill -9 "$KILLED"
-    break
+    if [ -n "$KILLED" ]; then
+      kill -9 "$KILLED"
+      break
+    fi
   fi
-  kill -0 "$SUBMIT" 2>/dev/null || break
   sleep 0.2
 done
 wait "$SUBMIT" || { say "spark-submit with a killed executor failed"; tail -30 "$WORK/spark-killed.err" >&2; exit 1; }
