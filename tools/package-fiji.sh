@@ -10,9 +10,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=(mvn -B -q)
+[ "${NERO_MAVEN_OFFLINE:-0}" = 1 ] && MVN+=(-o)   # offline only when asked
+# Maven's messages (with -q its errors, printed on stdout) go to stderr: callers that drop this script's stdout
+# (tools/host-test.sh, tools/fiji-host-test.sh) still show why a build failed.
+maven() { "${MVN[@]}" "$@" >&2; }
 if [ "${1:-}" != "--skip-build" ]; then
   tools/setup.sh
-  "${MVN[@]}" package -DskipTests
+  maven package -DskipTests
 fi
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 JAR=target/NERO_OOD-${VERSION}.jar
@@ -26,7 +30,7 @@ mkdir -p "$FIJI/plugins" "$FIJI/jars" "$IJ1/plugins/jars"
 # Runtime dependencies (compile + runtime scope; provided = what Fiji ships: scijava-common, ij, imglib2).
 DEPS=target/fiji-deps
 rm -rf "$DEPS"
-"${MVN[@]}" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$DEPS"
+maven dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$DEPS"
 # Debian's PixelMed jar names system jars in its manifest's Class-Path (/usr/share/java/slf4j-jdk14.jar, …): in
 # Fiji or ImageJ that would put a second SLF4J binding and other stray jars on the class path. Drop such manifests.
 for jar in "$DEPS"/*.jar; do
@@ -54,7 +58,7 @@ zip -q -d "$FIJI/plugins/$(basename "$JAR")" plugins.config
 # run time by the commands) are left out.
 cp "$JAR" "$IJ1/plugins/"
 cp "$DEPS"/*.jar "$IJ1/plugins/jars/"
-"${MVN[@]}" dependency:copy-dependencies -DincludeScope=provided -DexcludeArtifactIds=ij,imglib2 \
+maven dependency:copy-dependencies -DincludeScope=provided -DexcludeArtifactIds=ij,imglib2 \
   -DoutputDirectory="$IJ1/plugins/jars"
 
 JAVACPP=$(sed -n 's:.*<javacpp.version>\(.*\)</javacpp.version>.*:\1:p' pom.xml)

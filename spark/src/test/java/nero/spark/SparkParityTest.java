@@ -137,6 +137,8 @@ class SparkParityTest {
         assertEquals(1, still.getInt(columns.indexOf("item")));
 
         List<Row> skipped = spark.read().parquet(summary.skippedTable()).collectAsList();
+        assertEquals("scores\t" + cli.rows().size() + "\nskipped\t" + cli.skipped().size() + "\n",
+                Files.readString(Path.of(job.out, JobOutput.MARKER)), "the run's marker, written last");
         assertEquals(cli.skipped().size(), skipped.size());
         assertEquals(1, skipped.size());
         assertEquals(cli.skipped().get(0).id(), skipped.get(0).getString(1));
