@@ -26,6 +26,8 @@ import nero.view.ExplanationWriter;
 import nero.view.OodMontage;
 import nero.view.ViewFiles;
 import nero.model.Classifier;
+import nero.model.InputBatch;
+import nero.model.InputGradients;
 import nero.model.ModelOutputs;
 import nero.model.Preprocessor;
 
@@ -98,7 +100,7 @@ public final class Explainer {
         Preprocessing pre = classifier.info().preprocessing();
         float[] tensor = preprocessor.toTensor(image);
         boolean withMap = classifier.info().hasFeatureMap();
-        ModelOutputs out = classifier.run(tensor, 1, withMap);
+        ModelOutputs out = classifier.run(InputBatch.of(tensor, pre), withMap);
         NeroScore s = detector.score(out.features()[0], out.logits()[0]);
         int row = centroidRow(s.nearestClass());
 
@@ -176,8 +178,12 @@ public final class Explainer {
 
     /** Null when the engine cannot give input gradients for this model: the other views do not need them. */
     private SpatialMap gradientTimesInput(float[] tensor, int targetClass, Preprocessing pre) {
+        InputGradients gradients = classifier.inputGradients().orElse(null);
+        if (gradients == null) {
+            return null;
+        }
         try {
-            return InputAttribution.sumChannels(classifier.gradientTimesInput(tensor, targetClass), 3, pre.height(),
+            return InputAttribution.sumChannels(gradients.gradientTimesInput(tensor, targetClass), 3, pre.height(),
                     pre.width());
         } catch (InvalidInputException e) {
             throw e;

@@ -21,7 +21,8 @@ import nero.core.methods.ModelFamily;
 final class ModelSidecar {
     static final String FORMAT = "nero-model";
     static final int VERSION = 1;
-    static final String EXPORT_HINT = "re-export the model with tools/export_for_nero.py";
+    static final String EXPORT_TOOL = "tools/export_for_nero.py";
+    static final String EXPORT_HINT = "re-export the model with " + EXPORT_TOOL;
 
     /** Raw JSON shape; every field is optional in the file and checked in {@link #read}. */
     static final class Json {
