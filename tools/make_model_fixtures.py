@@ -11,6 +11,10 @@ Writes into src/test/resources/model/:
   integer-index-buffer.pt / .json a valid model whose forward indexes with an integer buffer: its float64 copy
                                   cannot run, so NERO computes its input gradients in float32
   refuse-*.pt / refuse-*.json     small models that each break one rule of the contract
+  dtype-<float64|float16|bfloat16>.pt / .json  a small model saved in another float type (NERO converts it to
+                                  float32), and dtype-expected.json with its float32 logits on the fixed inputs
+  dtype-float64-index-buffer.pt   float64 with an integer index buffer: cannot be converted, refused naming float64
+  one-channel.pt / .json          a grey-image model (first convolution takes 1 channel): refused with that cause
   resize-<name>.png               torchvision Resize((224,224)) of the Kvasir JPEGs (PIL, bilinear, antialiased)
 
 With --gradient-references it only rewrites the float64 gradient references (tiny-cnn-gradients.f32, the
@@ -343,6 +347,42 @@ def make_integer_index_buffer_model():
     write_json(os.path.join(OUT, "integer-index-buffer.json"), sidecar(["a", "b", "c"], 32, 8, False))
 
 
+class OneChannel(TinyNoMap):
+    """A model for grey images: its first convolution takes 1 channel, NERO feeds RGB."""
+
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(block(1, 8), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+
+
+def make_dtype_models():
+    """The same small model saved in float64, float16 and bfloat16, and a 1-channel model."""
+    torch.manual_seed(11)
+    model = TinyNoMap()
+    randomise_batchnorm(model)
+    model.eval()
+    x = fixed_inputs(2, 3, 32, 32)
+    expected = {"input_formula": "sin(0.01*i + n) * 2, i = flat index within sample n, float64 then float32",
+                "input_shape": list(x.shape),
+                "note": "logits of each model converted to float32 (model.float()), as NERO runs it"}
+    for name, dtype in (("float64", torch.float64), ("float16", torch.float16), ("bfloat16", torch.bfloat16)):
+        copy = TinyNoMap()
+        copy.load_state_dict(model.state_dict())
+        save_scripted(copy.to(dtype), "dtype-" + name + ".pt")
+        write_json(os.path.join(OUT, "dtype-" + name + ".json"), sidecar(["a", "b", "c"], 32, 8, False))
+        with torch.no_grad():
+            expected[name] = torch.jit.load(os.path.join(OUT, "dtype-" + name + ".pt")).float()(x).tolist()
+    # float64 with an integer index buffer: converting the whole module to float32 breaks the index, so NERO
+    # refuses it naming the float type
+    torch.manual_seed(7)
+    save_scripted(IntegerIndexBuffer().double(), "dtype-float64-index-buffer.pt")
+    write_json(os.path.join(OUT, "dtype-float64-index-buffer.json"), sidecar(["a", "b", "c"], 32, 8, False))
+    write_json(os.path.join(OUT, "dtype-expected.json"), expected)
+    torch.manual_seed(7)
+    save_scripted(OneChannel(), "one-channel.pt")
+    write_json(os.path.join(OUT, "one-channel.json"), sidecar(["a", "b", "c"], 32, 8, False))
+
+
 def make_resize_references():
     resize = T.Resize((224, 224))
     for name in sorted(os.listdir(KVASIR)):
@@ -372,6 +412,8 @@ def make_resnet18(path: str):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--resnet18", metavar="OUT", help="only write a random ResNet-18 in the contract to OUT")
+    p.add_argument("--dtype-models", action="store_true",
+                   help="only write the float64/float16/bfloat16 and 1-channel models")
     p.add_argument("--gradient-references", action="store_true",
                    help="only rewrite the float64 gradient references from the committed tiny-cnn.pt")
     a = p.parse_args()
@@ -381,10 +423,14 @@ def main():
     if a.gradient_references:
         make_gradient_references()
         return
+    if a.dtype_models:
+        make_dtype_models()
+        return
     os.makedirs(OUT, exist_ok=True)
     make_tiny()
     make_shared_model_references()
     make_integer_index_buffer_model()
+    make_dtype_models()
     make_resize_references()
 
 

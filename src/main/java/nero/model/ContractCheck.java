@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
 
@@ -26,6 +28,9 @@ final class ContractCheck {
     /** The model's outputs on the probe batch; {@code featureMap} is asked for only when the model has one. */
     record ProbeOutputs(ModelTensor logits, ModelTensor features, Supplier<ModelTensor> featureMap) {
     }
+
+    /** PyTorch's words for a first convolution that takes another number of channels than it is given. */
+    private static final Pattern CHANNELS = Pattern.compile("to have (\\d+) channels, but got 3 channels");
 
     private final Path file;
     private final ModelSidecar sidecar;
@@ -102,6 +107,31 @@ final class ContractCheck {
         if (out.featureMap() != null) {
             checkFeatureMap(out.featureMap().get(), h0, d);
         }
+    }
+
+    /**
+     * The refusal for a model that failed on the probe batch, naming the engine's cause ({@code cause}, its last
+     * line) and only then a fix that fits it: a first layer for other channel counts, or another input size.
+     */
+    InvalidInputException probeFailed(InputBatch x, String cause, Throwable e) {
+        Matcher channels = CHANNELS.matcher(cause);
+        if (channels.find()) {
+            return wrongChannels(file, Integer.parseInt(channels.group(1)), cause);
+        }
+        boolean sizeRelated = cause.contains("size") || cause.contains("shape") || cause.contains("mat1");
+        return new InvalidInputException("model " + file + " failed on a " + x.n() + "×3×" + x.height() + "×"
+                + x.width() + " probe input (" + x.height() + "×" + x.width() + " from " + sidecar.inputSizeSource
+                + "): " + cause + (sizeRelated ? ". If the model takes another input size, set \"input_size\" in "
+                + "its sidecar " + ModelSidecar.pathFor(file).getFileName() : ""), e);
+    }
+
+    /** A model whose first layer takes {@code channels} channels per pixel, not NERO's three. */
+    static InvalidInputException wrongChannels(Path file, int channels, String engineSays) {
+        return new InvalidInputException("model " + file + " takes " + channels + " channel"
+                + (channels == 1 ? "" : "s") + " per pixel, but NERO gives every model 3 (RGB) channels, grey "
+                + "pictures copied into all three. Adapt its first layer to 3 channels (for a grey model: its weights "
+                + "repeated over 3 channels and divided by 3) and export it again"
+                + (engineSays == null ? "." : " (the engine says: " + engineSays + ")."));
     }
 
     private void checkFeatureMap(ModelTensor map, float[][] features, int d) {

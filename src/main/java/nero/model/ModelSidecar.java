@@ -45,9 +45,12 @@ final class ModelSidecar {
     final String head;               // null = search fc, head, classifier
     final Integer featureDim;        // null = not declared
     final Boolean hasFeatureMap;     // null = not declared
+    /** Where the input size came from, for messages: "its sidecar", "the defaults" or "the detector file". */
+    final String inputSizeSource;
 
     private ModelSidecar(List<String> classNames, Preprocessing preprocessing, ModelFamily family, String head,
-            Integer featureDim, Boolean hasFeatureMap) {
+            Integer featureDim, Boolean hasFeatureMap, String inputSizeSource) {
+        this.inputSizeSource = inputSizeSource;
         this.classNames = classNames;
         this.preprocessing = preprocessing;
         this.family = family;
@@ -58,7 +61,7 @@ final class ModelSidecar {
 
     /** The same sidecar with another preprocessing (the one a detector was fitted with). */
     ModelSidecar withPreprocessing(Preprocessing p) {
-        return new ModelSidecar(classNames, p, family, head, featureDim, hasFeatureMap);
+        return new ModelSidecar(classNames, p, family, head, featureDim, hasFeatureMap, "the detector file");
     }
 
     static Path pathFor(Path modelFile) {
@@ -68,7 +71,8 @@ final class ModelSidecar {
     }
 
     static ModelSidecar defaults() {
-        return new ModelSidecar(List.of(), Preprocessing.imagenet(224), ModelFamily.OTHER_CNN, null, null, null);
+        return new ModelSidecar(List.of(), Preprocessing.imagenet(224), ModelFamily.OTHER_CNN, null, null, null,
+                "the defaults");
     }
 
     /** The sidecar of {@code modelFile}, or the defaults when there is none. */
@@ -129,7 +133,8 @@ final class ModelSidecar {
             throw bad(file, "\"feature_dim\" must be positive");
         }
         String head = json.head == null || json.head.isBlank() ? null : json.head;
-        return new ModelSidecar(List.copyOf(names), preprocessing, family, head, json.featureDim, json.hasFeatureMap);
+        return new ModelSidecar(List.copyOf(names), preprocessing, family, head, json.featureDim, json.hasFeatureMap,
+                json.inputSize != null ? "its sidecar" : "the defaults");
     }
 
     private static String quote(String s) {

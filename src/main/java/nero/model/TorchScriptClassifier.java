@@ -3,6 +3,7 @@ package nero.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
@@ -46,6 +47,11 @@ final class TorchScriptClassifier implements Classifier {
         Engine.ensureStarted();
         ZooModel<NDList, NDList> model = TorchScriptFile.load(file);
         try {
+            String storedType = StoredFloatType.otherThanFloat32(file);
+            if (storedType != null) {
+                StoredFloatType.convertToFloat32((PtSymbolBlock) model.getBlock(), model.getNDManager(), file,
+                        storedType, sidecar.preprocessing);
+            }
             return check(model, file, sidecar, Sha256.of(file));
         } catch (RuntimeException e) {
             model.close();
@@ -76,12 +82,12 @@ final class TorchScriptClassifier implements Classifier {
         ModelInfo info = contract.info(sha256, head, hasMap);
         TorchScriptClassifier classifier = new TorchScriptClassifier(model, info, head,
                 new TorchScriptGradients(block, model.getNDManager(), info), true);
-        contract.checkOutputs(head, classifier.probe(sidecar, hasMap), ContractCheck.TOLERANCE);
+        contract.checkOutputs(head, classifier.probe(contract, hasMap), ContractCheck.TOLERANCE);
         return classifier;
     }
 
     /** {@code forward} and {@code features} (and {@code feature_map} when asked) on the probe batch. */
-    private ContractCheck.ProbeOutputs probe(ModelSidecar sidecar, boolean hasMap) {
+    private ContractCheck.ProbeOutputs probe(ContractCheck contract, boolean hasMap) {
         InputBatch x = HeadMath.probeInput(ContractCheck.PROBE_BATCH, info.preprocessing().height(),
                 info.preprocessing().width());
         NDManager scope = model.getNDManager().newSubManager();
@@ -94,10 +100,7 @@ final class TorchScriptClassifier implements Classifier {
             } catch (InvalidInputException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new InvalidInputException("model " + info.file() + " failed on a " + x.n() + "×3×" + x.height()
-                        + "×" + x.width() + " input (size from " + (sidecar.classNames.isEmpty() ? "the defaults"
-                        : "its sidecar") + "): " + TorchScriptFile.firstLine(e) + ". Check \"input_size\" in the "
-                        + "sidecar.", e);
+                throw contract.probeFailed(x, TorchScriptFile.lastLine(e), e);
             }
             return new ContractCheck.ProbeOutputs(logits, features, hasMap ? () -> featureMap(x) : null);
         }
@@ -110,7 +113,7 @@ final class TorchScriptClassifier implements Classifier {
     }
 
     private static ModelTensor tensor(NDArray array) {
-        return new ModelTensor(array.toFloatArray(), array.getShape().getShape());
+        return new ModelTensor(array.toType(DataType.FLOAT32, false).toFloatArray(), array.getShape().getShape());
     }
 
     @Override
@@ -140,7 +143,7 @@ final class TorchScriptClassifier implements Classifier {
         boolean map = withFeatureMap && info.hasFeatureMap();
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDArray out = runMethod(scope, map ? "feature_map" : "features", batch);
-            float[] values = out.toFloatArray();
+            float[] values = out.toType(DataType.FLOAT32, false).toFloatArray();
             long[] shape = out.getShape().getShape();
             float[][] features;
             float[] featureMap = null;

@@ -3,6 +3,7 @@ package nero.model;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
@@ -55,7 +56,9 @@ final class TorchScriptFile {
         List<HeadLookup.Parameter> parameters = new ArrayList<>();
         for (Pair<String, ai.djl.nn.Parameter> p : block.getDirectParameters()) {
             NDArray array = p.getValue().getArray();
-            parameters.add(new HeadLookup.Parameter(p.getKey(), array.getShape().getShape(), array::toFloatArray));
+            // as float32 whatever DJL remembers of the type: StoredFloatType may have converted the module since
+            parameters.add(new HeadLookup.Parameter(p.getKey(), array.getShape().getShape(),
+                    () -> array.toType(DataType.FLOAT32, false).toFloatArray()));
         }
         return parameters;
     }
