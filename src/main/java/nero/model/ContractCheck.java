@@ -25,6 +25,15 @@ final class ContractCheck {
                 "Re-export with " + ModelSidecar.EXPORT_TOOL + ".");
     }
 
+    /**
+     * How far head(features) may be from the logits, and the map's spatial mean from the features: max |a − b| /
+     * max(1, |b|). 1e-4 for float models; a quantised model's outputs are rounded to its 8-bit steps ({@code why}
+     * says so in a refusal).
+     */
+    record Tolerance(double head, double map, String why) {
+        static final Tolerance FLOAT = new Tolerance(TOLERANCE, TOLERANCE, null);
+    }
+
     /** The model's outputs on the probe batch; {@code featureMap} is asked for only when the model has one. */
     record ProbeOutputs(ModelTensor logits, ModelTensor features, Supplier<ModelTensor> featureMap) {
     }
@@ -68,7 +77,7 @@ final class ContractCheck {
      * Checks the probe outputs against the head; {@code headTolerance} bounds max |head(features) − logits| /
      * max(1, |logits|) (1e-4 for float heads).
      */
-    void checkOutputs(HeadWeights head, ProbeOutputs out, double headTolerance) {
+    void checkOutputs(HeadWeights head, ProbeOutputs out, Tolerance tolerance) {
         ModelTensor features = out.features();
         ModelTensor logits = out.logits();
         if (features.rank() != 2 || features.dim(0) != PROBE_BATCH) {
@@ -98,14 +107,15 @@ final class ContractCheck {
         float[][] expected = HeadMath.rows(logits.values(), PROBE_BATCH, logits.dim(1));
         requireFinite(expected);
         double diff = HeadMath.maxRelativeDifference(HeadMath.applyHead(head, h0), expected);
-        if (diff > headTolerance) {
+        if (diff > tolerance.head()) {
             throw refuse("the final layer applied to " + terms.features() + " does not reproduce " + terms.logits()
-                    + " (max difference " + String.format("%.3g", diff) + " > " + tolerance(headTolerance) + "), so "
+                    + " (max difference " + String.format("%.3g", diff) + " > " + text(tolerance.head(), tolerance)
+                    + "), so "
                     + terms.features() + " is not the input of the final linear layer (or the head parameters are "
                     + "not the last layer). " + terms.fix());
         }
         if (out.featureMap() != null) {
-            checkFeatureMap(out.featureMap().get(), h0, d);
+            checkFeatureMap(out.featureMap().get(), h0, d, tolerance);
         }
     }
 
@@ -134,16 +144,17 @@ final class ContractCheck {
                 + (engineSays == null ? "." : " (the engine says: " + engineSays + ")."));
     }
 
-    private void checkFeatureMap(ModelTensor map, float[][] features, int d) {
+    private void checkFeatureMap(ModelTensor map, float[][] features, int d, Tolerance tolerance) {
         if (map.rank() != 4 || map.dim(0) != PROBE_BATCH || map.dim(1) != d) {
             throw refuse(terms.featureMap() + " must return N×" + d + "×h×w, it returned " + map.shapeText() + ". "
                     + terms.fix());
         }
         float[][] mean = HeadMath.spatialMean(map.values(), PROBE_BATCH, d, map.dim(2) * map.dim(3));
         double mapDiff = HeadMath.maxRelativeDifference(mean, features);
-        if (mapDiff > TOLERANCE) {
+        if (mapDiff > tolerance.map()) {
             throw refuse("the spatial mean of " + terms.featureMap() + " differs from " + terms.features()
-                    + " (max difference " + String.format("%.3g", mapDiff) + " > 1e-4). " + terms.fix());
+                    + " (max difference " + String.format("%.3g", mapDiff) + " > " + text(tolerance.map(), tolerance)
+                    + "). " + terms.fix());
         }
     }
 
@@ -162,8 +173,9 @@ final class ContractCheck {
         return new InvalidInputException("model " + file + ": " + problem);
     }
 
-    private static String tolerance(double t) {
-        return t == TOLERANCE ? "1e-4" : String.format("%.3g", t);
+    private static String text(double t, Tolerance tolerance) {
+        return t == TOLERANCE ? "1e-4" : String.format("%.3g", t) + (tolerance.why() == null ? ""
+                : ", " + tolerance.why());
     }
 
     private static String uncapitalised(String s) {

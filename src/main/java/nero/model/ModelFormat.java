@@ -9,7 +9,9 @@ import nero.core.InvalidInputException;
 /** The model file formats NERO runs, told apart by their content (a file's name may lie). */
 enum ModelFormat {
     /** A TorchScript archive ({@code torch.jit.save}: a zip file), run by DJL's PyTorch engine. */
-    TORCHSCRIPT;
+    TORCHSCRIPT,
+    /** An ONNX graph (protobuf), run by ONNX Runtime. */
+    ONNX;
 
     /** The format of an existing model file, or a refusal naming the file and what it is not. */
     static ModelFormat of(Path file) {
@@ -25,6 +27,11 @@ enum ModelFormat {
         }
         if (read == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
             return TORCHSCRIPT;
+        }
+        // a serialised ModelProto starts with its ir_version field (field 1, varint: byte 0x08)
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")
+                || (read > 0 && magic[0] == 0x08)) {
+            return ONNX;
         }
         throw TorchScriptFile.notTorchScript(file, "it is not a zip archive");
     }

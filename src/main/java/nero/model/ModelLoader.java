@@ -20,6 +20,7 @@ final class ModelLoader {
         }
         return switch (format) {
             case TORCHSCRIPT -> TorchScriptClassifier.load(file, sidecar);
+            case ONNX -> OnnxClassifier.load(file, sidecar);
         };
     }
 }

@@ -61,7 +61,12 @@ final class ModelSidecar {
 
     /** The same sidecar with another preprocessing (the one a detector was fitted with). */
     ModelSidecar withPreprocessing(Preprocessing p) {
-        return new ModelSidecar(classNames, p, family, head, featureDim, hasFeatureMap, "the detector file");
+        return withPreprocessing(p, "the detector file");
+    }
+
+    /** The same sidecar with another preprocessing, whose input size came from {@code source}. */
+    ModelSidecar withPreprocessing(Preprocessing p, String source) {
+        return new ModelSidecar(classNames, p, family, head, featureDim, hasFeatureMap, source);
     }
 
     static Path pathFor(Path modelFile) {

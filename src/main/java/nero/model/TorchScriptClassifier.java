@@ -82,7 +82,7 @@ final class TorchScriptClassifier implements Classifier {
         ModelInfo info = contract.info(sha256, head, hasMap);
         TorchScriptClassifier classifier = new TorchScriptClassifier(model, info, head,
                 new TorchScriptGradients(block, model.getNDManager(), info), true);
-        contract.checkOutputs(head, classifier.probe(contract, hasMap), ContractCheck.TOLERANCE);
+        contract.checkOutputs(head, classifier.probe(contract, hasMap), ContractCheck.Tolerance.FLOAT);
         return classifier;
     }
 
