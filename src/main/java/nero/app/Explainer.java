@@ -49,6 +49,7 @@ public final class Explainer {
     private final double[] sortedValidationScores;
     private final double[][] trainingPoints;
     private final int[] trainingLabels;
+    private boolean saidNoGradients;
 
     /** Explains with a detector file opened with its model (which {@link LoadedDetector#open} checked). */
     Explainer(LoadedDetector loaded) {
@@ -180,6 +181,11 @@ public final class Explainer {
     private SpatialMap gradientTimesInput(float[] tensor, int targetClass, Preprocessing pre) {
         InputGradients gradients = classifier.inputGradients().orElse(null);
         if (gradients == null) {
+            if (!saidNoGradients) {
+                saidNoGradients = true;
+                System.err.println("nero: no gradient × input heatmap: model " + classifier.info().file().getFileName()
+                        + " gives no input gradients (" + classifier.noInputGradientsReason() + ")");
+            }
             return null;
         }
         try {
