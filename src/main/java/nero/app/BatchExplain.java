@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import nero.core.InvalidInputException;
 import nero.io.ImageSource;
-import nero.io.ImageSources;
 import nero.io.SkippedItem;
 import nero.io.SourceItem;
+import nero.io.source.ImageSources;
 
 /** Explain for a scored folder (or multi-frame object): the top-N most OOD images with their heatmaps, one montage. */
 final class BatchExplain {

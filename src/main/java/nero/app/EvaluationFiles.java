@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nero.core.InvalidInputException;
-import nero.io.CsvTables;
+import nero.io.table.CsvTables;
 
 /** evaluate's files: {@code metrics.csv} (fractions) and {@code scores.csv} (one row per image, one column per method). */
 final class EvaluationFiles {

@@ -13,11 +13,11 @@ import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.core.Relevance;
 import nero.core.methods.OodMethods;
-import nero.io.ImageFolderSource;
 import nero.io.ImageSource;
-import nero.io.ImageSources;
 import nero.io.SkippedItem;
 import nero.io.SourceItem;
+import nero.io.source.ImageFolderSource;
+import nero.io.source.ImageSources;
 import nero.model.Classifier;
 import nero.model.Engine;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import nero.core.InvalidInputException;
 import nero.core.NeroParameters;
-import nero.io.FrameSampling;
+import nero.io.video.FrameSampling;
 
 /** What the commands ask the workflow for. Paths that may be absent are null. */
 public final class Requests {

@@ -3,7 +3,7 @@ package nero.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import nero.io.CsvTables;
+import nero.io.table.CsvTables;
 
 /** The score table as CSV: {@link Reports.ScoreRow#header} and one row per image or still. */
 final class ScoreCsv {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import nero.core.InvalidInputException;
 import nero.core.methods.OodMethods;
-import nero.io.FrameSampling;
 import nero.io.SkippedItem;
+import nero.io.video.FrameSampling;
 
 /** Checks of the commands' inputs, each failing with one message that names the macro key and the path. */
 final class Inputs {

@@ -4,7 +4,7 @@ import ij.measure.ResultsTable;
 import java.util.ArrayList;
 import java.util.List;
 import nero.app.Reports;
-import nero.io.CsvTables;
+import nero.io.table.CsvTables;
 
 /**
  * The Results table of a scoring run, with exactly the score CSV's columns ({@link Reports.ScoreRow#header}):

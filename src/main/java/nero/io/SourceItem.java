@@ -31,7 +31,7 @@ public interface SourceItem {
 
     /**
      * Pixels for a model that shrinks the image to {@code width × height}: may be a smaller image than {@link #read()}
-     * (never smaller than that size), decoded faster; see {@link ModelInput}. Same errors as {@link #read()}.
+     * (never smaller than that size), decoded faster; see {@link nero.io.image.ModelInput}. Same errors as {@link #read()}.
      */
     default ImagePlus readForModel(int width, int height) {
         return read();

@@ -5,14 +5,14 @@ import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import java.util.Arrays;
+import nero.core.InvalidInputException;
+import nero.core.Preprocessing;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
-import nero.core.InvalidInputException;
-import nero.core.Preprocessing;
 
 /**
  * Turns an image into the model's input tensor (3×H×W floats, channel-planar) exactly as torchvision's
@@ -37,7 +37,7 @@ public final class Preprocessor {
     }
 
     public float[] toTensor(ImagePlus imp) {
-        imp = nero.io.ModelInput.forModel(imp, p.width(), p.height()); // a file's reduced decode, as for its score
+        imp = nero.io.image.ModelInput.forModel(imp, p.width(), p.height()); // a file's reduced decode, as for its score
         int w = imp.getWidth();
         int h = imp.getHeight();
         if (imp.isComposite() && imp.getNChannels() == 3) {

@@ -6,11 +6,11 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.CodeStringAttribute;
 import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.IntegerStringAttribute;
+import com.pixelmed.dicom.LongStringAttribute;
 import com.pixelmed.dicom.OtherByteAttribute;
 import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.PersonNameAttribute;
-import com.pixelmed.dicom.LongStringAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
@@ -27,16 +27,16 @@ import org.jcodec.api.awt.AWTSequenceEncoder;
 import org.junit.jupiter.api.Assumptions;
 
 /** Test inputs generated at test time (PixelMed writes DICOM, JCodec writes MP4) and the pydicom sample files. */
-final class Fixtures {
-    static final String SECRET_NAME = "Secret^Patient";
-    static final String SECRET_ID = "PID-4711";
-    static final Path PYDICOM = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
+public final class Fixtures {
+    public static final String SECRET_NAME = "Secret^Patient";
+    public static final String SECRET_ID = "PID-4711";
+    public static final Path PYDICOM = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
 
     private Fixtures() {
     }
 
     /** A pydicom sample file; skipped when absent, failing when NERO_REQUIRE_FULL_TESTS=1. */
-    static Path pydicom(String name) {
+    public static Path pydicom(String name) {
         Path p = PYDICOM.resolve(name);
         if (!Files.isRegularFile(p)) {
             if ("1".equals(System.getenv("NERO_REQUIRE_FULL_TESTS"))) {
@@ -48,30 +48,30 @@ final class Fixtures {
     }
 
     /** Attribute values for a generated image object. */
-    static final class Spec {
-        int rows = 8;
-        int cols = 10;
-        int frames = 1;
-        int spp = 1;
-        int bitsAllocated = 8;
-        int bitsStored = 8;
-        int highBit = 7;
-        int pixelRepresentation = 0;
-        String photometric = "MONOCHROME2";
-        String transferSyntax = TransferSyntax.ExplicitVRLittleEndian;
-        boolean pixelData = true;
-        Integer numberOfFramesAttribute; // written when multi-frame or set explicitly
-        byte[] bytes;   // 8-bit pixel values (frames × rows × cols × spp)
-        short[] words;  // 16-bit pixel values
+    public static final class Spec {
+        public int rows = 8;
+        public int cols = 10;
+        public int frames = 1;
+        public int spp = 1;
+        public int bitsAllocated = 8;
+        public int bitsStored = 8;
+        public int highBit = 7;
+        public int pixelRepresentation = 0;
+        public String photometric = "MONOCHROME2";
+        public String transferSyntax = TransferSyntax.ExplicitVRLittleEndian;
+        public boolean pixelData = true;
+        public Integer numberOfFramesAttribute; // written when multi-frame or set explicitly
+        public byte[] bytes;   // 8-bit pixel values (frames × rows × cols × spp)
+        public short[] words;  // 16-bit pixel values
 
-        Spec size(int r, int c) {
+        public Spec size(int r, int c) {
             rows = r;
             cols = c;
             return this;
         }
     }
 
-    static void writeDicom(Path file, Spec s) throws Exception {
+    public static void writeDicom(Path file, Spec s) throws Exception {
         AttributeList l = new AttributeList();
         put(l, new UniqueIdentifierAttribute(TagFromName.SOPClassUID), "1.2.840.10008.5.1.4.1.1.77.1.1");
         put(l, new UniqueIdentifierAttribute(TagFromName.SOPInstanceUID), "1.2.826.0.1.3680043.9.7777.1.1");
@@ -131,7 +131,7 @@ final class Fixtures {
         return frames;
     }
 
-    static byte[] pattern(int n) {
+    public static byte[] pattern(int n) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
             b[i] = (byte) (i * 7);
@@ -140,7 +140,7 @@ final class Fixtures {
     }
 
     /** Writes an encapsulated DICOM video object (one fragment holding {@code stream}) with the given video TS. */
-    static void writeDicomVideo(Path file, byte[] stream, String transferSyntax, int rows, int cols, int frames)
+    public static void writeDicomVideo(Path file, byte[] stream, String transferSyntax, int rows, int cols, int frames)
             throws Exception {
         AttributeList l = new AttributeList();
         put(l, new UniqueIdentifierAttribute(TagFromName.SOPClassUID), "1.2.840.10008.5.1.4.1.1.77.1.1.1");
@@ -164,7 +164,7 @@ final class Fixtures {
     }
 
     /** A small H.264 MP4 (JCodec encoder): a bright square moving right, one step per frame. */
-    static void writeMp4(Path file, int width, int height, int frames) throws IOException {
+    public static void writeMp4(Path file, int width, int height, int frames) throws IOException {
         AWTSequenceEncoder enc = AWTSequenceEncoder.createSequenceEncoder(new File(file.toString()), 25);
         for (int f = 0; f < frames; f++) {
             enc.encodeImage(movingSquare(width, height, f));
@@ -172,7 +172,7 @@ final class Fixtures {
         enc.finish();
     }
 
-    static BufferedImage movingSquare(int width, int height, int f) {
+    public static BufferedImage movingSquare(int width, int height, int f) {
         BufferedImage bi = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         java.awt.Graphics2D g = bi.createGraphics();
         g.setColor(new java.awt.Color(30, 60, 90));
@@ -188,7 +188,7 @@ final class Fixtures {
      * A small MPEG-2 program stream carrying H.264 (JCodec's encoder; one PES packet with a PTS per frame), to
      * exercise the low-level demuxer path that MPEG-TS and MPEG-PS files take.
      */
-    static void writeH264ProgramStream(Path file, int width, int height, int frames) throws IOException {
+    public static void writeH264ProgramStream(Path file, int width, int height, int frames) throws IOException {
         org.jcodec.codecs.h264.H264Encoder encoder = org.jcodec.codecs.h264.H264Encoder.createH264Encoder();
         org.jcodec.scale.Transform toYuv = org.jcodec.scale.ColorUtil.getTransform(
                 org.jcodec.common.model.ColorSpace.RGB, org.jcodec.common.model.ColorSpace.YUV420J);
@@ -216,7 +216,7 @@ final class Fixtures {
         Files.write(file, out.toByteArray());
     }
 
-    static Path truncate(Path src, Path dst, long keep) throws IOException {
+    public static Path truncate(Path src, Path dst, long keep) throws IOException {
         byte[] all = Files.readAllBytes(src);
         Files.write(dst, Arrays.copyOf(all, (int) Math.min(keep, all.length)));
         return dst;
@@ -226,7 +226,7 @@ final class Fixtures {
      * Sets the display matrix in an MP4's first track header ('tkhd') to a clockwise rotation of {@code degrees}
      * (0, 90, 180, 270), as phones and some recorders write it (the ffmpeg 5.1 here cannot write one itself).
      */
-    static void rotateMp4(Path file, int degrees) throws IOException {
+    public static void rotateMp4(Path file, int degrees) throws IOException {
         byte[] all = Files.readAllBytes(file);
         int at = new String(all, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("tkhd") - 4;
         if (at < 0) {
@@ -244,7 +244,7 @@ final class Fixtures {
     }
 
     /** Replaces the first occurrence of {@code from} (same length as {@code to}) in the file. */
-    static void patch(Path file, String from, String to) throws IOException {
+    public static void patch(Path file, String from, String to) throws IOException {
         byte[] all = Files.readAllBytes(file);
         byte[] f = from.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] t = to.getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nero.io.ImageSource;
-import nero.io.ImageSources;
-import nero.io.ModelInput;
 import nero.io.SourceItem;
+import nero.io.image.ModelInput;
+import nero.io.source.ImageSources;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,7 +3,7 @@ package nero.spark;
 import java.io.IOException;
 import java.util.Locale;
 import nero.core.InvalidInputException;
-import nero.io.CsvTables;
+import nero.io.table.CsvTables;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

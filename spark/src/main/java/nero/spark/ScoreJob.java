@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import nero.app.BatchScorer;
 import nero.core.InvalidInputException;
 import nero.core.methods.OodMethods;
-import nero.io.FrameSampling;
+import nero.io.video.FrameSampling;
 import nero.model.ExtractionOptions;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;

@@ -16,7 +16,7 @@ import nero.app.NeroWorkflow;
 import nero.app.Reports;
 import nero.app.Requests;
 import nero.core.ProgressListener;
-import nero.io.FrameSampling;
+import nero.io.video.FrameSampling;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +88,7 @@ class SparkParityTest {
             part = files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
         }
         StringBuilder expected = new StringBuilder();
-        nero.io.CsvTables.print(expected, List.of("path", "predicted_class", "nero_score"), cells);
+        nero.io.table.CsvTables.print(expected, List.of("path", "predicted_class", "nero_score"), cells);
         assertEquals(expected.toString(), Files.readString(part));
     }
 

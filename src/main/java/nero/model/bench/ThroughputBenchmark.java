@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import nero.core.Preprocessing;
 import nero.core.ProgressListener;
 import nero.io.ImageSource;
-import nero.io.ImageSources;
 import nero.io.SourceItem;
+import nero.io.source.ImageSources;
 import nero.model.Classifier;
 import nero.model.InputBatch;
 import nero.model.Engine;
@@ -154,15 +154,15 @@ public final class ThroughputBenchmark {
 
     /** Runs {@code work} with {@code -Dnero.decode=mode}, restoring the setting afterwards. */
     private static <T> T withDecoding(String mode, java.util.concurrent.Callable<T> work) throws Exception {
-        String before = System.getProperty(nero.io.ModelInput.MODE_PROPERTY);
-        System.setProperty(nero.io.ModelInput.MODE_PROPERTY, mode);
+        String before = System.getProperty(nero.io.image.ModelInput.MODE_PROPERTY);
+        System.setProperty(nero.io.image.ModelInput.MODE_PROPERTY, mode);
         try {
             return work.call();
         } finally {
             if (before == null) {
-                System.clearProperty(nero.io.ModelInput.MODE_PROPERTY);
+                System.clearProperty(nero.io.image.ModelInput.MODE_PROPERTY);
             } else {
-                System.setProperty(nero.io.ModelInput.MODE_PROPERTY, before);
+                System.setProperty(nero.io.image.ModelInput.MODE_PROPERTY, before);
             }
         }
     }
@@ -219,7 +219,7 @@ public final class ThroughputBenchmark {
         double tensorMs = tensorNanos / 1e6 / images;
         System.out.printf("%s decoding, CPU per image besides inference (thread CPU time, warm): read file → pixels %.1f"
                 + " ms, resize + normalise %.1f ms; ceiling on saturated cores: pure %.1f / (pure + both) = %.2f; with a "
-                + "free resize %.2f; 0.85 needs both under %.1f ms%n", nero.io.ModelInput.exact() ? "exact" : "reduced",
+                + "free resize %.2f; 0.85 needs both under %.1f ms%n", nero.io.image.ModelInput.exact() ? "exact" : "reduced",
                 readMs, tensorMs, pureCpuMs, pureCpuMs / (pureCpuMs + readMs + tensorMs), pureCpuMs / (pureCpuMs + readMs),
                 pureCpuMs / 0.85 - pureCpuMs);
         return new double[] {readMs, tensorMs};
