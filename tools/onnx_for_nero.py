@@ -89,7 +89,6 @@ def find_head(model) -> Head:
     h = Head()
     t = graph.output[0].name
     h.logits = t
-    dequantise_output = False
     while True:
         node = prod.get(t)
         if node is None:
@@ -103,8 +102,7 @@ def find_head(model) -> Head:
             h.logits = t  # NERO needs the logits, not the probabilities
             continue
         if op == "DequantizeLinear" and node.input[0] not in inits:
-            dequantise_output = True
-            t = node.input[0]
+            t = node.input[0]  # an int8 output: the logits output stays the model's own, dequantised
             continue
         if op == "QLinearAdd":
             a_const, b_const = node.input[0] in inits, node.input[3] in inits
@@ -141,9 +139,6 @@ def find_head(model) -> Head:
                     h.bias, h.bias_quant = (qb[0], qb[1]) if qb else (node.input[2], None)
             h.weight, h.weight_quant = (q[0], q[1]) if q else (node.input[1], None)
             h.features = node.input[0]
-            src = prod.get(h.features)
-            if src is not None and src.op_type == "DequantizeLinear" and src.input[0] not in inits:
-                pass  # already float
             break
         break
     if h.weight is None:
@@ -151,8 +146,6 @@ def find_head(model) -> Head:
         raise ContractError("no final linear layer (Gemm, MatMul + Add, QLinearMatMul) before the output; the last "
                             f"operation there is {last.op_type if last else 'none'}. This is not a classifier NERO "
                             "can read.")
-    if (h.weight_quant is None) != (not dequantise_output and h.features_quant is None):
-        pass
     find_feature_map(h, inits, prod)
     return h
 
@@ -169,7 +162,7 @@ def find_feature_map(h: Head, inits, prod):
             continue
         if node.op_type == "GlobalAveragePool":
             h.feature_map = node.input[0]
-        elif node.op_type == "com.microsoft.QLinearGlobalAveragePool" or node.op_type == "QLinearGlobalAveragePool":
+        elif node.op_type == "QLinearGlobalAveragePool":  # com.microsoft
             h.feature_map, h.feature_map_quant = node.input[0], (node.input[1], node.input[2])
         elif node.op_type == "ReduceMean" and sorted(attribute(node, "axes", [])) == [2, 3]:
             h.feature_map = node.input[0]
@@ -275,14 +268,8 @@ def convert(model, h: Head, with_map: bool = True):
     graph = model.graph
     prefix = head_name(graph, h)
     batch = batch_dim(model)
-    old_outputs = list(graph.output)
     del graph.output[:]
-    logits_quant = None
-    if h.logits == old_outputs[0].name:
-        graph.node.append(helper.make_node("Identity", [h.logits], ["logits"], name="nero_logits"))
-        graph.output.append(helper.make_tensor_value_info("logits", TensorProto.FLOAT, [batch, None]))
-    else:
-        add_output(graph, h.logits, "logits", logits_quant, 2, batch)
+    add_output(graph, h.logits, "logits", None, 2, batch)
     add_output(graph, h.features, "features", h.features_quant, 2, batch)
     if with_map and h.feature_map is not None:
         add_output(graph, h.feature_map, "feature_map", h.feature_map_quant, 4, batch)

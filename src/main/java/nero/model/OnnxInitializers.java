@@ -170,20 +170,25 @@ final class OnnxInitializers {
         return v;
     }
 
-    /** Values listed in float_data, int32_data (also int8, uint8, float16 bits), int64_data or double_data. */
+    /**
+     * Values listed in float_data, int32_data (also int8, uint8 and float16/bfloat16 bits), int64_data or
+     * double_data; null for a type a head never has.
+     */
     private static double[] decodeListed(List<Double> listed, int dataType) {
+        if (dataType != FLOAT && dataType != DOUBLE && dataType != INT32 && dataType != INT64 && dataType != UINT8
+                && dataType != INT8 && dataType != FLOAT16 && dataType != BFLOAT16) {
+            return null;
+        }
         double[] v = new double[listed.size()];
         for (int i = 0; i < v.length; i++) {
             double x = listed.get(i);
             v[i] = switch (dataType) {
                 case FLOAT16 -> ai.onnxruntime.platform.Fp16Conversions.fp16ToFloat((short) x);
                 case BFLOAT16 -> Float.intBitsToFloat(((int) x & 0xffff) << 16);
-                case FLOAT, DOUBLE, INT32, INT64, UINT8, INT8 -> x;
-                default -> Double.NaN;
+                default -> x;
             };
         }
-        return dataType == FLOAT || dataType == DOUBLE || dataType == INT32 || dataType == INT64
-                || dataType == UINT8 || dataType == INT8 || dataType == FLOAT16 || dataType == BFLOAT16 ? v : null;
+        return v;
     }
 
     /**
@@ -236,9 +241,13 @@ final class OnnxInitializers {
         boolean perColumn = s.length > 1 && dims.length == 2 && dims[1] == s.length;
         float[] out = new float[q.values().length];
         for (int i = 0; i < out.length; i++) {
-            int channel = s.length == 1 ? 0 : perColumn ? i % columns : i / columns;
-            if (dims.length < 2) {
-                channel = s.length == 1 ? 0 : i;
+            int channel;
+            if (s.length == 1) {
+                channel = 0;
+            } else if (dims.length < 2) {
+                channel = i; // a vector quantised per element (a bias)
+            } else {
+                channel = perColumn ? i % columns : i / columns;
             }
             out[i] = (float) ((q.values()[i] - z[channel]) * s[channel]);
         }
