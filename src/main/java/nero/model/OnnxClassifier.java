@@ -157,11 +157,7 @@ final class OnnxClassifier implements Classifier {
 
     @Override
     public Classifier withHead(HeadWeights replacement) {
-        if (replacement.dimension() != info.featureDim()) {
-            throw new InvalidInputException("the replacement head takes " + replacement.dimension() + " features but"
-                    + " model " + info.file().getFileName() + " gives " + info.featureDim() + " per image; it was"
-                    + " fitted for another model");
-        }
+        info.requireFeatures(replacement);
         return new OnnxClassifier(session, input, info, replacement);
     }
 
