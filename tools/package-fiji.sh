@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the plugin and assembles two ready-to-copy install trees:
 #   target/fiji-overlay/      laid out like Fiji.app/: plugins/NERO_OOD-<v>.jar (SciJava menu entries only), jars/
-#                             with the runtime dependencies except SLF4J, jars/linux64/ with the PyTorch and FFmpeg/JavaCPP
+#                             with the runtime dependencies except SLF4J (ONNX Runtime's jar stripped to its
+#                             linux-x86_64 natives), jars/linux64/ with the PyTorch and FFmpeg/JavaCPP
 #                             natives (javacpp-1.5.10.jar and ffmpeg-6.1.1-1.5.10.jar are byte-identical to Fiji 2.16's);
 #                             install it with tools/install-fiji.sh FIJI_DIR (which skips what Fiji already has)
 #   target/imagej1-plugins/   for plain ImageJ 1 (no Fiji): the jar with plugins.config, plus plugins/jars/ with
@@ -37,6 +38,12 @@ for jar in "$DEPS"/*.jar; do
   if unzip -p "$jar" META-INF/MANIFEST.MF 2>/dev/null | grep -q '^Class-Path: */'; then
     zip -q -d "$jar" META-INF/MANIFEST.MF
   fi
+done
+# ONNX Runtime's jar carries natives for five platforms and debug symbols (137 MB); like PyTorch's and FFmpeg's
+# natives here, keep linux-x86_64's only (7.4 MB). Other platforms: use the unstripped jar from Maven Central.
+for jar in "$DEPS"/onnxruntime-*.jar; do
+  [ -f "$jar" ] && zip -q -d "$jar" 'ai/onnxruntime/native/osx-*' 'ai/onnxruntime/native/win-*' \
+    'ai/onnxruntime/native/linux-aarch64/*'
 done
 # Fiji: laid out like Fiji.app (and like an update site): the plugin in plugins/, libraries in jars/, native jars in
 # jars/<platform>/. No SLF4J jar: Fiji has its own API and binding (logback); tools/install-fiji.sh decides which
