@@ -29,11 +29,6 @@ from PIL import Image, PngImagePlugin, TiffImagePlugin
 
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pixel_corpus_fixtures")
 
-# Largest per-sample difference between Pillow (libjpeg-turbo 2.1) and Java's ImageIO (IJG libjpeg 6b) where their
-# chroma upsampling differs (4:4:0: libjpeg-turbo's fancy h1v2 upsampling, 6b's box). Measured on this corpus.
-JPEG_H1V2_TOLERANCE = 0
-
-
 # ---------------------------------------------------------------------------------------------------------- content
 
 def content(h, w, seed=1):

@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import nero.core.InvalidInputException;
 import nero.io.DecoderFailures;
 import nero.io.FileKind;
@@ -137,7 +138,7 @@ public final class PlainImageReader {
      */
     private static ImagePlus readJpegWithoutProfile(Path file) throws IOException {
         byte[] jpeg = JpegHeader.withoutIccProfile(Files.readAllBytes(file));
-        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(jpeg))) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new java.io.ByteArrayInputStream(jpeg))) {
             ImageReader reader = ImageIO.getImageReaders(in).next();
             try {
                 reader.setInput(in, true, false);
