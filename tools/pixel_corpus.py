@@ -13,6 +13,7 @@ it records what that call gives, or Pillow's error, and what NERO must do with t
   refused     NERO refuses the file with a message naming it and containing ``reason``
 
 Run: /usr/bin/python3 tools/pixel_corpus.py OUT_DIR   (writes OUT_DIR/manifest.json, the files and the .rgb refs)
+     /usr/bin/python3 tools/pixel_corpus.py --table OUT_DIR   (the same, and prints the table of docs/inputs.md)
 The Java test nero.io.image.PixelCorpusTest runs this and decodes every file; docs/inputs.md holds the table.
 Images are small (at most 40×30), so the whole corpus is written and checked in a few seconds.
 """
@@ -502,10 +503,7 @@ class Corpus:
 
     def stretch(self, name, variant, values):
         """A grey image NERO stretches from its min..max (values: h × w numbers, as stored)."""
-        v = values.astype(np.float64)
-        lo, hi = v.min(), v.max()
-        s = np.floor((v - lo) * 255.0 / (hi - lo) + 0.5).astype(np.uint8)  # Math.round for non-negative values
-        self.ours(name, variant, np.repeat(s[:, :, None], 3, 2), STRETCH)
+        self.ours(name, variant, np.repeat(stretched(values)[:, :, None], 3, 2), STRETCH)
 
     def truncated(self, name, variant, cut, reason="truncated"):
         """A copy of an earlier file of the corpus with its last {cut} bytes missing."""
@@ -518,6 +516,13 @@ class Corpus:
 
     def pillow_write(self, name, image, **params):
         image.save(self.path(name), **params)
+
+
+def stretched(values):
+    """NERO's rule for deep grey (io.image.GreyLevels): min..max to 0..255, rounded half up as Java's Math.round."""
+    v = values.astype(np.float64)
+    lo, hi = v.min(), v.max()
+    return np.floor((v - lo) * 255.0 / (hi - lo) + 0.5).astype(np.uint8)
 
 
 def quantized(rgb, colours):
@@ -710,7 +715,10 @@ def tiff_cases(c):
     t("tiff/grey2.tif", (g >> 6)[:, :, None], 1, 2, "grey, 2 bits")
     t("tiff/grey4-miniswhite.tif", (g >> 4)[:, :, None], 0, 4, "grey min-is-white, 4 bits")
     tiff(c.path("tiff/grey16-miniswhite.tif"), g16[:, :, None], 0, 16)
-    c.stretch("tiff/grey16-miniswhite.tif", "grey min-is-white, 16 bits", 65535 - g16.astype(np.int64))
+    inverted = 65535 - g16.astype(np.int64)
+    c.ours("tiff/grey16-miniswhite.tif", "grey min-is-white, 16 bits",
+           np.repeat(stretched(inverted)[:, :, None], 3, 2), "16-bit min-is-white grey is inverted, as the TIFF "
+           "standard, ImageIO and ImageJ show it, then stretched as all deep grey is; Pillow neither inverts nor stretches it")
     # several pages: Pillow reads the first; an ImageJ hyperstack of 3 channels is R, G, B to ImageJ and to NERO
     t("tiff/pages-grey8.tif", g[:, :, None], 1, 8, "three grey pages (the first is used)",
       more_pages=[(255 - g[:, :, None], 1, 8, {}), (g[:, :, None] // 2, 1, 8, {})])
@@ -774,9 +782,9 @@ def tiff_cases(c):
     cmyk = np.array(Image.fromarray(rgb).convert("CMYK"))
     t("tiff/cmyk8.tif", cmyk, 5, 8, "CMYK, 8 bits")
     t("tiff/cmyk8-planar.tif", cmyk, 5, 8, "CMYK, 8 bits, planar", planar=2)
-    # orientation: Pillow's convert("RGB") leaves the stored rows as they are
+    # orientation: Pillow turns a TIFF page by its Orientation tag when it loads it (not a JPEG's EXIF orientation)
     for o in range(2, 9):
-        t(f"tiff/orientation{o}.tif", rgb, 2, 8, f"RGB, Orientation {o} (not applied, as Pillow)", orientation=o)
+        t(f"tiff/orientation{o}.tif", rgb, 2, 8, f"RGB, Orientation {o} (turned upright, as Pillow does)", orientation=o)
     # damaged
     tiff(c.path("tiff/truncated.tif"), rgb, 2, 8, rows_per_strip=4, cut=200)
     c.add("tiff/truncated.tif", "RGB, the file cut 200 bytes short (directory intact)", "refused", reason="truncated")
@@ -863,6 +871,26 @@ def gif_cases(c):
 
 def reference(path):
     """What Pillow's convert("RGB") gives: the mode it opened, the size, the pixels or its error."""
+    with quiet_stderr():
+        return _reference(path)
+
+
+class quiet_stderr:
+    """libtiff prints its read errors on file descriptor 2; Pillow's exception says the same."""
+
+    def __enter__(self):
+        sys.stderr.flush()
+        self.saved = os.dup(2)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+
+    def __exit__(self, *exc):
+        os.dup2(self.saved, 2)
+        os.close(self.saved)
+
+
+def _reference(path):
     try:
         with Image.open(path) as im:
             mode = im.mode
@@ -870,7 +898,7 @@ def reference(path):
             size = rgb.size
             pixels = rgb.tobytes()
     except Exception as e:  # noqa: BLE001 - every refusal is recorded as Pillow words it
-        return {"pillow_error": f"{type(e).__name__}: {e}"}
+        return {"pillow_error": f"{type(e).__name__}: {e}".replace(os.path.dirname(os.path.dirname(path)) + os.sep, "")}
     with open(path + ".pillow.rgb", "wb") as f:
         f.write(pixels)
     return {"pillow_mode": mode, "width": size[0], "height": size[1]}
@@ -888,12 +916,41 @@ def generate(out):
     return c.cases
 
 
+def table(cases):
+    """The corpus as the Markdown table of docs/inputs.md: every file, what Pillow gives, what NERO does."""
+    notes = []
+    rows = ["| file | variant | Pillow's `convert(\"RGB\")` | NERO |", "|---|---|---|---|"]
+    for c in cases:
+        pillow = (f"refuses ({c['pillow_error'].split(':')[0]})" if "pillow_error" in c
+                  else f"from mode {c['pillow_mode']}")
+        if c["expect"] == "equal":
+            ours = "the same pixels"
+        elif c["expect"] == "tolerance":
+            ours = f"within {c['max']} per sample"
+        elif c["expect"] == "refused":
+            ours = f"refused ({c['reason']})"
+        else:
+            if c["note"] not in notes:
+                notes.append(c["note"])
+            ours = f"differs, note {notes.index(c['note']) + 1}" + (f" (within {c['max']})" if "max" in c else "")
+        rows.append(f"| `{c['file']}` | {c['variant']} | {pillow} | {ours} |")
+    rows.append("")
+    rows += [f"{i + 1}. {note[0].upper() + note[1:]}." for i, note in enumerate(notes)]
+    return "\n".join(rows) + "\n"
+
+
 def main(argv):
+    if len(argv) == 2 and argv[0] == "--table":
+        print(table(generate(argv[1])), end="")
+        return 0
     if len(argv) != 1:
-        print("usage: pixel_corpus.py OUT_DIR", file=sys.stderr)
+        print("usage: pixel_corpus.py OUT_DIR | --table OUT_DIR", file=sys.stderr)
         return 2
     cases = generate(argv[0])
-    print(f"{len(cases)} files in {argv[0]}")
+    counts = {}
+    for c in cases:
+        counts[c["format"]] = counts.get(c["format"], 0) + 1
+    print(f"{len(cases)} files in {argv[0]}: " + ", ".join(f"{n} {f}" for f, n in counts.items()))
     return 0
 
 
