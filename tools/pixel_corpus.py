@@ -196,50 +196,54 @@ def _packbits(data):
     return bytes(out)
 
 
-def tiff(path, planes, photometric, depth, *, big_endian=False, cut=0, more_pages=(), description=None, **layout):
+def tiff(path, planes, photometric, depth, *, big_endian=False, cut=0, more_pages=(), description=None, bigtiff=False,
+         **layout):
     """A TIFF written by hand: one page (planes: h × w × c sample values, uint or float32 with sample_format=3), or
-    more (more_pages: (planes, photometric, depth, layout) each); cut drops the file's last bytes."""
+    more (more_pages: (planes, photometric, depth, layout) each); cut drops the file's last bytes; bigtiff writes
+    BigTIFF (64-bit offsets)."""
     e = ">" if big_endian else "<"
     pages = [tiff_page(planes, photometric, depth, e, **layout)]
     pages += [tiff_page(p, ph, d, e, **kw) for p, ph, d, kw in more_pages]
     if description is not None:
         pages[0][0][270] = (2, description.encode("latin-1") + b"\0")
+    head = 16 if bigtiff else 8
+    count_fmt, entry_size, inline, offset_fmt = ("Q", 20, 8, "Q") if bigtiff else ("H", 12, 4, "I")
     # layout: header, every IFD with its out-of-line values, then the pixel data (as ImageJ writes it: a file cut
     # short keeps its directories and loses pixels)
 
     def directories(data_at):
-        out, at = b"", 8
+        out, at = b"", head
         for k, (entries, chunks, offsets_tag) in enumerate(pages):
             n = len(entries)
-            extra_at = at + 2 + 12 * n + 4
-            entries[offsets_tag] = (4, data_at[k])
-            ifd, extra = struct.pack(e + "H", n), b""
+            extra_at = at + struct.calcsize(count_fmt) + entry_size * n + struct.calcsize(offset_fmt)
+            entries[offsets_tag] = (16 if bigtiff else 4, data_at[k])
+            ifd, extra = struct.pack(e + count_fmt, n), b""
             for tag in sorted(entries):
                 kind, values = entries[tag]
                 if kind == 2:
                     data = values
-                    count = len(values)
                 else:
-                    data = struct.pack(e + ("H" if kind == 3 else "I") * len(values), *[int(v) for v in values])
-                    count = len(values)
-                if len(data) <= 4:
-                    ifd += struct.pack(e + "HHI", tag, kind, count) + data.ljust(4, b"\0")
+                    fmt = {3: "H", 4: "I", 16: "Q"}[kind]
+                    data = struct.pack(e + fmt * len(values), *[int(v) for v in values])
+                if len(data) <= inline:
+                    ifd += struct.pack(e + "HH" + offset_fmt, tag, kind, len(values)) + data.ljust(inline, b"\0")
                 else:
-                    ifd += struct.pack(e + "HHII", tag, kind, count, extra_at + len(extra))
+                    ifd += struct.pack(e + "HH" + offset_fmt + offset_fmt, tag, kind, len(values), extra_at + len(extra))
                     extra += data + b"\0" * (len(data) % 2)
             at = extra_at + len(extra)
             next_at = at if k + 1 < len(pages) else 0
-            out += ifd + struct.pack(e + "I", next_at) + extra
+            out += ifd + struct.pack(e + offset_fmt, next_at) + extra
         return out
 
     size = len(directories([[0] * len(chunks) for _, chunks, _ in pages]))
-    offsets, pos = [], 8 + size
+    offsets, pos = [], head + size
     for _, chunks, _ in pages:
         offsets.append([])
         for x in chunks:
             offsets[-1].append(pos)
             pos += len(x)
-    out = (b"MM" if big_endian else b"II") + struct.pack(e + "HI", 42, 8) + directories(offsets) \
+    magic = struct.pack(e + "HHHQ", 43, 8, 0, head) if bigtiff else struct.pack(e + "HI", 42, head)
+    out = (b"MM" if big_endian else b"II") + magic + directories(offsets) \
         + b"".join(x for _, chunks, _ in pages for x in chunks)
     with open(path, "wb") as f:
         f.write(out[:len(out) - cut])
@@ -718,7 +722,8 @@ def tiff_cases(c):
     inverted = 65535 - g16.astype(np.int64)
     c.ours("tiff/grey16-miniswhite.tif", "grey min-is-white, 16 bits",
            np.repeat(stretched(inverted)[:, :, None], 3, 2), "16-bit min-is-white grey is inverted, as the TIFF "
-           "standard, ImageIO and ImageJ show it, then stretched as all deep grey is; Pillow neither inverts nor stretches it")
+           "standard, ImageIO and ImageJ show it, then stretched as all deep grey is; Pillow neither inverts nor "
+           "stretches it")
     # several pages: Pillow reads the first; an ImageJ hyperstack of 3 channels is R, G, B to ImageJ and to NERO
     t("tiff/pages-grey8.tif", g[:, :, None], 1, 8, "three grey pages (the first is used)",
       more_pages=[(255 - g[:, :, None], 1, 8, {}), (g[:, :, None] // 2, 1, 8, {})])
@@ -784,7 +789,10 @@ def tiff_cases(c):
     t("tiff/cmyk8-planar.tif", cmyk, 5, 8, "CMYK, 8 bits, planar", planar=2)
     # orientation: Pillow turns a TIFF page by its Orientation tag when it loads it (not a JPEG's EXIF orientation)
     for o in range(2, 9):
-        t(f"tiff/orientation{o}.tif", rgb, 2, 8, f"RGB, Orientation {o} (turned upright, as Pillow does)", orientation=o)
+        t(f"tiff/orientation{o}.tif", rgb, 2, 8, f"RGB, Orientation {o} (turned upright, as Pillow does)",
+          orientation=o)
+    tiff(c.path("tiff/bigtiff.tif"), rgb, 2, 8, bigtiff=True)
+    c.add("tiff/bigtiff.tif", "BigTIFF (64-bit offsets), RGB, 8 bits", "refused", reason="bigtiff")
     # damaged
     tiff(c.path("tiff/truncated.tif"), rgb, 2, 8, rows_per_strip=4, cut=200)
     c.add("tiff/truncated.tif", "RGB, the file cut 200 bytes short (directory intact)", "refused", reason="truncated")

@@ -169,7 +169,7 @@ public final class Preprocessor {
         return tensor;
     }
 
-    /** 8-bit values as they are; 16/32-bit stretched from the slice's own min..max ({@link GreyLevels}, the one rule). */
+    /** 8-bit values as they are; 16/32-bit stretched from the slice's min..max ({@link GreyLevels}, the one rule). */
     static int[] greyTo8Bit(ImageProcessor ip) {
         return GreyLevels.to8Bit(ip);
     }

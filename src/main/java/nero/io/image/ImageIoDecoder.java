@@ -89,7 +89,8 @@ final class ImageIoDecoder {
 
     private static InvalidInputException unsupported(Path file, ColorModel cm, Raster raster) {
         return new InvalidInputException(file + ": unsupported colour layout (" + cm.getNumColorComponents()
-                + " colour components, " + raster.getNumBands() + " samples of " + raster.getSampleModel().getSampleSize(0)
+                + " colour components, " + raster.getNumBands() + " samples of "
+                + raster.getSampleModel().getSampleSize(0)
                 + " bits)");
     }
 

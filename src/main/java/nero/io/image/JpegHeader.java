@@ -66,7 +66,7 @@ final class JpegHeader {
         return (soi[0] & 0xff) == 0xFF && (soi[1] & 0xff) == 0xD8 ? 2 : -1;
     }
 
-    /** The segment after the one at {@code at} (fill bytes skipped), or -1 at the end or on bytes that are no marker. */
+    /** The segment after the one at {@code at} (fill bytes skipped), or -1 on bytes that are no marker. */
     private static long next(FileChannel ch, long at) throws IOException {
         byte[] head = read(ch, at, 4);
         if ((head[0] & 0xff) != 0xFF) {
@@ -145,7 +145,8 @@ final class JpegHeader {
             case 0xC9, 0xCA -> "arithmetic-coded JPEG (" + n + "): this JPEG coding is not supported" + how;
             case 0xCB, 0xCD, 0xCE, 0xCF -> "arithmetic-coded " + (sof == 0xCB ? "lossless" : "hierarchical")
                     + " JPEG (" + n + "): this JPEG coding is not supported";
-            case 0xC3 -> "lossless JPEG (" + n + "): this JPEG coding is not supported (Pillow does not read it either)";
+            case 0xC3 -> "lossless JPEG (" + n + "): this JPEG coding is not supported (Pillow does not read it "
+                    + "either)";
             case 0xC5, 0xC6, 0xC7 -> "hierarchical JPEG (" + n + "): this JPEG coding is not supported";
             default -> precision != 8 ? precision + "-bit JPEG (" + n + "): only 8-bit JPEGs are supported (Pillow "
                     + "reads only 8-bit JPEGs too)" : null;

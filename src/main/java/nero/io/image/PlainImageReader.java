@@ -37,6 +37,9 @@ import org.w3c.dom.Node;
  * directory ({@link TiffStructure}). Held against Pillow file by file in PixelCorpusTest; docs/inputs.md has the table.
  */
 public final class PlainImageReader {
+    private static final int CLASSIC_TIFF = 42;
+    private static final int BIG_TIFF = 43;
+
     private PlainImageReader() {
     }
 
@@ -46,7 +49,13 @@ public final class PlainImageReader {
             throw new InvalidInputException(file + ": not an image file this reader knows (JPEG, PNG, TIFF, BMP, GIF)");
         }
         ImagePlus imp;
-        if (isTiff(file)) {
+        int tiffVersion = tiffVersion(file);
+        if (tiffVersion == BIG_TIFF) {
+            throw new InvalidInputException(file + ": BigTIFF (64-bit offsets) is not supported: neither Java's TIFF "
+                    + "reader nor ImageJ's reads it; 'tiffcp " + file.getFileName() + " classic.tif' (libtiff-tools) "
+                    + "rewrites a file under 4 GB as a classic TIFF");
+        }
+        if (tiffVersion == CLASSIC_TIFF) {
             TiffStructure tiff = TiffStructure.read(file);
             checkFirstPage(file, tiff);
             List<TiffStructure.Page> pages = pagesToRead(file, tiff);
@@ -89,9 +98,11 @@ public final class PlainImageReader {
                 if (coding != null) {
                     throw new InvalidInputException(file + ": " + coding, e);
                 }
-                if (endsEarly(e) || format.equals("png") && CutShort.png(file) || format.equals("gif") && CutShort.gif(file)) {
-                    throw new InvalidInputException(file + ": truncated " + format.toUpperCase(Locale.ROOT) + " image: the"
-                            + " file ends before its image data does; copy or download the file again", e);
+                boolean cut = endsEarly(e) || format.equals("png") && CutShort.png(file)
+                        || format.equals("gif") && CutShort.gif(file);
+                if (cut) {
+                    throw new InvalidInputException(file + ": truncated " + format.toUpperCase(Locale.ROOT)
+                            + " image: the file ends before its image data does; copy or download the file again", e);
                 }
                 throw new InvalidInputException(file + ": corrupt or unsupported " + format.toUpperCase(Locale.ROOT)
                         + " image: " + describe(e), e);
@@ -169,7 +180,7 @@ public final class PlainImageReader {
         return false;
     }
 
-    /** The decoder's failure in words, with the innermost reason where ImageIO wraps it ("Error reading PNG metadata"). */
+    /** The decoder's failure in words, with the innermost reason where ImageIO wraps it ("Error reading PNG …"). */
     private static String describe(Throwable e) {
         String top = DecoderFailures.describe(e);
         Throwable root = e;
@@ -334,22 +345,28 @@ public final class PlainImageReader {
     private static void refuseMissingImageData(Path file, List<String> warnings) {
         for (String warning : warnings) {
             if (warning.toLowerCase(Locale.ROOT).contains("premature end of data")) {
-                throw new InvalidInputException(file + ": truncated image: the JPEG data ends before the last pixel row ("
-                        + "decoder: \"" + warning + "\"); copy or download the file again");
+                throw new InvalidInputException(file + ": truncated image: the JPEG data ends before the last pixel "
+                        + "row (decoder: \"" + warning + "\"); copy or download the file again");
             }
         }
     }
 
-    private static boolean isTiff(Path file) {
+    /** 42 for a classic TIFF, 43 for a BigTIFF, 0 for anything else. */
+    private static int tiffVersion(Path file) {
         byte[] head = new byte[4];
         try (var in = Files.newInputStream(file)) {
             if (in.readNBytes(head, 0, 4) < 4) {
-                return false;
+                return 0;
             }
         } catch (IOException e) {
-            return false;
+            return 0;
         }
-        return head[0] == 'I' && head[1] == 'I' && (head[2] == 42 || head[2] == 43) && head[3] == 0
-                || head[0] == 'M' && head[1] == 'M' && head[2] == 0 && (head[3] == 42 || head[3] == 43);
+        if (head[0] == 'I' && head[1] == 'I' && head[3] == 0) {
+            return head[2] == CLASSIC_TIFF || head[2] == BIG_TIFF ? head[2] : 0;
+        }
+        if (head[0] == 'M' && head[1] == 'M' && head[2] == 0) {
+            return head[3] == CLASSIC_TIFF || head[3] == BIG_TIFF ? head[3] : 0;
+        }
+        return 0;
     }
 }

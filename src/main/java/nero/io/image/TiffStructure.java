@@ -67,8 +67,8 @@ public record TiffStructure(List<Page> pages, int compression, int photometric, 
     void checkComplete(Path file, long fileSize) {
         Page first = pages.get(0);
         if (first.dataEnd() > fileSize) {
-            throw new InvalidInputException(file + ": truncated TIFF: the pixel data of " + (pages.size() == 1 ? "the image"
-                    : "page 1") + " ends at byte " + first.dataEnd() + ", but the file has " + fileSize
+            throw new InvalidInputException(file + ": truncated TIFF: the pixel data of "
+                    + (pages.size() == 1 ? "the image" : "page 1") + " ends at byte " + first.dataEnd() + ", but the file has " + fileSize
                     + " bytes; copy or download the file again");
         }
     }
@@ -156,7 +156,8 @@ public record TiffStructure(List<Page> pages, int compression, int photometric, 
                     }
                     break; // a damaged pointer after the first page ends the chain, as readers treat it
                 }
-                pages.add(new Page(d.tag(256, 0), d.tag(257, 0), (int) d.tag(274, 1), d.dataEnd(), d.chunks.get(TAG_COLOUR_MAP)));
+                pages.add(new Page(d.tag(256, 0), d.tag(257, 0), (int) d.tag(274, 1), d.dataEnd(),
+                        d.chunks.get(TAG_COLOUR_MAP)));
                 if (first == null) {
                     first = new int[] {(int) d.tag(259, COMPRESSION_NONE), (int) d.tag(262, -1), (int) d.tag(277, 1),
                             (int) d.tag(258, 1), (int) d.tag(317, 1), (int) d.tag(339, 1), (int) d.tag(284, 1),

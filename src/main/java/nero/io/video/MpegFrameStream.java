@@ -69,7 +69,8 @@ final class MpegFrameStream implements VideoFrameStream {
         channel = transportStream ? checked : NIOUtils.readableChannel(file.toFile());
         try {
             container = transportStream ? "MPEG-TS" : "MPEG-PS";
-            track = transportStream ? firstVideoTrackOfTransportStream(channel) : firstVideoTrack(new MPSDemuxer(channel));
+            track = transportStream ? firstVideoTrackOfTransportStream(channel)
+                    : firstVideoTrack(new MPSDemuxer(channel));
             if (track == null) {
                 throw new IOException("no video track found");
             }
