@@ -729,6 +729,8 @@ def tiff_cases(c):
       more_pages=[(255 - g[:, :, None], 1, 8, {}), (g[:, :, None] // 2, 1, 8, {})])
     t("tiff/pages-thumbnail.tif", rgb, 2, 8, "RGB page and a smaller second page (a thumbnail)",
       more_pages=[(rgb[::2, ::2].copy(), 2, 8, {})])
+    t("tiff/pages-undecodable-second.tif", rgb, 2, 8, "RGB page, then a page neither decoder reads (16-bit predictor)",
+      more_pages=[(rgb16, 2, 16, {"compression": 8, "predictor": 2})])
     tiff(c.path("tiff/imagej-composite.tif"), rgb[:, :, :1], 1, 8,
          more_pages=[(rgb[:, :, 1:2].copy(), 1, 8, {}), (rgb[:, :, 2:3].copy(), 1, 8, {})],
          description="ImageJ=1.54f\nimages=3\nchannels=3\nmode=composite\nloop=false\n")

@@ -235,7 +235,8 @@ public final class PlainImageReader {
 
     /**
      * The pages through ImageIO's TIFF reader, each by Pillow's rules and turned upright; the stack keeps the pages of
-     * the first page's size and type, up to the first that differs (a thumbnail, a reduced-resolution page).
+     * the first page's size and type, up to the first that differs (a thumbnail, a reduced-resolution page) or that
+     * the reader cannot decode.
      */
     private static ImagePlus readTiff(Path file, TiffStructure tiff, List<TiffStructure.Page> pages) {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
@@ -245,9 +246,17 @@ public final class PlainImageReader {
                 ImageStack stack = null;
                 for (int i = 0; i < pages.size(); i++) {
                     TiffStructure.Page page = pages.get(i);
-                    BufferedImage image = withColourMap(reader.read(i), page.colourMap());
-                    ImageProcessor ip = TiffOrientation.apply(ImageIoDecoder.toImagePlus(image, file).getProcessor(),
-                            page.orientation());
+                    ImageProcessor ip;
+                    try {
+                        BufferedImage image = withColourMap(reader.read(i), page.colourMap());
+                        ip = TiffOrientation.apply(ImageIoDecoder.toImagePlus(image, file).getProcessor(),
+                                page.orientation());
+                    } catch (IOException | RuntimeException e) {
+                        if (i == 0) {
+                            throw e;
+                        }
+                        break; // a later page the reader cannot decode ends the stack, as a page of another size does
+                    }
                     if (stack == null) {
                         stack = new ImageStack(ip.getWidth(), ip.getHeight());
                     } else if (ip.getWidth() != stack.getWidth() || ip.getHeight() != stack.getHeight()
