@@ -79,6 +79,47 @@ class ReducedJpegTest {
         assertNull(ReducedJpeg.decode(bytes, 600, 600, "m"), "no reduction keeps 1200 × 1200");
     }
 
+    /**
+     * An embedded ICC profile changes no pixel at any size: Pillow's {@code convert("RGB")} ignores it, the reduced
+     * decode never saw it, and the full decode used to convert from it (so the same photo scored differently below and
+     * above the reduction threshold).
+     */
+    @Test
+    void anIccProfileChangesNoPixelAtAnySize() throws Exception {
+        Ffmpeg.require("mjpeg");
+        Path plain = Ffmpeg.writeStill(dir.resolve("no-profile.jpg"), "960x900", "yuvj420p");
+        Path icc = Files.write(dir.resolve("linear-profile.jpg"), withIccProfile(Files.readAllBytes(plain),
+                java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData()));
+        assertTrue(JpegHeader.hasIccProfile(icc));
+        assertArrayEquals((int[]) PlainImageReader.read(plain).getProcessor().getPixels(),
+                (int[]) PlainImageReader.read(icc).getProcessor().getPixels(), "full size");
+        ImagePlus reduced = ModelInput.read(icc, 224, 224);
+        assertEquals(480, reduced.getWidth(), "decoded at half size");
+        assertArrayEquals((int[]) ModelInput.read(plain, 224, 224).getProcessor().getPixels(),
+                (int[]) reduced.getProcessor().getPixels(), "reduced size");
+        assertArrayEquals(Preprocessorless.resize(PlainImageReader.read(plain)),
+                Preprocessorless.resize(PlainImageReader.read(icc)), "resized full decode");
+    }
+
+    /** The JPEG with an APP2 ICC_PROFILE segment (one chunk) after its JFIF segment, where JFIF puts it. */
+    private static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
+        byte[] signature = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int length = 2 + signature.length + 2 + profile.length;
+        int at = (jpeg[3] & 0xff) == 0xE0 ? 4 + ((jpeg[4] & 0xff) << 8 | (jpeg[5] & 0xff)) : 2;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(jpeg, 0, at);
+        out.write(0xFF);
+        out.write(0xE2);
+        out.write(length >> 8);
+        out.write(length & 0xff);
+        out.writeBytes(signature);
+        out.write(1); // chunk 1
+        out.write(1); // of 1
+        out.writeBytes(profile);
+        out.write(jpeg, at, jpeg.length - at);
+        return out.toByteArray();
+    }
+
     @Test
     void progressiveGreyAndSubsampledJpegsAreReducedAndCloseToTheFullDecode() throws Exception {
         Ffmpeg.require("mjpeg");
