@@ -549,7 +549,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
         return pts == Long.MIN_VALUE ? "0" : String.format(Locale.ROOT, "%.3f", (pts - origin) * secondsPerTick);
     }
 
-    private static double frameRate(AVStream s) {
+    static double frameRate(AVStream s) {
         for (AVRational r : new AVRational[] {s.avg_frame_rate(), s.r_frame_rate()}) {
             double v = r.den() > 0 ? (double) r.num() / r.den() : 0;
             if (v > 0 && v <= 1000 && Double.isFinite(v)) {
@@ -561,7 +561,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
 
     /** Clockwise degrees that turn the stored picture upright, from the stream's display matrix (−1: none). */
     @SuppressWarnings("deprecation")
-    private static int rotationOf(AVStream stream) {
+    static int rotationOf(AVStream stream) {
         AVCodecParameters par = stream.codecpar();
         AVPacketSideData data = av_packet_side_data_get(par.coded_side_data(), par.nb_coded_side_data(),
                 AV_PKT_DATA_DISPLAYMATRIX);
@@ -578,7 +578,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
         }
     }
 
-    private static int frameRotation(AVFrame f) {
+    static int frameRotation(AVFrame f) {
         AVFrameSideData data = av_frame_get_side_data(f, AV_FRAME_DATA_DISPLAYMATRIX);
         if (data == null || data.isNull() || data.size() < 36) {
             return -1;
@@ -595,7 +595,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
         return (int) (((clockwise % 360) + 360) % 360);
     }
 
-    private static String containerName(AVFormatContext ctx) {
+    static String containerName(AVFormatContext ctx) {
         String n = ctx.iformat() == null ? "" : ctx.iformat().name().getString();
         return switch (n) {
             case "mov,mp4,m4a,3gp,3g2,mj2" -> "MP4/MOV";
