@@ -48,20 +48,32 @@ public final class FrameScorer implements AutoCloseable {
         return detector.modelFiles();
     }
 
-    /**
-     * The frame at the model's input size, packed ARGB (what the model sees, before normalisation): the same
-     * resize as {@code score}'s preprocessing. Any thread.
-     */
-    public int[] modelPixels(ImagePlus frame) {
-        Preprocessing p = preprocessing();
-        int[] argb = (int[]) frame.getProcessor().convertToRGB().getPixels();
-        return Preprocessor.resizeArgb(argb, frame.getWidth(), frame.getHeight(), p.width(), p.height());
+    /** The model's normalised input for a frame: {@code score}'s own preprocessing of the same picture. Any thread. */
+    public float[] tensor(ImagePlus frame) {
+        return preprocessor.toTensor(frame);
     }
 
-    /** The normalised tensor of {@link #modelPixels} (resizing them again is the identity). Any thread. */
-    public float[] tensor(int[] modelPixels) {
+    /**
+     * The pixels a tensor of {@link #tensor} was made from (packed ARGB at the model's input size, the resized frame
+     * the model sees), for thumbnails: normalisation undone and rounded, which gives the 8-bit values back exactly.
+     */
+    public int[] pixels(float[] tensor) {
         Preprocessing p = preprocessing();
-        return preprocessor.toTensor(modelPixels, p.width(), p.height());
+        int area = p.width() * p.height();
+        int[] argb = new int[area];
+        for (int c = 0; c < 3; c++) {
+            float mean = p.mean()[c];
+            float std = p.std()[c];
+            int shift = 16 - 8 * c;
+            for (int i = 0; i < area; i++) {
+                int v = Math.round((tensor[c * area + i] * std + mean) * 255f);
+                argb[i] |= Math.max(0, Math.min(255, v)) << shift;
+            }
+        }
+        for (int i = 0; i < area; i++) {
+            argb[i] |= 0xff000000;
+        }
+        return argb;
     }
 
     /**

@@ -18,6 +18,12 @@ interface FrameModel {
     /** The score row of a prepared frame; an InvalidInputException when NERO cannot score it. */
     Reports.ScoreRow score(Slot slot, String id);
 
+    /** The model's input pixels of a prepared frame (packed ARGB, {@link #pictureSize}), or null (no pictures). */
+    int[] pixels(Slot slot);
+
+    /** Width and height of {@link #pixels}. */
+    int[] pictureSize();
+
     /** A frame on its way from the reader to the scorer; slots are reused (three at most exist). */
     final class Slot {
         long frame;
@@ -25,10 +31,6 @@ interface FrameModel {
         long arrivalNanos;
         /** The model's normalised input. */
         float[] tensor;
-        /** The model's input pixels (packed ARGB, {@code pixelsWidth × pixelsHeight}), for pictures; may be null. */
-        int[] pixels;
-        int pixelsWidth;
-        int pixelsHeight;
         /** Width ÷ height of the frame as shown. */
         double aspect;
     }
@@ -43,15 +45,22 @@ interface FrameModel {
             @Override
             public void prepare(LiveFrameSource.Frame frame, Slot slot) {
                 ImagePlus image = frame.image("frame " + frame.number());
-                slot.pixels = scorer.modelPixels(image);
-                slot.pixelsWidth = scorer.preprocessing().width();
-                slot.pixelsHeight = scorer.preprocessing().height();
-                slot.tensor = scorer.tensor(slot.pixels);
+                slot.tensor = scorer.tensor(image);
             }
 
             @Override
             public Reports.ScoreRow score(Slot slot, String id) {
                 return scorer.score(slot.tensor, id);
+            }
+
+            @Override
+            public int[] pixels(Slot slot) {
+                return scorer.pixels(slot.tensor);
+            }
+
+            @Override
+            public int[] pictureSize() {
+                return new int[] {scorer.preprocessing().width(), scorer.preprocessing().height()};
             }
         };
     }

@@ -148,12 +148,16 @@ final class FramePipeline {
             oodFrames++;
         }
         boolean newPeak = segmenter.accept(slot.frame, slot.seconds, row.neroScore(), row.ood());
-        if (newPeak && slot.pixels != null) {
-            peakPicture = new TimelinePicture.Thumbnail(slot.seconds, slot.pixels.clone(), slot.pixelsWidth,
-                    slot.pixelsHeight, slot.aspect);
-        }
-        if (slot.pixels != null && strip.wants(slot.seconds)) {
-            strip.add(ThumbnailStrip.of(slot));
+        boolean thumbnail = strip.wants(slot.seconds);
+        int[] pixels = newPeak || thumbnail ? model.pixels(slot) : null;
+        if (pixels != null) {
+            int[] size = model.pictureSize();
+            if (newPeak) {
+                peakPicture = new TimelinePicture.Thumbnail(slot.seconds, pixels, size[0], size[1], slot.aspect);
+            }
+            if (thumbnail) {
+                strip.add(ThumbnailStrip.halfSize(slot.seconds, pixels, size[0], size[1], slot.aspect));
+            }
         }
         listener.frameScored(new FrameResult(slot.frame, slot.seconds, row, latencyMs));
     }

@@ -43,31 +43,27 @@ final class ThumbnailStrip {
         return List.copyOf(kept);
     }
 
-    /** A copy of the slot's model pixels at half size (2×2 means), shown at the frame's aspect ratio. */
-    static TimelinePicture.Thumbnail of(FrameModel.Slot s) {
-        int w = Math.max(1, s.pixelsWidth / 2);
-        int h = Math.max(1, s.pixelsHeight / 2);
+    /** Model input pixels ({@code width × height}, packed ARGB) at half size (2×2 means), shown at {@code aspect}. */
+    static TimelinePicture.Thumbnail halfSize(double seconds, int[] pixels, int width, int height, double aspect) {
+        int w = Math.max(1, width / 2);
+        int h = Math.max(1, height / 2);
         int[] out = new int[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int r = 0;
                 int g = 0;
                 int b = 0;
-                int n = 0;
                 for (int dy = 0; dy < 2; dy++) {
                     for (int dx = 0; dx < 2; dx++) {
-                        int sx = Math.min(s.pixelsWidth - 1, 2 * x + dx);
-                        int sy = Math.min(s.pixelsHeight - 1, 2 * y + dy);
-                        int p = s.pixels[sy * s.pixelsWidth + sx];
+                        int p = pixels[Math.min(height - 1, 2 * y + dy) * width + Math.min(width - 1, 2 * x + dx)];
                         r += p >> 16 & 0xff;
                         g += p >> 8 & 0xff;
                         b += p & 0xff;
-                        n++;
                     }
                 }
-                out[y * w + x] = 0xff000000 | (r / n) << 16 | (g / n) << 8 | (b / n);
+                out[y * w + x] = 0xff000000 | (r / 4) << 16 | (g / 4) << 8 | (b / 4);
             }
         }
-        return new TimelinePicture.Thumbnail(s.seconds, out, w, h, s.aspect);
+        return new TimelinePicture.Thumbnail(seconds, out, w, h, aspect);
     }
 }

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
  * Finds OOD segments in scored frames as they come (in time order; frames may be missing: skipped, dropped or
  * damaged). Each frame lasts one {@code framePeriod}; two OOD frames at t1 &lt; t2 belong to one segment when the
  * time between them, {@code t2 − t1 − framePeriod}, is at most the gap tolerance. A segment is closed as soon as a
- * later frame shows that no OOD frame can join it any more, and kept when it lasts at least the minimum length.
+ * later frame shows that no OOD frame can join it any more (an ID frame more than the tolerance after the last OOD
+ * frame), and kept when it lasts at least the minimum length.
  */
 public final class OodSegmenter {
     private static final double EPSILON = 1e-9;
@@ -44,7 +45,10 @@ public final class OodSegmenter {
      * picture); a segment that this frame closes has been reported before.
      */
     public boolean accept(long frame, double seconds, double score, boolean ood) {
-        if (open && seconds - lastSeconds - period > gapSeconds + EPSILON) {
+        // an OOD frame joins when its gap is tolerated; an ID frame at t means the next OOD frame comes one period
+        // later at the earliest, so the segment can be closed as soon as that could no longer join
+        double gap = seconds - lastSeconds - (ood ? period : 0);
+        if (open && gap > gapSeconds + EPSILON) {
             close(false);
         }
         if (!ood) {

@@ -25,6 +25,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avformat.avio_enum_protocols;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
@@ -366,7 +367,8 @@ public final class LiveFrameSource implements AutoCloseable {
                     + text + ")");
             case DEVICE -> new InvalidInputException(name + ": the capture device " + what + " (" + text
                     + "; is it a video capture device, and is it free?)");
-            case NETWORK -> new InvalidInputException(name + ": " + what + " (" + text + ")");
+            case NETWORK -> new InvalidInputException(name + (code == AVERROR_INVALIDDATA
+                    ? ": what arrives is not a video stream FFmpeg can read (" : ": " + what + " (") + text + ")");
         };
     }
 
