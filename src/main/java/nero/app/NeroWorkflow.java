@@ -77,12 +77,14 @@ public final class NeroWorkflow {
         readFiles.add(r.detector());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
+        Path timelineVideo = VideoTimelines.check(r, readFiles.toArray(Path[]::new));
         boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             // the model (found through the detector when not given) and its sidecar are inputs too
             OutputTargets.checkNotAnInput(r.csvOut(), "score table", d.modelFiles());
             OutputTargets.checkNotAnInput(r.vectorsDir(), "vectors folder", d.modelFiles());
+            VideoTimelines.check(r, d.modelFiles());
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
@@ -104,6 +106,9 @@ public final class NeroWorkflow {
                 FeatureSet all = FeatureSet.concat(parts);
                 VectorFiles.write(r.vectorsDir(), all, d.state().classNames(),
                         Relevance.compute(all, d.classifier().head()));
+            }
+            if (timelineVideo != null) {
+                VideoTimelines.write(timelineVideo, rows, r.timeline());
             }
             if (r.csvOut() != null) {
                 ScoreCsv.write(r.csvOut(), rows, methods);

@@ -279,7 +279,7 @@ public final class TimelinePicture {
     }
 
     /** The median distance between neighbouring times (a frame period or a still step). */
-    static double typicalStep(double[] t) {
+    public static double typicalStep(double[] t) {
         if (t.length < 2) {
             return 1;
         }
