@@ -81,12 +81,14 @@ public final class TimelinePicture {
         final int plotRight = WIDTH - RIGHT;
         final int plotBottom = TOP + PLOT_HEIGHT;
 
+        final boolean log;
+
         Layout(Data d) {
             this.d = d;
             double last = d.seconds().length == 0 ? 0 : d.seconds()[d.seconds().length - 1];
             t0 = 0;
             t1 = Math.max(Math.max(last, d.endSeconds()), 1e-3);
-            double lo = 0;
+            double lo = Double.POSITIVE_INFINITY;
             double hi = Double.isFinite(d.threshold()) ? d.threshold() : 0;
             for (double s : d.scores()) {
                 if (Double.isFinite(s)) {
@@ -94,6 +96,15 @@ public final class TimelinePicture {
                     hi = Math.max(hi, s);
                 }
             }
+            // NERO scores of OOD frames can be hundreds of times the threshold: then a log axis keeps the threshold
+            // and the ID frames readable
+            log = d.threshold() > 0 && lo > 0 && Double.isFinite(lo) && hi / d.threshold() > 30;
+            if (log) {
+                yMin = Math.log10(Math.min(lo, d.threshold())) - 0.05;
+                yMax = Math.log10(hi) + 0.08;
+                return;
+            }
+            lo = Double.isFinite(lo) ? Math.min(0, lo) : 0;
             if (!(hi > lo)) {
                 hi = lo + 1;
             }
@@ -106,7 +117,28 @@ public final class TimelinePicture {
         }
 
         double y(double score) {
-            return plotBottom - (score - yMin) / (yMax - yMin) * PLOT_HEIGHT;
+            double v = log ? Math.log10(Math.max(score, Math.pow(10, yMin))) : score;
+            return plotBottom - (v - yMin) / (yMax - yMin) * PLOT_HEIGHT;
+        }
+
+        /** Tick values in score units: round numbers, or powers of ten (with 2× and 5× where few) on a log axis. */
+        double[] yTicks() {
+            if (!log) {
+                return ticks(yMin, yMax, 6);
+            }
+            java.util.List<Double> out = new java.util.ArrayList<>();
+            int decades = (int) Math.ceil(yMax) - (int) Math.floor(yMin);
+            double[] steps = decades <= 3 ? new double[] {1, 2, 5} : new double[] {1};
+            for (int e = (int) Math.floor(yMin); e <= (int) Math.ceil(yMax); e++) {
+                for (double m : steps) {
+                    double v = m * Math.pow(10, e);
+                    double lv = Math.log10(v);
+                    if (lv >= yMin && lv <= yMax) {
+                        out.add(v);
+                    }
+                }
+            }
+            return out.stream().mapToDouble(Double::doubleValue).toArray();
         }
 
         void paint(Graphics2D g) {
@@ -146,7 +178,7 @@ public final class TimelinePicture {
 
         private void drawGrid(Graphics2D g) {
             g.setColor(GRID);
-            for (double v : ticks(yMin, yMax, 6)) {
+            for (double v : yTicks()) {
                 int yy = (int) Math.round(y(v));
                 g.drawLine(LEFT, yy, plotRight, yy);
             }
@@ -196,7 +228,7 @@ public final class TimelinePicture {
         private void drawAxes(Graphics2D g) {
             g.setColor(Color.BLACK);
             FontMetrics fm = g.getFontMetrics();
-            for (double v : ticks(yMin, yMax, 6)) {
+            for (double v : yTicks()) {
                 int yy = (int) Math.round(y(v));
                 String label = number(v);
                 g.drawLine(LEFT - 4, yy, LEFT, yy);
@@ -212,7 +244,7 @@ public final class TimelinePicture {
             g.drawString(xLabel, (LEFT + plotRight - fm.stringWidth(xLabel)) / 2, plotBottom + 22 + fm.getAscent());
             Graphics2D rotated = (Graphics2D) g.create();
             rotated.rotate(-Math.PI / 2);
-            String yLabel = "NERO score (higher = more OOD)";
+            String yLabel = log ? "NERO score (log scale; higher = more OOD)" : "NERO score (higher = more OOD)";
             rotated.drawString(yLabel, -(TOP + PLOT_HEIGHT / 2 + fm.stringWidth(yLabel) / 2), 16);
             rotated.dispose();
         }

@@ -49,6 +49,7 @@ final class FramePipeline {
     private long scored;
     private long unscorable;
     private long oodFrames;
+    private long lastVerdict;
     private final LatencyRecorder latencies = new LatencyRecorder();
     private double[] times = new double[1024];
     private double[] scores = new double[1024];
@@ -113,8 +114,8 @@ final class FramePipeline {
             joinReader(reader);
         }
         segmenter.finish();
-        long end = clock.nanoTime();
-        WatchStats stats = stats(end);
+        // the rate is over the time frames were scored: a stream's silent read time-out at the end is not part of it
+        WatchStats stats = stats(scored > 0 ? lastVerdict : clock.nanoTime());
         LiveFrameSource.End why = stopRequested ? LiveFrameSource.End.STOPPED : readerFailure != null
                 ? LiveFrameSource.End.FAILED : feed.end() == null ? LiveFrameSource.End.FINISHED : feed.end();
         String detail = why == LiveFrameSource.End.STOPPED ? null : readerFailure != null
@@ -140,7 +141,8 @@ final class FramePipeline {
             listener.frameSkipped(slot.frame, slot.seconds, e.getMessage());
             return;
         }
-        double latencyMs = (clock.nanoTime() - slot.arrivalNanos) / 1e6;
+        lastVerdict = clock.nanoTime();
+        double latencyMs = (lastVerdict - slot.arrivalNanos) / 1e6;
         latencies.add(latencyMs);
         record(slot.seconds, row.neroScore());
         scored++;

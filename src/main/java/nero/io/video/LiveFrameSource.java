@@ -333,17 +333,11 @@ public final class LiveFrameSource implements AutoCloseable {
 
     /** libavdevice's V4L2 input, registered once per JVM (the bundled build has it). */
     private AVInputFormat captureDeviceFormat() {
-        synchronized (DEVICES_LOCK) {
-            if (!devicesRegistered) {
-                try {
-                    Loader.load(avdevice.class);
-                    avdevice.avdevice_register_all();
-                    devicesRegistered = true;
-                } catch (Throwable e) { // UnsatisfiedLinkError and friends
-                    throw new InvalidInputException(name + ": capture devices need FFmpeg's libavdevice, which could "
-                            + "not be loaded (" + e + ")");
-                }
-            }
+        try {
+            registerDevices();
+        } catch (Throwable e) { // UnsatisfiedLinkError and friends
+            throw new InvalidInputException(name + ": capture devices need FFmpeg's libavdevice, which could not be "
+                    + "loaded (" + e + ")");
         }
         AVInputFormat v4l2 = av_find_input_format("v4l2");
         if (v4l2 == null || v4l2.isNull()) {
@@ -351,6 +345,27 @@ public final class LiveFrameSource implements AutoCloseable {
                     + " has no video4linux2 input device");
         }
         return v4l2;
+    }
+
+    private static void registerDevices() {
+        synchronized (DEVICES_LOCK) {
+            if (!devicesRegistered) {
+                Loader.load(avdevice.class);
+                avdevice.avdevice_register_all();
+                devicesRegistered = true;
+            }
+        }
+    }
+
+    /** The video input devices of the bundled libavdevice (e.g. "video4linux2,v4l2"), loading it if needed. */
+    static List<String> captureDeviceInputs() {
+        registerDevices();
+        List<String> names = new ArrayList<>();
+        AVInputFormat f = null;
+        while ((f = avdevice.av_input_video_device_next(f)) != null && !f.isNull()) {
+            names.add(f.name().getString());
+        }
+        return names;
     }
 
     private InvalidInputException openFailure(int code, String what) {

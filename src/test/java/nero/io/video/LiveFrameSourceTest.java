@@ -216,6 +216,13 @@ class LiveFrameSourceTest {
     }
 
     @Test
+    void theBundledFfmpegHasTheV4l2CaptureInput() {
+        Assumptions.assumeTrue(org.bytedeco.javacpp.Loader.getPlatform().startsWith("linux"), "V4L2 is Linux's");
+        assertTrue(LiveFrameSource.captureDeviceInputs().contains("video4linux2,v4l2"),
+                LiveFrameSource.captureDeviceInputs().toString());
+    }
+
+    @Test
     void aCaptureDeviceThatDoesNotExistIsRefusedByName() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> open("/dev/video97", 1, 1));
         assertTrue(e.getMessage().startsWith("/dev/video97: no such capture device ("), e.getMessage());
