@@ -26,6 +26,8 @@ final class FramePipeline {
     }
 
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+    /** Progress shows the median latency of the last frames (about 40 s at 25 fps), the summary of all. */
+    private static final int RECENT = 1000;
 
     private final FrameFeed feed;
     private final FrameModel model;
@@ -100,7 +102,7 @@ final class FramePipeline {
                 }
                 long now = clock.nanoTime();
                 if (now >= nextProgress) {
-                    listener.progress(stats(now));
+                    listener.progress(stats(now, RECENT));
                     nextProgress = now + PROGRESS_EVERY_NANOS;
                 }
             }
@@ -115,7 +117,7 @@ final class FramePipeline {
         }
         segmenter.finish();
         // the rate is over the time frames were scored: a stream's silent read time-out at the end is not part of it
-        WatchStats stats = stats(scored > 0 ? lastVerdict : clock.nanoTime());
+        WatchStats stats = stats(scored > 0 ? lastVerdict : clock.nanoTime(), Integer.MAX_VALUE);
         LiveFrameSource.End why = stopRequested ? LiveFrameSource.End.STOPPED : readerFailure != null
                 ? LiveFrameSource.End.FAILED : feed.end() == null ? LiveFrameSource.End.FINISHED : feed.end();
         String detail = why == LiveFrameSource.End.STOPPED ? null : readerFailure != null
@@ -174,11 +176,12 @@ final class FramePipeline {
         scores[n] = score;
     }
 
-    private WatchStats stats(long now) {
+    /** {@code latencies}: how many of the last latencies the p50 covers. */
+    private WatchStats stats(long now, int latencies) {
         Long first = firstArrival;
         double elapsed = first == null ? 0 : Math.max(0, (now - first) / 1e9);
         return new WatchStats(seen, scored, dropped, skipped, damaged, unscorable, oodFrames, segmentCount,
-                lastSeenSeconds, elapsed, elapsed > 0 ? scored / elapsed : 0, latencies.percentile(50));
+                lastSeenSeconds, elapsed, elapsed > 0 ? scored / elapsed : 0, this.latencies.percentile(50, latencies));
     }
 
     /** The reading thread: decode → select → (pace) → prepare → hand over. */

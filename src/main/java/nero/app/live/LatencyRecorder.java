@@ -18,14 +18,20 @@ final class LatencyRecorder {
         return size;
     }
 
-    /** The p-th percentile (0–100, nearest rank), NaN when empty. */
+    /** The p-th percentile (0–100, nearest rank) of all latencies, NaN when empty. */
     double percentile(double p) {
-        if (size == 0) {
+        return percentile(p, size);
+    }
+
+    /** The same over the last {@code last} latencies (progress lines: a sort of bounded cost once a second). */
+    double percentile(double p, int last) {
+        int n = Math.min(size, last);
+        if (n == 0) {
             return Double.NaN;
         }
-        float[] sorted = Arrays.copyOf(values, size);
+        float[] sorted = Arrays.copyOfRange(values, size - n, size);
         Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100 * size);
-        return sorted[Math.max(0, Math.min(size - 1, rank - 1))];
+        int rank = (int) Math.ceil(p / 100 * n);
+        return sorted[Math.max(0, Math.min(n - 1, rank - 1))];
     }
 }

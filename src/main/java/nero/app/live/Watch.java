@@ -91,6 +91,7 @@ public final class Watch implements AutoCloseable {
         pipeline.stop();
     }
 
+    /** Frees the source and the model; call it after {@link #run} returned (a stop first, from another thread). */
     @Override
     public void close() {
         source.close();

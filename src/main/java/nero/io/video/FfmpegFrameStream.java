@@ -99,8 +99,6 @@ import org.bytedeco.javacpp.SizeTPointer;
  */
 final class FfmpegFrameStream implements VideoFrameStream {
     private static final int EAGAIN = -(Loader.getPlatform().startsWith("macosx") ? 35 : 11);
-    private static final int FRAME_FLAG_CORRUPT = 1;
-    private static final int FRAME_FLAG_KEY = 1 << 1;
     private static final int FRAME_FLAG_INTERLACED = 1 << 3;
     /** Consecutive decode errors after which the stream is given up as unreadable. */
     private static final int MAX_ERRORS_IN_A_ROW = 200;
@@ -142,8 +140,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
     private String deinterlacedWith;
     private boolean deinterlaceFailed;
     private boolean inputEnded;
-    private boolean tainted;
-    private String pendingDamage;
+    private final PictureDamage pictureDamage = new PictureDamage();
     private String readProblem;
     private int errorsInARow;
     private long decodedCount;
@@ -294,7 +291,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
                 PixelLimits.checkVideoFrame(name, decoded.width(), decoded.height()); // the size can change mid-stream
                 errorsInARow = 0;
                 decodedCount++;
-                String damage = damageOf(decoded);
+                String damage = pictureDamage.of(decoded);
                 if (needsDeinterlacing(decoded)) {
                     damageByPts.put(decoded.best_effort_timestamp(), damage);
                     deinterlacer.push(decoded);
@@ -351,8 +348,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
     }
 
     private void noteDecodeError(int code) throws IOException {
-        tainted = true;
-        pendingDamage = "the decoder met damaged data (" + errorText(code) + ")";
+        pictureDamage.decodeError(errorText(code));
         markBPicturesShownBefore();
         if (++errorsInARow > MAX_ERRORS_IN_A_ROW) {
             throw new IOException("the decoder failed on " + MAX_ERRORS_IN_A_ROW + " pictures in a row ("
@@ -383,8 +379,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
                 lastPacketDts = packet.dts();
             }
             if ((packet.flags() & AV_PKT_FLAG_CORRUPT) != 0) {
-                tainted = true;
-                pendingDamage = "the container marks this picture's data as corrupt";
+                pictureDamage.corruptPacket();
             }
             int s = avcodec_send_packet(decoder, packet);
             if (s < 0 && s != EAGAIN && s != AVERROR_EOF) {
@@ -393,28 +388,6 @@ final class FfmpegFrameStream implements VideoFrameStream {
         } finally {
             av_packet_unref(packet);
         }
-    }
-
-    /** Why a freshly decoded picture must not be scored, or null; clears the taint at a clean key frame. */
-    private String damageOf(AVFrame f) {
-        boolean flagged = f.decode_error_flags() != 0 || (f.flags() & FRAME_FLAG_CORRUPT) != 0;
-        boolean key = (f.flags() & FRAME_FLAG_KEY) != 0 || f.key_frame() != 0;
-        if (flagged) {
-            tainted = true;
-            String note = pendingDamage != null ? pendingDamage : "the decoder reported damaged data in this picture";
-            pendingDamage = null;
-            return note;
-        }
-        if (key) {
-            tainted = false;
-            pendingDamage = null;
-            return null;
-        }
-        if (tainted) {
-            return pendingDamage != null ? pendingDamage
-                    : "it depends on a damaged picture before it (the next key frame is clean)";
-        }
-        return null;
     }
 
     private boolean needsDeinterlacing(AVFrame f) {
@@ -494,8 +467,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
             deinterlacer = null;
         }
         damageByPts.clear();
-        tainted = false;
-        pendingDamage = null;
+        pictureDamage.reset();
         lastPacketDts = keyTs - 1;
     }
 

@@ -82,8 +82,6 @@ import org.bytedeco.javacpp.PointerPointer;
  */
 public final class LiveFrameSource implements AutoCloseable {
     private static final int EAGAIN = -(Loader.getPlatform().startsWith("macosx") ? 35 : 11);
-    private static final int FRAME_FLAG_CORRUPT = 1;
-    private static final int FRAME_FLAG_KEY = 1 << 1;
     private static final int FRAME_FLAG_INTERLACED = 1 << 3;
     private static final int MAX_ERRORS_IN_A_ROW = 200;
     private static final Object DEVICES_LOCK = new Object();
@@ -171,8 +169,7 @@ public final class LiveFrameSource implements AutoCloseable {
     private boolean deinterlaceFailed;
     private boolean inputEnded;
     private boolean drained;
-    private boolean tainted;
-    private String pendingDamage;
+    private final PictureDamage pictureDamage = new PictureDamage();
     private int errorsInARow;
     private long lastIndex = -1;
     private long lastPts = Long.MIN_VALUE;
@@ -440,7 +437,7 @@ public final class LiveFrameSource implements AutoCloseable {
                 errorsInARow = 0;
                 decodedCount++;
                 long pts = decoded.best_effort_timestamp();
-                damages.put(pts, damageOf(decoded));
+                damages.put(pts, pictureDamage.of(decoded));
                 if (needsDeinterlacing(decoded)) {
                     deinterlacer.push(decoded);
                     av_frame_unref(decoded);
@@ -498,8 +495,7 @@ public final class LiveFrameSource implements AutoCloseable {
             }
             arrivals.put(pts, now);
             if ((packet.flags() & AV_PKT_FLAG_CORRUPT) != 0) {
-                tainted = true;
-                pendingDamage = "the container marks this picture's data as corrupt";
+                pictureDamage.corruptPacket();
             }
             int s = avcodec_send_packet(decoder, packet);
             if (s < 0 && s != EAGAIN && s != AVERROR_EOF && !noteDecodeError(s)) {
@@ -512,35 +508,13 @@ public final class LiveFrameSource implements AutoCloseable {
 
     /** False when the decoder failed too often in a row: the source is given up. */
     private boolean noteDecodeError(int code) {
-        tainted = true;
-        pendingDamage = "the decoder met damaged data (" + FfmpegFrameStream.errorText(code) + ")";
+        pictureDamage.decodeError(FfmpegFrameStream.errorText(code));
         if (++errorsInARow > MAX_ERRORS_IN_A_ROW) {
             finish(End.FAILED, "the decoder failed on " + MAX_ERRORS_IN_A_ROW + " pictures in a row ("
                     + FfmpegFrameStream.errorText(code) + ")");
             return false;
         }
         return true;
-    }
-
-    private String damageOf(AVFrame f) {
-        boolean flagged = f.decode_error_flags() != 0 || (f.flags() & FRAME_FLAG_CORRUPT) != 0;
-        boolean key = (f.flags() & FRAME_FLAG_KEY) != 0 || f.key_frame() != 0;
-        if (flagged) {
-            tainted = true;
-            String note = pendingDamage != null ? pendingDamage : "the decoder reported damaged data in this picture";
-            pendingDamage = null;
-            return note;
-        }
-        if (key) {
-            tainted = false;
-            pendingDamage = null;
-            return null;
-        }
-        if (tainted) {
-            return pendingDamage != null ? pendingDamage
-                    : "it depends on a damaged picture before it (the next key frame is clean)";
-        }
-        return null;
     }
 
     private boolean needsDeinterlacing(AVFrame f) {
