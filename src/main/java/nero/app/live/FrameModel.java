@@ -31,6 +31,8 @@ interface FrameModel {
         long arrivalNanos;
         /** The model's normalised input. */
         float[] tensor;
+        /** The RGB picture it was made from, or null (a test's frames). */
+        ImagePlus picture;
         /** Width ÷ height of the frame as shown. */
         double aspect;
     }
@@ -44,8 +46,8 @@ interface FrameModel {
 
             @Override
             public void prepare(LiveFrameSource.Frame frame, Slot slot) {
-                ImagePlus image = frame.image("frame " + frame.number());
-                slot.tensor = scorer.tensor(image);
+                slot.picture = frame.image("frame " + frame.number());
+                slot.tensor = scorer.tensor(slot.picture);
             }
 
             @Override

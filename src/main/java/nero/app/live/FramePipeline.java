@@ -86,7 +86,7 @@ final class FramePipeline {
                     listener.segmentEnded(s, peakPicture);
                 });
         listener.started(facts);
-        Thread reader = new Thread(this::read, "nero-live-reader");
+        Thread reader = new Thread(() -> read(listener), "nero-live-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -185,7 +185,7 @@ final class FramePipeline {
     }
 
     /** The reading thread: decode → select → (pace) → prepare → hand over. */
-    private void read() {
+    private void read(WatchListener listener) {
         double firstSeconds = Double.NaN;
         long paceStart = 0;
         try {
@@ -225,6 +225,9 @@ final class FramePipeline {
                 slot.arrivalNanos = arrival;
                 slot.aspect = f.displayHeight() > 0 ? (double) f.displayWidth() / f.displayHeight() : 0;
                 model.prepare(f, slot);
+                if (slot.picture != null) {
+                    listener.pictureArrived(slot.frame, slot.seconds, slot.picture);
+                }
                 FrameModel.Slot replaced = mailbox.put(slot);
                 if (replaced == slot) {
                     break; // closed: stopped
@@ -260,6 +263,7 @@ final class FramePipeline {
     }
 
     private synchronized void giveBack(FrameModel.Slot s) {
+        s.picture = null;
         if (free.size() < 3) {
             free.push(s);
         }

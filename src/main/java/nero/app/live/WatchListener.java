@@ -1,15 +1,24 @@
 package nero.app.live;
 
+import ij.ImagePlus;
 import nero.core.timeline.OodSegment;
 import nero.view.TimelinePicture;
 
 /**
- * Hears a watch as it runs, on the scoring thread: keep each call short (the next frame waits for it). A listener
- * that throws ends the watch (the exception reaches {@link Watch#run}'s caller).
+ * Hears a watch as it runs, on the scoring thread (except {@link #pictureArrived}): keep each call short (the next
+ * frame waits for it). A listener that throws ends the watch (the exception reaches {@link Watch#run}'s caller).
  */
 public interface WatchListener {
     /** Once, after the source opened and the model loaded, before the first frame. */
     default void started(Watch.SourceFacts source) {
+    }
+
+    /**
+     * On the reading thread, each frame handed to the model (before it is scored, or dropped), as the RGB picture
+     * the model's input was made from: for a window that shows the video as it plays (draw the latest verdict over
+     * it). The picture is the listener's to keep; do not change its pixels.
+     */
+    default void pictureArrived(long frame, double seconds, ImagePlus picture) {
     }
 
     /** Every scored frame, in stream order. */

@@ -20,6 +20,12 @@ final class WatchListeners {
             }
 
             @Override
+            public void pictureArrived(long frame, double seconds, ij.ImagePlus picture) {
+                first.pictureArrived(frame, seconds, picture);
+                second.pictureArrived(frame, seconds, picture);
+            }
+
+            @Override
             public void frameScored(FrameResult result) {
                 first.frameScored(result);
                 second.frameScored(result);

@@ -17,7 +17,7 @@ public record WatchRequest(Path detector, Path model, String source, Pace pace, 
         SegmentRules segments, LiveFrameSource.Options timeouts, Path timelineCsv, Path segmentsCsv,
         Path timelinePng) {
     public WatchRequest {
-        if (every < 0) {
+        if (every < 1) {
             throw new InvalidInputException("every must be 1 or more frames, got " + every);
         }
         if (!(fps >= 0) || Double.isInfinite(fps)) {

@@ -54,6 +54,12 @@ class WatchTest {
 
     private static final class Collect implements WatchListener {
         final List<FrameResult> results = new ArrayList<>();
+        final List<String> pictures = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void pictureArrived(long frame, double seconds, ImagePlus picture) {
+            pictures.add(frame + ":" + picture.getWidth() + "x" + picture.getHeight());
+        }
 
         @Override
         public void frameScored(FrameResult r) {
@@ -76,6 +82,8 @@ class WatchTest {
         assertEquals(20, s.stats().seen());
         assertEquals(20, s.stats().scored());
         assertEquals(0, s.stats().dropped());
+        assertEquals(20, heard.pictures.size(), "a window can show every frame handed to the model");
+        assertEquals("1:160x128", heard.pictures.get(0));
         // the same frames through score (batches of 8 there, one frame per call here: features a few 1e-6 apart)
         Reports.Score batch = new NeroWorkflow(ProgressListener.NONE).score(new Requests.Score(
                 LiveFixtures.detector(), null, List.of(LiveFixtures.VIDEO), List.of(), List.of(), null, null,
