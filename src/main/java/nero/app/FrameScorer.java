@@ -9,6 +9,7 @@ import nero.core.Preprocessing;
 import nero.core.Relevance;
 import nero.core.RelevanceRule;
 import nero.model.Engine;
+import nero.model.InputBatch;
 import nero.model.ModelOutputs;
 import nero.model.Preprocessor;
 
@@ -81,7 +82,7 @@ public final class FrameScorer implements AutoCloseable {
      * cannot be scored (not a number, all-zero features, a zero logit), naming the frame.
      */
     public Reports.ScoreRow score(float[] tensor, String id) {
-        ModelOutputs out = detector.classifier().run(tensor, 1, false);
+        ModelOutputs out = detector.classifier().run(InputBatch.of(tensor, preprocessing()), false);
         float[] features = out.features()[0];
         float[] logits = out.logits()[0];
         String problem = nonFinite(features, "feature");

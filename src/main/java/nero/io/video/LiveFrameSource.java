@@ -151,7 +151,7 @@ public final class LiveFrameSource implements AutoCloseable {
     private final Interrupt interrupt = new Interrupt();
     private final AVPacket packet = av_packet_alloc();
     private final AVFrame decoded = av_frame_alloc();
-    private final FfmpegPictures pictures = new FfmpegPictures();
+    private final FfmpegPictures pictures = new FfmpegPictures(false); // untagged: by height, as for video files
     private final Map<Long, Long> arrivals = new HashMap<>();
     private final Map<Long, String> damages = new HashMap<>();
     private AVFormatContext format;
