@@ -77,6 +77,7 @@ public final class NeroWorkflow {
         readFiles.add(r.detector());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
+        Path timelineVideo = VideoTimelines.check(r, readFiles.toArray(Path[]::new));
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             List<String> methods = GradientMethods.supported(asked, d.classifier());
@@ -84,6 +85,7 @@ public final class NeroWorkflow {
             // the model (found through the detector when not given) and its sidecar are inputs too
             OutputTargets.checkNotAnInput(r.csvOut(), "score table", d.modelFiles());
             OutputTargets.checkNotAnInput(r.vectorsDir(), "vectors folder", d.modelFiles());
+            VideoTimelines.check(r, d.modelFiles());
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
@@ -105,6 +107,9 @@ public final class NeroWorkflow {
                 FeatureSet all = FeatureSet.concat(parts);
                 VectorFiles.write(r.vectorsDir(), all, d.state().classNames(),
                         Relevance.compute(all, d.classifier().head()));
+            }
+            if (timelineVideo != null) {
+                VideoTimelines.write(timelineVideo, rows, r.timeline());
             }
             if (r.csvOut() != null) {
                 ScoreCsv.write(r.csvOut(), rows, methods);

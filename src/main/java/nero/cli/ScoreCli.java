@@ -31,12 +31,17 @@ final class ScoreCli implements Callable<Integer> {
     @Option(names = "--video-step", defaultValue = "1s", paramLabel = "STEP",
             description = "stills from videos: every N seconds (2s), every N frames (25f) or all (default: ${DEFAULT-VALUE})")
     String videoStep;
+    @Option(names = "--timeline", paramLabel = "PNG", description = "for one video: draw its timeline (score over "
+            + "time, threshold, OOD segments shaded, thumbnails) into this PNG")
+    Path timeline;
+    @Option(names = "--segments", paramLabel = "CSV", description = "for one video: write its OOD segments to this CSV")
+    Path segments;
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "image files, folders, DICOM files or videos")
     List<Path> inputs;
 
     private static final Map<String, String> OPTIONS = Map.of("detector", "--detector", "model", "--model",
             "input", "INPUT", "methods", "--methods", "csv", "--out", "vectors_dir", "--vectors",
-            "video_step", "--video-step");
+            "video_step", "--video-step", "timeline", "--timeline", "segments", "--segments");
 
     @Override
     public Integer call() {
@@ -49,6 +54,8 @@ final class ScoreCli implements Callable<Integer> {
             in.put("csv", CommandInputs.file(out));
             in.put("vectors_dir", CommandInputs.file(vectors));
             in.put("video_step", videoStep);
+            in.put("timeline", CommandInputs.file(timeline));
+            in.put("segments", CommandInputs.file(segments));
             CommandModule module = runner.run(ScoreImagesCommand.class, in, OPTIONS);
             Object summary = module.getOutput("summary");
             if (out == null) {

@@ -57,6 +57,12 @@ public class ScoreImagesCommand extends ContextCommand {
     @Parameter(label = "Video stills: every N seconds (2s), every N frames (25f) or all", required = false,
             persist = false)
     private String video_step = "1s";
+    @Parameter(label = "Video timeline picture (PNG; optional, one video input)", style = "save", required = false,
+            persist = false)
+    private File timeline;
+    @Parameter(label = "Video OOD segments table (CSV; optional, one video input)", style = "save", required = false,
+            persist = false)
+    private File segments;
 
     @Parameter(type = ItemIO.OUTPUT)
     private ResultsTable results;
@@ -81,7 +87,8 @@ public class ScoreImagesCommand extends ContextCommand {
             Path csvOut = Inputs.optionalOutput(csv, "csv");
             Requests.Score request = new Requests.Score(detectorFile, modelFile, inputs, current == null ? List.of() : List.of(current),
                     Inputs.methods(methods, "methods"), csvOut, Inputs.optionalOutput(vectors_dir, "vectors_dir"),
-                    Inputs.videoStep(video_step, "video_step"));
+                    Inputs.videoStep(video_step, "video_step"), new Requests.Timeline(Inputs.optionalOutput(timeline,
+                            "timeline"), Inputs.optionalOutput(segments, "segments"), null));
             StatusProgress progress = new StatusProgress(status, this::isCanceled);
             Reports.Score report = new NeroWorkflow(progress).score(request);
             progress.finish();
