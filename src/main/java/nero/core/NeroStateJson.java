@@ -31,7 +31,7 @@ public final class NeroStateJson {
     }
 
     /** Reads the state field by field; a missing, mistyped or non-finite field is refused by name. */
-    static NeroState fromJson(StoredFields o) {
+    public static NeroState fromJson(StoredFields o) {
         Distance distance;
         try {
             distance = Distance.valueOf(o.string("distance"));

@@ -127,9 +127,7 @@ final class Neco extends TrainedMethod {
     }
 
     @Override
-    public void restore(JsonObject state, HeadWeights head) {
-        this.head = head;
-        StoredFields stored = StoredFields.of(state, "payload.baselines.neco");
+    void read(StoredFields stored, HeadWeights head) {
         vitPath = stored.bool("vitPath");
         scalerMean = stored.doubles("scalerMean");
         scalerStd = stored.doubles("scalerStd");
@@ -137,6 +135,5 @@ final class Neco extends TrainedMethod {
         components = stored.doubleMatrix("components");
         Stored.length(stored, "scalerMean", scalerMean.length, head.dimension());
         Stored.length(stored, "scalerStd", scalerStd.length, head.dimension());
-        fitted = true;
     }
 }

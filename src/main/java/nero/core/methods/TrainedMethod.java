@@ -4,11 +4,23 @@ import nero.core.FeatureSet;
 import nero.core.HeadWeights;
 import nero.core.InputChecks;
 import nero.core.InvalidInputException;
+import nero.core.StoredFields;
 
 /** Helpers for methods that learn statistics from the ID training set. */
 abstract class TrainedMethod implements OodMethod {
     protected HeadWeights head;
     protected boolean fitted;
+
+    /** Keeps the head and reads the state's fields ({@link #read}); the method is then fitted. */
+    @Override
+    public final void restore(StoredFields state, HeadWeights head) {
+        this.head = head;
+        read(state, head);
+        fitted = true;
+    }
+
+    /** Reads the fields {@link #state()} wrote, checking their sizes against {@code head}. */
+    abstract void read(StoredFields state, HeadWeights head);
 
     protected void requireFitted() {
         if (!fitted) {

@@ -125,14 +125,11 @@ final class Vim extends TrainedMethod {
     }
 
     @Override
-    public void restore(JsonObject state, HeadWeights head) {
-        this.head = head;
-        StoredFields stored = StoredFields.of(state, "payload.baselines.vim");
+    void read(StoredFields stored, HeadWeights head) {
         origin = stored.doubles("origin");
         nullSpace = stored.doubleMatrix("nullSpace");
         alpha = stored.number("alpha");
         Stored.length(stored, "origin", origin.length, head.dimension());
         Stored.length(stored, "nullSpace", nullSpace.length, head.dimension());
-        fitted = true;
     }
 }
