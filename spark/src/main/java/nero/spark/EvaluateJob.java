@@ -40,7 +40,7 @@ public final class EvaluateJob implements Callable<Integer> {
     String id;
     @Option(names = "--ood", required = true, paramLabel = "DIR", description = "OOD images")
     String ood;
-    @Option(names = "--methods", defaultValue = "nero", paramLabel = "LIST|all")
+    @Option(names = "--methods", defaultValue = OodMethods.NERO, paramLabel = "LIST|all")
     String methods;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for metrics.csv and scores.csv (on the driver)")
     Path out;
