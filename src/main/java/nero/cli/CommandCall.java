@@ -36,6 +36,12 @@ final class CommandCall<C extends Command> {
         return this;
     }
 
+    /** The options several commands share (a mixin), each under the field it stands for. */
+    CommandCall<C> with(SharedOptions shared) {
+        shared.addTo(this);
+        return this;
+    }
+
     /**
      * Hands the command, before it runs, a typed value that stands for the text field {@code field} (the list of
      * paths to score instead of {@code input}); messages about {@code field} name {@code option}.

@@ -26,7 +26,7 @@ final class EvaluateCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        detector.addTo(CommandCall.of(EvaluateCommand.class)).input("id_dir", "--id", id).input("ood_dir", "--ood", ood)
+        CommandCall.of(EvaluateCommand.class).with(detector).input("id_dir", "--id", id).input("ood_dir", "--ood", ood)
                 .input("methods", "--methods", methods).input("out_dir", "--out", out).runAndPrintSummary();
         return NeroCli.OK;
     }

@@ -23,7 +23,7 @@ final class ExplainCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        detector.addTo(CommandCall.of(ExplainImageCommand.class)).input("image_file", "IMAGE", image)
+        CommandCall.of(ExplainImageCommand.class).with(detector).input("image_file", "IMAGE", image)
                 .input("out_dir", "--out", out).input("top_n", "--top", top).runAndPrintSummary();
         return NeroCli.OK;
     }

@@ -6,6 +6,7 @@ import nero.core.InvalidInputException;
 import nero.core.NeroParameters;
 import nero.fiji.FitDetectorCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "fit", mixinStandardHelpOptions = true,
@@ -21,8 +22,8 @@ final class FitCli implements Callable<Integer> {
     double tpr;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "detector file to write")
     Path out;
-    @Option(names = "--vectors", paramLabel = "DIR", description = "also write index/features/logits/relevance CSVs here")
-    Path vectors;
+    @Mixin
+    VectorsOption vectors;
     @Option(names = "--k", defaultValue = "175", paramLabel = "K",
             description = "lowest-relevance neurons in the feature-norm ratio (default: the authors' ${DEFAULT-VALUE})")
     int k;
@@ -49,8 +50,8 @@ final class FitCli implements Callable<Integer> {
         }
         CommandCall.of(FitDetectorCommand.class).input("model", "--model", model).input("train_dir", "--train", train)
                 .input("val_dir", "--val", val).input("tpr", "--tpr", tpr).input("detector", "--out", out)
-                .input("vectors_dir", "--vectors", vectors).input("k", "--k", k)
-                .input("components", "--components", components).input("head", "--head", head).runAndPrintSummary();
+                .with(vectors).input("k", "--k", k).input("components", "--components", components)
+                .input("head", "--head", head).runAndPrintSummary();
         return NeroCli.OK;
     }
 }

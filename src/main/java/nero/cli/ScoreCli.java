@@ -23,8 +23,8 @@ final class ScoreCli implements Callable<Integer> {
     String methods;
     @Option(names = "--out", paramLabel = "CSV", description = "CSV file to write (default: print CSV to standard output)")
     Path out;
-    @Option(names = "--vectors", paramLabel = "DIR", description = "also write index/features/logits/relevance CSVs here")
-    Path vectors;
+    @Mixin
+    VectorsOption vectors;
     @Option(names = "--video-step", defaultValue = "1s", paramLabel = "STEP",
             description = "stills from videos: every N seconds (2s), every N frames (25f) or all (default: ${DEFAULT-VALUE})")
     String videoStep;
@@ -33,10 +33,10 @@ final class ScoreCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandCall<ScoreImagesCommand> call = detector.addTo(CommandCall.of(ScoreImagesCommand.class))
+        CommandCall<ScoreImagesCommand> call = CommandCall.of(ScoreImagesCommand.class).with(detector).with(vectors)
                 .prepare("input", "INPUT", command -> command.setInputPaths(inputs))
                 .input("methods", "--methods", methods == null ? "" : methods).input("csv", "--out", out)
-                .input("vectors_dir", "--vectors", vectors).input("video_step", "--video-step", videoStep);
+                .input("video_step", "--video-step", videoStep);
         try (CommandRunner runner = new CommandRunner()) {
             CommandModule module = call.run(runner);
             Object summary = module.getOutput("summary");

@@ -37,10 +37,9 @@ public class EvaluateCommand extends DetectorCommand {
     private ImagePlus histogram;
 
     public EvaluateCommand() {
-        super("<html><p width='460'>"
-                + "Compares NERO with the other methods on an ID test folder and an OOD folder: AUROC, FPR@95TPR and "
+        super("Compares NERO with the other methods on an ID test folder and an OOD folder: AUROC, FPR@95TPR and "
                 + "AUPR per method in the Results table, ROC curves and an ID-vs-OOD histogram as images, all saved in "
-                + "the output folder.</p>");
+                + "the output folder.");
     }
 
     @Override

@@ -33,10 +33,9 @@ public class ExplainImageCommand extends DetectorCommand {
     private ImagePlus explanation;
 
     public ExplainImageCommand() {
-        super("<html><p width='460'>"
-                + "Explains why an image is (or is not) out of distribution: score parts, relevance profile and "
+        super("Explains why an image is (or is not) out of distribution: score parts, relevance profile and "
                 + "heatmaps, written to the output folder; the heatmap opens as an image. A folder gives a montage of "
-                + "its most OOD images.</p>");
+                + "its most OOD images.");
     }
 
     @Override

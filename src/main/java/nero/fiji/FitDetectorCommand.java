@@ -34,10 +34,9 @@ public class FitDetectorCommand extends NeroCommand {
     private String head = "model";
 
     public FitDetectorCommand() {
-        super("<html><p width='460'>"
-                + "Fits a NERO detector on the in-distribution training images of your classifier (one folder per "
+        super("Fits a NERO detector on the in-distribution training images of your classifier (one folder per "
                 + "class) and writes it to a file. The threshold is calibrated on the validation folder (optional) so "
-                + "that the chosen share of ID images stays ID.</p>");
+                + "that the chosen share of ID images stays ID.");
     }
 
     @Override

@@ -36,9 +36,9 @@ public abstract class NeroCommand extends ContextCommand {
     @Parameter(required = false)
     private LogService log;
 
-    /** {@code about}: the dialog's help text (HTML). */
+    /** {@code about}: the dialog's help text, a paragraph of plain text (or HTML inline elements). */
     protected NeroCommand(String about) {
-        this.about = about;
+        this.about = "<html><p width='460'>" + about + "</p>";
     }
 
     /**

@@ -48,10 +48,9 @@ public class ScoreImagesCommand extends DetectorCommand {
     private List<Path> inputPaths;
 
     public ScoreImagesCommand() {
-        super("<html><p width='460'>"
-                + "Scores the current image (leave Input empty) or files, folders, DICOM files and videos: one Results "
+        super("Scores the current image (leave Input empty) or files, folders, DICOM files and videos: one Results "
                 + "row per image or video still with the NERO score, its parts, the verdict and the extra methods. The "
-                + "current image gets its verdict drawn on it.</p>");
+                + "current image gets its verdict drawn on it.");
     }
 
     /** Gives the inputs as a list of paths, each taken exactly as it is (no splitting of {@code input} text). */

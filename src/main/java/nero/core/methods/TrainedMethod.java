@@ -28,6 +28,26 @@ abstract class TrainedMethod implements OodMethod {
         }
     }
 
+    /**
+     * The squared length of a centred vector's coordinates in a basis: {@code Σ_k (Σ_j centred_j · basis[j][k])²},
+     * the basis as rows by input dimension (ViM's null space, NECO's principal components).
+     */
+    static double projectedSquaredNorm(double[] centred, double[][] basis) {
+        double[] y = new double[basis[0].length];
+        for (int j = 0; j < centred.length; j++) {
+            double a = centred[j];
+            double[] v = basis[j];
+            for (int k = 0; k < y.length; k++) {
+                y[k] += a * v[k];
+            }
+        }
+        double s = 0;
+        for (double v : y) {
+            s += v * v;
+        }
+        return s;
+    }
+
     static void checkAll(FeatureSet set) {
         for (int i = 0; i < set.size(); i++) {
             InputChecks.finiteRow(set, i);
