@@ -70,7 +70,7 @@ public final class Explainer {
      * @param trainingPoints         a sample of training projected relevance (≥ 2 components per row), or null
      * @param trainingLabels         its class indices, or null
      */
-    public Explainer(Classifier classifier, NeroDetector detector, List<String> classNames, double threshold,
+    private Explainer(Classifier classifier, NeroDetector detector, List<String> classNames, double threshold,
             double[] sortedValidationScores, double[][] trainingPoints, int[] trainingLabels) {
         this.classifier = classifier;
         this.detector = detector;

@@ -117,13 +117,4 @@ public final class NeuronRelevanceProfile {
     public double[] neuronCentroid() {
         return Arrays.copyOf(centroid, dimension);
     }
-
-    /** Per-neuron deviations in neuron order, for tables that want them all. */
-    public List<NeuronDeviation> allDeviations() {
-        List<NeuronDeviation> out = new ArrayList<>(dimension);
-        for (int j = 0; j < dimension; j++) {
-            out.add(deviation(j));
-        }
-        return out;
-    }
 }
