@@ -1,6 +1,5 @@
 package nero.app;
 
-import ij.ImagePlus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

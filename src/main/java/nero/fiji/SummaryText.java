@@ -2,7 +2,6 @@ package nero.fiji;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import nero.app.Reports;

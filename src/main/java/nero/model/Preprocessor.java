@@ -1,6 +1,5 @@
 package nero.model;
 
-import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;

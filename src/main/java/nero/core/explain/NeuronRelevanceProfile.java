@@ -1,6 +1,5 @@
 package nero.core.explain;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
