@@ -11,7 +11,7 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, headless = true, menu = {@Menu(label = "Plugins"), @Menu(label = "NERO OOD"),
     @Menu(label = "Fit NERO Detector", weight = 1)})
 public class FitDetectorCommand extends NeroCommand {
-    @Parameter(label = "Model (TorchScript .pt)", persist = false)
+    @Parameter(label = "Model (TorchScript .pt or ONNX .onnx)", persist = false)
     private File model;
     @Parameter(label = "ID training folder (one folder per class)", style = "directory", persist = false)
     private File train_dir;
