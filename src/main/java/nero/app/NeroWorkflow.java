@@ -1,6 +1,6 @@
 package nero.app;
 
-import ij.ImagePlus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -154,9 +154,13 @@ public final class NeroWorkflow {
         }
     }
 
+    /**
+     * One image explained; a source of several (a folder, a multi-frame DICOM, a video) gives a montage of its most
+     * OOD images. The source is opened and read once.
+     */
     public Reports.Explain explain(Requests.Explain r) {
         OutputTargets.checkFolder(r.outDir(), "output folder", true,
-                r.imageFile() != null && java.nio.file.Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
+                r.imageFile() != null && Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             Explainer explainer = new Explainer(d);
@@ -166,23 +170,18 @@ public final class NeroWorkflow {
             if (r.imageFile() == null) {
                 throw new InvalidInputException("no image to explain: give an image file or open an image");
             }
-            List<Reports.ScoreRow> rows;
-            List<SkippedItem> skipped = new ArrayList<>();
             try (ImageSource s = ImageSources.open(r.imageFile())) {
-                Iterator<SourceItem> it = s.iterator();
-                if (!it.hasNext()) {
+                Iterator<SourceItem> items = s.iterator();
+                if (!items.hasNext()) {
                     throw new InvalidInputException("no image in " + r.imageFile());
                 }
-                SourceItem first = it.next();
-                if (!it.hasNext()) {
-                    return explainer.explain(first.read(), first.id(), r.outDir());
+                SourceItem first = items.next();
+                if (!items.hasNext()) {
+                    return explainer.explain(first, r.outDir());
                 }
+                return BatchExplain.montage(d, explainer, BatchExplain.resumed(s, first, items),
+                        r.imageFile().toString(), r.topN(), r.outDir(), progress);
             }
-            try (ImageSource s = ImageSources.open(r.imageFile())) {
-                rows = d.rows(SourceFeatures.extract(d.classifier(), s, "images", r.imageFile().toString(), false, progress,
-                        skipped), List.of());
-            }
-            return BatchExplain.montage(explainer, rows, r.topN(), r.outDir(), skipped);
         }
     }
 }

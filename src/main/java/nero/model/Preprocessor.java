@@ -1,6 +1,5 @@
 package nero.model;
 
-import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
@@ -37,8 +36,8 @@ public final class Preprocessor {
         return p;
     }
 
+    /** The image as it is: a file's model input is the reader's ({@code SourceItem.readForModel}). */
     public float[] toTensor(ImagePlus imp) {
-        imp = nero.io.image.ModelInput.forModel(imp, p.width(), p.height()); // a file's reduced decode, as for its score
         int w = imp.getWidth();
         int h = imp.getHeight();
         if (imp.isComposite() && imp.getNChannels() == 3) {

@@ -16,6 +16,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import nero.core.InvalidInputException;
 import nero.io.Fixtures;
+import nero.io.ImageSource;
+import nero.io.SourceItem;
+import nero.io.source.ImageSources;
 import nero.io.video.Ffmpeg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,23 +220,30 @@ class ReducedJpegTest {
     }
 
     @Test
-    void exactModeDecodesInFullAndTheFullImageRemembersItsReducedInput() throws Exception {
+    void exactModeDecodesInFullAndAnExplanationGetsTheScoresReducedInput() throws Exception {
         Ffmpeg.require("mjpeg");
         Path jpeg = Ffmpeg.writeStill(dir.resolve("modes.jpg"), "960x900", "yuvj420p");
-        ImagePlus full = ModelInput.readRemembering(jpeg);
+        SourceItem item = onlyItem(jpeg);
+        SourceItem.Pixels pixels = item.readPixels(224, 224);
         ImagePlus reduced = ModelInput.read(jpeg, 224, 224);
         assertEquals(480, reduced.getWidth());
         assertArrayEquals((int[]) reduced.getProcessor().getPixels(),
-                (int[]) ModelInput.forModel(full, 224, 224).getProcessor().getPixels());
+                (int[]) pixels.forModel().getProcessor().getPixels());
         System.setProperty(ModelInput.MODE_PROPERTY, "exact");
         try {
             assertEquals(960, ModelInput.read(jpeg, 224, 224).getWidth());
-            assertEquals(960, ModelInput.forModel(full, 224, 224).getWidth());
+            assertEquals(960, item.readPixels(224, 224).forModel().getWidth());
         } finally {
             System.clearProperty(ModelInput.MODE_PROPERTY);
         }
         assertTrue(Arrays.equals((int[]) PlainImageReader.read(jpeg).getProcessor().getPixels(),
-                (int[]) full.getProcessor().getPixels()), "read() is the exact full decode");
+                (int[]) pixels.full().getProcessor().getPixels()), "the full image is the exact full decode");
+    }
+
+    private static SourceItem onlyItem(Path file) {
+        try (ImageSource source = ImageSources.open(file)) {
+            return source.iterator().next();
+        }
     }
 
     /** The antialiased 224×224 squash resize without the model package (io must not depend on model). */
