@@ -77,7 +77,7 @@ public final class NeroWorkflow {
         readFiles.add(r.detector());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
-        Path timelineVideo = VideoTimelines.check(r, readFiles.toArray(Path[]::new));
+        VideoTimelines.Subject timeline = VideoTimelines.check(r, readFiles.toArray(Path[]::new));
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             List<String> methods = GradientMethods.supported(asked, d.classifier());
@@ -108,8 +108,8 @@ public final class NeroWorkflow {
                 VectorFiles.write(r.vectorsDir(), all, d.state().classNames(),
                         Relevance.compute(all, d.classifier().head()));
             }
-            if (timelineVideo != null) {
-                VideoTimelines.write(timelineVideo, rows, r.timeline());
+            if (timeline != null) {
+                timeline.write(rows, r.timeline());
             }
             if (r.csvOut() != null) {
                 ScoreCsv.write(r.csvOut(), rows, methods);

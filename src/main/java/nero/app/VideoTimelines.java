@@ -1,5 +1,6 @@
 package nero.app;
 
+import ij.ImagePlus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,31 +9,47 @@ import java.util.Map;
 import nero.app.live.VideoTimeline;
 import nero.core.InvalidInputException;
 
-/** {@code score}'s timeline of a video ({@link Requests.Timeline}): checked before the job, written after it. */
+/**
+ * {@code score}'s timeline ({@link Requests.Timeline}) of one video file, or of one stack open in ImageJ: checked
+ * before the job, written after it.
+ */
 final class VideoTimelines {
     private VideoTimelines() {
     }
 
+    /** What a timeline is drawn for: one video file, or one open image with several pictures. */
+    record Subject(Path video, ImagePlus stack) {
+        void write(List<Reports.ScoreRow> rows, Requests.Timeline t) {
+            if (video != null) {
+                VideoTimeline.write(video, rows, t.rules(), t.picture(), t.segmentsCsv());
+            } else {
+                VideoTimeline.write(stack, rows, t.rules(), t.picture(), t.segmentsCsv());
+            }
+        }
+    }
+
     /**
-     * The video whose timeline is asked for (null when none is), its outputs checked against each other and the
-     * job's {@code inputs}; before any work (and again once the model files are known).
+     * What the timeline is asked for (null when none is), its outputs checked against each other and the job's
+     * {@code inputs}; before any work (and again once the model files are known).
      */
-    static Path check(Requests.Score r, Path... inputs) {
+    static Subject check(Requests.Score r, Path... inputs) {
         Requests.Timeline t = r.timeline();
         if (t == null || !t.wanted()) {
             return null;
         }
-        boolean oneFile = r.inputs() != null && r.inputs().size() == 1 && (r.images() == null || r.images().isEmpty())
-                && !Files.isDirectory(r.inputs().get(0));
-        if (!oneFile) {
-            throw new InvalidInputException("a timeline is drawn for one video: give one video file as the input");
+        boolean noFiles = r.inputs() == null || r.inputs().isEmpty();
+        boolean noImages = r.images() == null || r.images().isEmpty();
+        Subject subject;
+        if (noImages && !noFiles && r.inputs().size() == 1 && !Files.isDirectory(r.inputs().get(0))) {
+            subject = new Subject(r.inputs().get(0), null);
+        } else if (noFiles && !noImages && r.images().size() == 1 && r.images().get(0).getNSlices() * r.images().get(0).getNFrames() > 1) {
+            subject = new Subject(null, r.images().get(0));
+        } else {
+            throw new InvalidInputException("a timeline is drawn for one video or stack: give one video file as the"
+                    + " input, or score one open stack");
         }
         OutputChecks.files(outputs(r), inputs);
-        return r.inputs().get(0);
-    }
-
-    static void write(Path video, List<Reports.ScoreRow> rows, Requests.Timeline t) {
-        VideoTimeline.write(video, rows, t.rules(), t.picture(), t.segmentsCsv());
+        return subject;
     }
 
     private static Map<String, Path> outputs(Requests.Score r) {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import nero.app.Reports;
 import nero.app.Requests;
+import nero.app.live.VideoTimeline;
+import nero.core.timeline.SegmentRules;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
@@ -15,7 +17,8 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Scores files, folders, DICOM objects and videos ({@code input}) or, when {@code input} is empty, the current image;
- * the current image then gets the verdict drawn as an overlay.
+ * the current image then gets the verdict drawn as an overlay. A stack or hyperstack is scored picture by picture
+ * (one row and one overlay per (z, t) position) and its timeline opens as an image.
  */
 @Plugin(type = Command.class, headless = true, menu = {@Menu(label = "Plugins"), @Menu(label = "NERO OOD"),
     @Menu(label = "Score Images", weight = 2)})
@@ -37,15 +40,18 @@ public class ScoreImagesCommand extends DetectorCommand {
     @Parameter(label = "Video stills: every N seconds (2s), every N frames (25f) or all", required = false,
             persist = false)
     private String video_step = "1s";
-    @Parameter(label = "Video timeline picture (PNG; optional, one video input)", style = "save", required = false,
-            persist = false)
+    @Parameter(label = "Timeline picture (PNG; optional: one video input, or the current stack)", style = "save",
+            required = false, persist = false)
     private File timeline;
-    @Parameter(label = "Video OOD segments table (CSV; optional, one video input)", style = "save", required = false,
-            persist = false)
+    @Parameter(label = "OOD segments table (CSV; optional: one video input, or the current stack)", style = "save",
+            required = false, persist = false)
     private File segments;
 
     @Parameter(type = ItemIO.OUTPUT)
     private ResultsTable results;
+    /** The timeline of a scored stack (score over the slices, threshold, OOD segments), shown as an image. */
+    @Parameter(type = ItemIO.OUTPUT, label = "Timeline")
+    private ImagePlus timeline_view;
     /** The rows themselves, for a script or the command line (which prints them as the score CSV). */
     @Parameter(type = ItemIO.OUTPUT)
     private Reports.Score report;
@@ -56,7 +62,8 @@ public class ScoreImagesCommand extends DetectorCommand {
     public ScoreImagesCommand() {
         super("Scores the current image (leave Input empty) or files, folders, DICOM files and videos: one Results "
                 + "row per image or video still with the NERO score, its parts, the verdict and the extra methods. The "
-                + "current image gets its verdict drawn on it.");
+                + "current image gets its verdict drawn on it; a stack gets one row and one verdict per slice, and its "
+                + "timeline.");
     }
 
     /** Gives the inputs as a list of paths, each taken exactly as it is (no splitting of {@code input} text). */
@@ -78,6 +85,9 @@ public class ScoreImagesCommand extends DetectorCommand {
                             Inputs.optionalOutput(segments, "segments"), null)));
             results = ScoreTable.of(report);
             open.forEach(current -> VerdictOverlay.draw(current, report.rows()));
+            if (open.size() == 1 && open.get(0).getNSlices() * open.get(0).getNFrames() > 1) {
+                timeline_view = VideoTimeline.draw(open.get(0), report.rows(), SegmentRules.defaults(), null);
+            }
             return SummaryText.score(report);
         });
     }

@@ -46,7 +46,22 @@ public final class TimelinePicture {
      * ({@code endSeconds}: where the axis ends, at least the last frame's time).
      */
     public record Data(String title, double[] seconds, double[] scores, double threshold, List<OodSegment> segments,
-            List<Thumbnail> thumbnails, double endSeconds) {
+            List<Thumbnail> thumbnails, double endSeconds, boolean slices) {
+        /** A timeline over time (seconds). */
+        public Data(String title, double[] seconds, double[] scores, double threshold, List<OodSegment> segments,
+                List<Thumbnail> thumbnails, double endSeconds) {
+            this(title, seconds, scores, threshold, segments, thumbnails, endSeconds, false);
+        }
+    }
+
+    /**
+     * A timeline over the slices of a stack that has no times: slice k sits at k − 1 on the axis (as if one second
+     * long), and the axis is labelled in slices.
+     */
+    public static Data overSlices(String title, double[] slicesFromZero, double[] scores, double threshold,
+            List<OodSegment> segments, List<Thumbnail> thumbnails) {
+        double end = slicesFromZero.length == 0 ? 1 : slicesFromZero[slicesFromZero.length - 1] + 1;
+        return new Data(title, slicesFromZero, scores, threshold, segments, thumbnails, end, true);
     }
 
     public static ImagePlus draw(Data d) {
@@ -110,6 +125,12 @@ public final class TimelinePicture {
             }
             yMin = lo;
             yMax = hi + (hi - lo) * 0.08;
+        }
+
+        /** About ten ticks along the axis; whole slices only on a slice axis. */
+        double[] xTicks() {
+            double[] all = ticks(t0, t1, 10);
+            return d.slices() ? java.util.Arrays.stream(all).filter(t -> t == Math.rint(t)).toArray() : all;
         }
 
         double x(double seconds) {
@@ -182,7 +203,7 @@ public final class TimelinePicture {
                 int yy = (int) Math.round(y(v));
                 g.drawLine(LEFT, yy, plotRight, yy);
             }
-            for (double t : ticks(t0, t1, 10)) {
+            for (double t : xTicks()) {
                 int xx = (int) Math.round(x(t));
                 g.drawLine(xx, TOP, xx, plotBottom);
             }
@@ -234,13 +255,13 @@ public final class TimelinePicture {
                 g.drawLine(LEFT - 4, yy, LEFT, yy);
                 g.drawString(label, LEFT - 7 - fm.stringWidth(label), yy + fm.getAscent() / 2 - 1);
             }
-            for (double t : ticks(t0, t1, 10)) {
+            for (double t : xTicks()) {
                 int xx = (int) Math.round(x(t));
-                String label = time(t, t1);
+                String label = d.slices() ? number(t + 1) : time(t, t1);
                 g.drawLine(xx, plotBottom, xx, plotBottom + 4);
                 g.drawString(label, xx - fm.stringWidth(label) / 2, plotBottom + 6 + fm.getAscent());
             }
-            String xLabel = t1 >= 120 ? "time (min:s)" : "time (s)";
+            String xLabel = d.slices() ? "slice" : t1 >= 120 ? "time (min:s)" : "time (s)";
             g.drawString(xLabel, (LEFT + plotRight - fm.stringWidth(xLabel)) / 2, plotBottom + 22 + fm.getAscent());
             Graphics2D rotated = (Graphics2D) g.create();
             rotated.rotate(-Math.PI / 2);

@@ -19,7 +19,7 @@ import nero.app.Reports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the commands publish: the score and metrics Results tables, and the verdict overlay. */
+/** What the commands publish: the score and metrics Results tables (the verdict overlay: VerdictOverlayTest). */
 class TablesAndOverlayTest {
     static final Reports.ScoreRow OOD_ROW = new Reports.ScoreRow("ood/noise/a.png", "polyp", 0.61, 3.5, 2.9, 0.4,
             1.2, "normal", 2.8, true, Map.of("msp", -0.61, "energy", -4.25));
@@ -40,33 +40,6 @@ class TablesAndOverlayTest {
         assertEquals("ID", table.getStringValue("verdict", 1));
         assertEquals(-4.25, table.getValue("energy", 0), 1e-12);
         assertTrue(Double.isNaN(table.getValue("energy", 1)), "a method without a score for an image is NaN");
-    }
-
-    @Test
-    void overlayDrawsAFrameOnlyForOod() {
-        ImagePlus ood = new ImagePlus("ood", new ByteProcessor(64, 48));
-        VerdictOverlay.draw(ood, List.of(OOD_ROW));
-        Overlay overlay = ood.getOverlay();
-        assertEquals(2, overlay.size());
-        assertEquals(VerdictOverlay.OOD_COLOR, overlay.get(0).getStrokeColor());
-        TextRoi text = assertInstanceOf(TextRoi.class, overlay.get(1));
-        assertEquals("OOD\nNERO 3.50 > 2.80", text.getText().strip());
-        assertEquals("OOD  NERO 3.50 > 2.80", VerdictOverlay.label(OOD_ROW));
-
-        ImagePlus id = new ImagePlus("id", new ByteProcessor(64, 48));
-        VerdictOverlay.draw(id, List.of(ID_ROW));
-        assertEquals(1, id.getOverlay().size());
-        assertTrue(((TextRoi) id.getOverlay().get(0)).getText().startsWith("ID"));
-    }
-
-    @Test
-    void overlayOnAStackGetsOneLabelPerSlice() {
-        ImagePlus stack = IJ.createImage("video", "8-bit black", 32, 32, 2);
-        VerdictOverlay.draw(stack, List.of(ID_ROW, OOD_ROW));
-        Overlay overlay = stack.getOverlay();
-        assertEquals(3, overlay.size());
-        assertEquals(1, overlay.get(0).getPosition());
-        assertEquals(2, overlay.get(2).getPosition());
     }
 
     @Test
