@@ -52,6 +52,12 @@ final class CommandCall<C extends Command> {
         return this;
     }
 
+    /** Hands the command, before it runs, what the command line gives it beyond its fields (a listener). */
+    CommandCall<C> prepare(Consumer<? super C> preparation) {
+        prepare = preparation;
+        return this;
+    }
+
     CommandModule run(CommandRunner runner) {
         return runner.run(command, inputs, options, prepare);
     }

@@ -3,40 +3,41 @@ package nero.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import nero.app.live.FrameResult;
-import nero.app.live.Pace;
 import nero.app.live.TimelineTables;
 import nero.app.live.Watch;
 import nero.app.live.WatchListener;
-import nero.app.live.WatchRequest;
 import nero.app.live.WatchStats;
 import nero.app.live.WatchSummary;
-import nero.core.InvalidInputException;
 import nero.core.timeline.OodSegment;
-import nero.core.timeline.SegmentRules;
+import nero.fiji.WatchText;
+import nero.fiji.WatchVideoCommand;
 import nero.io.table.CsvTables;
-import nero.io.video.LiveFrameSource;
 import nero.view.TimelinePicture;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+/**
+ * {@code nero watch}: Fiji's "Watch Video (live OOD)" command run headless through {@link CommandCall}, as the other
+ * commands are, with a listener that prints each scored frame on standard output as it comes (flushed per row) and
+ * segments and progress on standard error; Ctrl-C stops the command and lets it write its files.
+ */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Score a video file, stream (udp://, rtp://, rtsp://, srt://, http(s)://…) or capture device "
                 + "(/dev/video0) frame by frame as it plays: one CSV row per scored frame on standard output as it "
                 + "comes, OOD segments and a summary on standard error. Ctrl-C stops it with every file complete.")
 final class WatchCli implements Callable<Integer> {
-    @Option(names = "--detector", required = true, paramLabel = "FILE", description = "detector file written by fit")
-    Path detector;
-    @Option(names = "--model", paramLabel = "FILE", description = "classifier (default: the one the detector was fitted with)")
-    Path model;
+    @Mixin
+    DetectorOptions detector;
     @Option(names = "--out", paramLabel = "CSV", description = "also write the rows (one per scored frame) to this CSV file")
     Path out;
     @Option(names = "--segments", paramLabel = "CSV", description = "write the OOD segments to this CSV file at the end")
@@ -73,110 +74,87 @@ final class WatchCli implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        SegmentRules rules = new SegmentRules(SegmentRules.Length.parse(minSegment, "--min-segment"),
-                SegmentRules.Length.parse(gap, "--gap"));
-        Pace pace = speed != null && speed.fast ? Pace.FAST : Pace.REALTIME;
-        WatchRequest request = new WatchRequest(detector, model, source, pace, every, fps, rules,
-                new LiveFrameSource.Options(openTimeout, readTimeout), out, segments, timeline);
-        PrintStream err = System.err;
-        try (Watch watch = Watch.open(request)) {
-            CountDownLatch done = new CountDownLatch(1);
-            // Ctrl-C (SIGINT) or a kill (SIGTERM): stop the watch, and let it finish its files before the JVM ends
-            Thread hook = new Thread(() -> {
-                watch.stop();
-                try {
-                    done.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "nero-watch-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            WatchSummary summary;
-            try {
-                err.println("nero: " + describe(watch.source()));
-                summary = watch.run(new Printer(watch, err));
-                System.out.flush();
-                report(summary, err);
-                for (Path written : new Path[] {out, segments, timeline}) {
-                    if (written != null) {
-                        err.println("nero: wrote " + written);
-                    }
-                }
-            } finally {
-                done.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it returns now that the files are written
-                }
+    public Integer call() {
+        // the command runner sends library chatter on standard output to standard error: the rows keep the real one
+        Printer printer = new Printer(System.out, System.err);
+        boolean fast = speed != null && speed.fast;
+        AtomicReference<WatchVideoCommand> running = new AtomicReference<>();
+        CommandCall<WatchVideoCommand> call = CommandCall.of(WatchVideoCommand.class).with(detector)
+                .input("stream", "SOURCE", source).input("speed", fast ? "--fast" : "--realtime",
+                        fast ? "fast" : "realtime")
+                .input("every", "--every", every).input("fps", "--fps", fps)
+                .input("min_segment", "--min-segment", minSegment).input("gap", "--gap", gap)
+                .input("open_timeout", "--open-timeout", openTimeout)
+                .input("read_timeout", "--read-timeout", readTimeout)
+                .input("csv", "--out", out).input("segments", "--segments", segments)
+                .input("timeline", "--timeline", timeline)
+                .prepare(command -> {
+                    command.setListener(printer);
+                    printer.command = command;
+                    running.set(command);
+                });
+        CountDownLatch done = new CountDownLatch(1);
+        // Ctrl-C (SIGINT) or a kill (SIGTERM): stop the watch, and let it finish its files before the JVM ends
+        Thread hook = new Thread(() -> {
+            WatchVideoCommand command = running.get();
+            if (command != null) {
+                command.stop();
             }
-            if (summary.stats().scored() == 0 && summary.end() != LiveFrameSource.End.STOPPED) {
-                throw new InvalidInputException(summary.source().source() + ": no frame was scored"
-                        + (summary.endDetail() != null ? " (" + summary.endDetail() + ")" : ""));
+            try {
+                done.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "nero-watch-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (CommandRunner runner = new CommandRunner()) {
+            Object summary = call.run(runner).getOutput("summary");
+            printer.out.flush();
+            for (String line : String.valueOf(summary).split("\\R")) {
+                printer.err.println("nero: " + line);
+            }
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that the files are written
             }
         }
         return NeroCli.OK;
     }
 
-    private static String describe(Watch.SourceFacts s) {
-        String how = s.pace() == Pace.FAST ? "as fast as the model scores, every frame"
-                : s.pace() == Pace.REALTIME ? "in real time, dropping frames when behind"
-                : "live, dropping frames when behind";
-        return String.format(Locale.ROOT, "watching %s (%s, %s %d×%d%s), %s; threshold %.4g; Ctrl-C stops",
-                s.source(), s.container(), s.codec(), s.width(), s.height(),
-                s.fps() > 0 ? String.format(Locale.ROOT, " at %.3g fps", s.fps()) : "", how, s.threshold());
-    }
-
-    /** What the user reads at the end: counts, speed, latency, segments, files, and how the source ended. */
-    static void report(WatchSummary s, PrintStream err) {
-        WatchStats t = s.stats();
-        err.printf(Locale.ROOT, "nero: %d frames seen, %d scored (%d OOD), %d dropped while the model was busy"
-                + "%s%s%s; %.1f frames/s scored over %.1f s%n", t.seen(), t.scored(), t.oodFrames(), t.dropped(),
-                t.skipped() > 0 ? ", " + t.skipped() + " left out by --every/--fps" : "",
-                t.damaged() > 0 ? ", " + t.damaged() + " damaged (not scored)" : "",
-                t.unscorable() > 0 ? ", " + t.unscorable() + " unscorable" : "", t.scoredFps(), t.elapsedSeconds());
-        if (t.scored() > 0) {
-            err.printf(Locale.ROOT, "nero: latency from arrival to verdict: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
-                    t.latencyP50Ms(), s.latencyP95Ms(), s.latencyP99Ms());
-        }
-        err.printf(Locale.ROOT, "nero: %d OOD segment(s)%s%n", s.segments().size(),
-                s.blips() > 0 ? " (and " + s.blips() + " shorter OOD run(s) left out)" : "");
-        switch (s.end()) {
-            case STOPPED -> err.printf(Locale.ROOT, "nero: stopped at t=%.2f s%n", t.streamSeconds());
-            case TIMED_OUT, FAILED -> {
-                if (t.scored() > 0) {
-                    err.println("nero: warning: the source stopped: " + s.endDetail()
-                            + "; the results up to there are complete");
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
     /** Rows on standard output as they come (flushed per row), segments and progress on standard error. */
     private static final class Printer implements WatchListener {
-        private final Watch watch;
-        private final PrintStream err;
+        final PrintStream out;
+        final PrintStream err;
+        volatile WatchVideoCommand command;
         private final boolean terminal = TerminalProgress.enabled();
         private CSVPrinter csv;
         private int progressWidth;
         private long lastLoggedNanos = System.nanoTime();
 
-        Printer(Watch watch, PrintStream err) {
-            this.watch = watch;
+        Printer(PrintStream out, PrintStream err) {
+            this.out = out;
             this.err = err;
+        }
+
+        private void stop() {
+            WatchVideoCommand c = command;
+            if (c != null) {
+                c.stop();
+            }
         }
 
         @Override
         public void started(Watch.SourceFacts source) {
+            err.println("nero: " + WatchText.describe(source) + "; Ctrl-C stops");
             try {
-                csv = new CSVPrinter(System.out, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+                csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
                         .setHeader(TimelineTables.FRAME_COLUMNS.toArray(String[]::new)).build());
-                System.out.flush();
+                out.flush();
             } catch (IOException e) {
-                watch.stop();
+                stop();
             }
         }
 
@@ -185,27 +163,23 @@ final class WatchCli implements Callable<Integer> {
             try {
                 csv.printRecord(TimelineTables.frameRow(result).stream().map(CsvTables::safeCell).toList());
             } catch (IOException e) {
-                watch.stop();
+                stop();
             }
-            System.out.flush();
-            if (System.out.checkError()) {
-                watch.stop(); // the reader of standard output is gone (| head): nothing more to say
+            out.flush();
+            if (out.checkError()) {
+                stop(); // the reader of standard output is gone (| head): nothing more to say
             }
         }
 
         @Override
         public void segmentEnded(OodSegment s, TimelinePicture.Thumbnail peak) {
             clearLine();
-            err.printf(Locale.ROOT, "nero: OOD segment %d: t=%.2f–%.2f s (%.2f s, frames %d–%d), peak %.4g at frame "
-                    + "%d%s%n", s.number(), s.startSeconds(), s.endSeconds(), s.durationSeconds(), s.startFrame(),
-                    s.endFrame(), s.peakScore(), s.peakFrame(), s.openAtEnd() ? ", open at the end" : "");
+            err.println("nero: " + WatchText.segment(s));
         }
 
         @Override
         public void progress(WatchStats t) {
-            String line = String.format(Locale.ROOT, "nero: t=%.1f s: %d seen, %d scored, %d dropped, %.1f fps, "
-                    + "latency p50 %.0f ms, %d segment(s)", t.streamSeconds(), t.seen(), t.scored(), t.dropped(),
-                    t.scoredFps(), t.latencyP50Ms(), t.segments());
+            String line = "nero: " + WatchText.progress(t);
             if (terminal) { // one line that overwrites itself
                 err.print("\r" + line + " ".repeat(Math.max(0, progressWidth - line.length())));
                 err.flush();

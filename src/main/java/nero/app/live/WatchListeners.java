@@ -3,9 +3,21 @@ package nero.app.live;
 import nero.core.timeline.OodSegment;
 import nero.view.TimelinePicture;
 
-/** Two listeners as one, the first told first. */
-final class WatchListeners {
+/** Several listeners as one, each told in turn. */
+public final class WatchListeners {
     private WatchListeners() {
+    }
+
+    /** The listeners given (nulls left out) as one, told in the order given. */
+    public static WatchListener all(WatchListener... listeners) {
+        WatchListener all = null;
+        for (WatchListener l : listeners) {
+            if (l != null) {
+                all = all == null ? l : both(all, l);
+            }
+        }
+        return all == null ? new WatchListener() {
+        } : all;
     }
 
     static WatchListener both(WatchListener first, WatchListener second) {

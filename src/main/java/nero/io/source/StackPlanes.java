@@ -12,6 +12,7 @@ import java.util.Map;
 import nero.core.InvalidInputException;
 import nero.io.LazyItem;
 import nero.io.SourceItem;
+import nero.io.TimedStack;
 
 /**
  * The pictures of an image open in ImageJ: one per (z, t) position of a stack or hyperstack, each read when it is
@@ -29,24 +30,10 @@ public final class StackPlanes {
 
     /**
      * One (z, t) position: its id, its number in stack order (1-based, channels not counted), z and t (1-based), the
-     * slice's label ("" when none), its time and frame number: a video's own (a {@link Timed} stack), else the
+     * slice's label ("" when none), its time and frame number: a video's own (a {@link TimedStack}), else the
      * calibration's frame interval, else the plane's number less one ({@code timed} false).
      */
     public record Plane(String id, int number, int z, int t, String label, double seconds, long frame, boolean timed) {
-    }
-
-    /** A stack that knows when each of its slices was recorded (a video opened as a stack). */
-    public interface Timed {
-        /** The time in seconds of slice {@code n} (1-based). */
-        double seconds(int n);
-
-        /** The frame number of slice {@code n} in its video (1-based, as {@code score} numbers video stills). */
-        long frame(int n);
-
-        /** Why slice {@code n} has no picture to score (damaged or missing in the video), or null. */
-        default String damage(int n) {
-            return null;
-        }
     }
 
     private StackPlanes() {
@@ -69,7 +56,7 @@ public final class StackPlanes {
         boolean single = slices * frames == 1;
         boolean hyper = image.isHyperStack() || channels > 1 || frames > 1;
         ImageStack stack = image.getStack();
-        Timed timed = stack instanceof Timed t ? t : null;
+        TimedStack timed = stack instanceof TimedStack t ? t : null;
         double interval = frameIntervalSeconds(image.getCalibration());
         List<Plane> planes = new ArrayList<>(slices * frames);
         for (int t = 1; t <= frames; t++) {
@@ -101,13 +88,19 @@ public final class StackPlanes {
         for (Plane p : planes) {
             Map<String, String> meta = Map.of("source", "imagej", "slice", Integer.toString(p.number()),
                     "time_s", String.format(Locale.ROOT, "%.3f", p.seconds()));
-            String damage = image.getStack() instanceof Timed t ? t.damage(image.getStackIndex(1, p.z(), p.t()))
-                    : null;
-            items.add(damage != null
-                    ? LazyItem.failed(p.id(), null, new InvalidInputException(p.id() + ": not scored: " + damage))
-                    : new LazyItem(p.id(), null, meta, () -> picture(image, p)));
+            items.add(new LazyItem(p.id(), null, meta, () -> scorable(image, p)));
         }
         return items;
+    }
+
+    /** The plane's picture, refused when the stack knows it has none to score (a damaged video frame). */
+    private static ImagePlus scorable(ImagePlus image, Plane p) {
+        ImagePlus picture = picture(image, p);
+        String damage = image.getStack() instanceof TimedStack t ? t.damage(image.getStackIndex(1, p.z(), p.t())) : null;
+        if (damage != null) {
+            throw new InvalidInputException(p.id() + ": not scored: " + damage);
+        }
+        return picture;
     }
 
     /**
