@@ -8,6 +8,8 @@
 #    Score Images dialog from the menu (screenshot target/fiji-host-dialog.png), filled in and recorded, and the
 #    recorded line replayed headless; bad input from a macro (one dialog, no trace); two long runs, each stopped with
 #    Esc (in the image window, in the main window) while the status bar shows their progress;
+#  - stacks and videos frame by frame, NERO Live headless and in the GUI, screenshots target/fiji-host-live.png and
+#    target/fiji-host-stack.png (tools/fiji-host/frames.sh);
 #  - uninstall: jars/ and plugins/ are byte for byte what they were, and Fiji starts as before.
 # Every run is checked for ignored outputs, cancelled commands and stack traces. The Fiji given is never changed.
 # Usage: tools/fiji-host-test.sh FIJI_DIR [--skip-build] [--headless-only]
@@ -183,6 +185,10 @@ IJM
 else
   echo "fiji-host-test: SKIPPED the video check (no ffmpeg to make the interlaced clip)"
 fi
+
+# Stacks and videos frame by frame, NERO Live headless (issue 24): tools/fiji-host/frames.sh.
+source tools/fiji-host/frames.sh
+frames_headless
 
 # ONNX inside Fiji: the sample model's ONNX twin through ONNX Runtime (its natives unpack into the temporary folder).
 cat >"$WORK/onnx.ijm" <<IJM
@@ -372,6 +378,8 @@ SH
   done
   grep -q 'NOT CANCELLED' "$PROBE/log.txt" 2>/dev/null && fail "gui: a long run finished despite Esc"
   grep -qx 'Exception' "$WORK/gui-final-windows.txt" 2>/dev/null && fail "gui: an Exception window opened (a macro thread was stopped?)" || ok "gui: no Exception window"
+  # NERO Live and stacks on screen (issue 24): tools/fiji-host/frames.sh.
+  frames_gui
 fi
 
 # 5. Uninstall: Fiji's jars and plugins as they were, and it starts as before.
@@ -386,5 +394,5 @@ else
   fail "uninstall: Fiji starts differently: $(diff <(startup_signature "$WORK/pristine.log") <(startup_signature "$WORK/restarted.log") | head -4 | tr '\n' ' ')"
 fi
 
-[ "$FAILED" = 0 ] && echo "fiji-host-test: all passed ($FIJI_SRC; work folder $WORK; screenshots $SHOT, $DIALOG_SHOT)"
+[ "$FAILED" = 0 ] && echo "fiji-host-test: all passed ($FIJI_SRC; work folder $WORK; screenshots $SHOT, $DIALOG_SHOT${FRAMES_SHOT:+, $FRAMES_SHOT, $FRAMES_STACK_SHOT})"
 exit $FAILED

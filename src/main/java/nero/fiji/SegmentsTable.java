@@ -44,6 +44,7 @@ final class SegmentsTable implements WatchListener {
                 String cell = cells.get(i);
                 try {
                     table.addValue(column, Double.parseDouble(cell));
+                    table.setDecimalPlaces(table.getColumnIndex(column), decimals(column));
                 } catch (NumberFormatException e) {
                     table.addValue(column, cell); // open_at_end: true/false, as in the CSV
                 }
@@ -52,6 +53,11 @@ final class SegmentsTable implements WatchListener {
             peaks.add(peak);
         }
         changed.run();
+    }
+
+    /** As the CSV writes them: counts whole, times to the millisecond, the score to six digits. */
+    private static int decimals(String column) {
+        return column.endsWith("_s") ? 3 : column.equals("peak_score") ? ScoreTable.DIGITS : 0;
     }
 
     /** The segment in row {@code row}, or null. */

@@ -124,7 +124,8 @@ final class StripChart extends Canvas {
             int xx = (int) Math.round(x.at(s));
             g.drawLine(xx, TOP + plotH, xx, TOP + plotH + 3);
             String label = s + " s";
-            g.drawString(label, xx - fm.stringWidth(label) / 2, h - 3);
+            int left = Math.min(xx - fm.stringWidth(label) / 2, w - 2 - fm.stringWidth(label));
+            g.drawString(label, left, h - 3);
         }
         if (threshold > 0) {
             int yy = (int) Math.round(y.at(threshold));

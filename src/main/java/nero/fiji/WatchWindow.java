@@ -44,6 +44,7 @@ final class WatchWindow implements WatchListener {
     static final String SEGMENTS_TITLE = "NERO Live: OOD segments";
     private static final int REFRESH_MS = 40;
     private static final int CHART_HEIGHT = 150;
+    private static final int PEAK_HEIGHT = 240;
 
     private final Watch watch;
     private final SegmentsTable segments;
@@ -53,6 +54,7 @@ final class WatchWindow implements WatchListener {
     private volatile String status;
     private volatile boolean segmentsChanged;
     private Reports.ScoreRow drawn;
+    private LiveWindow window;
     private StripChart chart;
     private Label statusLabel;
     private Button stopButton;
@@ -85,8 +87,8 @@ final class WatchWindow implements WatchListener {
     }
 
     private void build() {
-        LiveWindow window = new LiveWindow(video);
-        int chartWidth = Math.max(420, window.getCanvas().getSize().width);
+        window = new LiveWindow(video);
+        int chartWidth = Math.max(560, window.getCanvas().getSize().width);
         chart = new StripChart(watch.source().threshold(), chartWidth, CHART_HEIGHT);
         statusLabel = new Label(status);
         statusLabel.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -166,6 +168,8 @@ final class WatchWindow implements WatchListener {
             segments.table().show(SEGMENTS_TITLE);
         }
         if (!tableListened && ij.WindowManager.getWindow(SEGMENTS_TITLE) instanceof TextWindow table) {
+            // beside the video, where the eye goes from a segment to its peak frame below it
+            table.setBounds(window.getX() + window.getWidth() + 8, window.getY(), 560, 200);
             TextPanel panel = table.getTextPanel();
             panel.addMouseListener(new MouseAdapter() {
                 @Override
@@ -177,7 +181,10 @@ final class WatchWindow implements WatchListener {
         }
     }
 
-    /** Shows the peak frame of the segment in {@code row} (the picture the model scored) in an image window. */
+    /**
+     * Shows the peak frame of the segment in {@code row} (the picture the model scored, at its display aspect) in an
+     * image window, zoomed to about {@value #PEAK_HEIGHT} pixels, with its verdict drawn as on the video.
+     */
     private void showPeak(int row) {
         OodSegment s = segments.segment(row);
         TimelinePicture.Thumbnail peak = segments.peak(row);
@@ -193,19 +200,32 @@ final class WatchWindow implements WatchListener {
         }
         String title = String.format(Locale.ROOT, "OOD segment %d: peak at frame %d (t=%.2f s)", s.number(),
                 s.peakFrame(), s.peakSeconds());
-        TextRoi text = new TextRoi(4, 4, String.format(Locale.ROOT, "segment %d\npeak NERO %.3g", s.number(),
-                s.peakScore()), new Font(Font.SANS_SERIF, Font.BOLD, Math.max(9, peak.height() / 16)));
-        text.setStrokeColor(VerdictOverlay.OOD_COLOR);
-        text.setFillColor(new Color(0, 0, 0, 150));
         if (peakImage == null || peakImage.getWindow() == null) {
             peakImage = new ImagePlus(title, ip);
-            peakImage.setOverlay(new Overlay(text));
-            peakImage.show();
         } else {
             peakImage.setProcessor(title, ip);
-            peakImage.setOverlay(new Overlay(text));
+        }
+        Overlay overlay = new Overlay();
+        VerdictOverlay.addRow(overlay, peakImage, peakRow(s), null);
+        peakImage.setOverlay(overlay);
+        if (peakImage.getWindow() == null) {
+            peakImage.show();
+            double zoom = Math.max(1, Math.floor(PEAK_HEIGHT / (double) ip.getHeight()));
+            if (peakImage.getWindow() != null && zoom > 1) {
+                ij.plugin.Zoom.set(peakImage, zoom);
+            }
+            if (peakImage.getWindow() != null && ij.WindowManager.getWindow(SEGMENTS_TITLE) instanceof TextWindow t) {
+                peakImage.getWindow().setLocation(t.getX(), t.getY() + t.getHeight() + 8);
+            }
+        } else {
             peakImage.getWindow().toFront();
         }
+    }
+
+    /** The verdict of a segment's peak frame, for its overlay: OOD at the peak score against the threshold. */
+    private Reports.ScoreRow peakRow(OodSegment s) {
+        return new Reports.ScoreRow("peak", "", Double.NaN, s.peakScore(), Double.NaN, Double.NaN, Double.NaN, "",
+                watch.source().threshold(), true, java.util.Map.of());
     }
 
     @Override
@@ -226,13 +246,17 @@ final class WatchWindow implements WatchListener {
 
     @Override
     public void progress(WatchStats stats) {
-        Reports.ScoreRow row = latest;
-        status = WatchText.progress(stats) + (row == null ? "" : "  |  latest: " + VerdictOverlay.label(row));
+        status = String.format(Locale.ROOT, "t=%.1f s · %d scored · %d dropped · %.1f fps · latency %.0f ms · %d "
+                + "segment%s", stats.streamSeconds(), stats.scored(), stats.dropped(), stats.scoredFps(),
+                stats.latencyP50Ms(), stats.segments(), stats.segments() == 1 ? "" : "s");
     }
 
     @Override
     public void finished(WatchSummary summary) {
-        status = "finished: " + WatchText.summary(summary).get(0);
+        WatchStats t = summary.stats();
+        status = String.format(Locale.ROOT, "finished: %d scored (%d OOD), %d dropped · %d OOD segment(s)%s",
+                t.scored(), t.oodFrames(), t.dropped(), summary.segments().size(),
+                summary.end() == nero.io.video.LiveFrameSource.End.STOPPED ? " · stopped" : "");
         EventQueue.invokeLater(() -> {
             refresh();
             refresh.stop();
