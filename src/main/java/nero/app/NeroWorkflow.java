@@ -77,6 +77,8 @@ public final class NeroWorkflow {
         readFiles.add(r.detector());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
+        OutputTargets.checkApart(OutputTargets.Output.file("score table", r.csvOut()),
+                OutputTargets.Output.folder("vectors folder", r.vectorsDir(), VectorFiles.NAMES));
         boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
@@ -110,6 +112,16 @@ public final class NeroWorkflow {
             }
             return new Reports.Score(rows, methods, r.csvOut(), skipped);
         }
+    }
+
+    /** The folder holding the one image explained (a file, or the file the current image was opened from), or null. */
+    private static Path folderOfExplainedImage(Requests.Explain r) {
+        if (r.imageFile() != null) {
+            return java.nio.file.Files.isDirectory(r.imageFile()) ? null : r.imageFile().toAbsolutePath().getParent();
+        }
+        ij.io.FileInfo opened = r.image() == null ? null : r.image().getOriginalFileInfo();
+        return opened == null || opened.directory == null || opened.directory.isEmpty() ? null
+                : Path.of(opened.directory);
     }
 
     /** The inputs for a message: the path, or the first path and how many more. */
@@ -151,6 +163,10 @@ public final class NeroWorkflow {
     public Reports.Explain explain(Requests.Explain r) {
         OutputTargets.checkFolder(r.outDir(), "output folder", true,
                 r.imageFile() != null && java.nio.file.Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
+        String beside = OutputTargets.besideInputs(r.outDir(), "output folder", folderOfExplainedImage(r));
+        if (beside != null) {
+            progress.warn(beside);
+        }
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             Explainer explainer = new Explainer(d);
