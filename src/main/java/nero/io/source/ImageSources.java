@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import nero.core.InvalidInputException;
 import nero.io.FileKind;
+import nero.io.FileNameEncoding;
 import nero.io.ImageSource;
 import nero.io.LazyItem;
 import nero.io.SourceItem;
@@ -50,6 +51,7 @@ public final class ImageSources {
                     entries.add(new FileListSource.Entry(f, null));
                 }
             } else {
+                FileNameEncoding.checkUsable(p);
                 FileKind kind = FileKind.of(p);
                 if (kind == FileKind.UNKNOWN) {
                     throw new InvalidInputException(p + ": unrecognised file format (not an image, DICOM Part-10 file or"
@@ -114,6 +116,7 @@ public final class ImageSources {
         } catch (IOException e) {
             throw new InvalidInputException(root + ": cannot list: " + e.getMessage(), e);
         }
+        classDirs.forEach(FileNameEncoding::checkUsable); // a class name this Java cannot read
         if (classDirs.isEmpty()) {
             throw new InvalidInputException(root + ": no class folders (ImageFolder layout: root/<class>/<images>)");
         }
@@ -155,10 +158,14 @@ public final class ImageSources {
 
     /**
      * Recognised input files under a folder, recursively, sorted by path, links followed ({@link FileTree});
-     * hidden files and other files skipped.
+     * hidden files and other files skipped. An input whose name this Java cannot use ({@link FileNameEncoding}:
+     * non-ASCII under the C locale) is refused with the advice, instead of being reported corrupt later.
      */
     static List<Path> inputFilesUnder(Path dir) {
-        return FileTree.files(dir).stream().filter(p -> !isHidden(p)).filter(ImageSources::isRecognised).toList();
+        List<Path> files = FileTree.files(dir).stream().filter(p -> !isHidden(p)).filter(ImageSources::isRecognised)
+                .toList();
+        files.forEach(FileNameEncoding::checkUsable);
+        return files;
     }
 
     /**
