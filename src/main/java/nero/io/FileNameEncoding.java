@@ -1,6 +1,10 @@
 package nero.io;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -13,8 +17,9 @@ import nero.core.InvalidInputException;
  * {@code -Dsun.jnu.encoding} option is ignored by Java 17): under the C/POSIX locale of cron jobs, systemd services
  * and bare containers it is ASCII, and a file named {@code café.png} can be neither named nor opened, only listed
  * with its bytes shown as '?'. The launcher ({@code ./nero}) starts Java in C.UTF-8 there; a Java started otherwise
- * (Fiji from a C-locale session, a Spark driver) refuses such names with this advice instead of calling the file
- * corrupt or a class folder empty.
+ * (Fiji from a C-locale session, a Spark driver) reports such names with this advice instead of calling the file
+ * corrupt or a class folder empty. The same for a name whose bytes are not valid in a UTF-8 system (Latin-1 from an
+ * old share): Java cannot open it by name in any locale.
  */
 public final class FileNameEncoding {
     /** A byte of 0x80 or above, as a file's URI shows its raw name. */
@@ -52,13 +57,50 @@ public final class FileNameEncoding {
     }
 
     /**
-     * Refuses a listed file whose name this Java cannot use (it would otherwise fail later as "corrupt" or
-     * "not found"); nothing to check where the encoding is not ASCII-only.
+     * Why this Java cannot open a listed file by its name, or null when it can: a non-ASCII name under the C locale,
+     * or a name whose bytes are not valid in this Java's file-name encoding (a Latin-1 name from an old share in a
+     * UTF-8 system): Java would see the name with replacement characters, and the file as missing or corrupt.
      */
-    public static void checkUsable(Path file) {
-        if (asciiOnly() && hasNonAsciiName(file)) {
-            throw new InvalidInputException(file + ": non-ASCII file name; " + advice());
+    public static String whyUnusable(Path file) {
+        if (!hasNonAsciiName(file)) {
+            return null;
         }
+        if (asciiOnly()) {
+            return "non-ASCII file name; " + advice();
+        }
+        byte[] raw = rawBytes(file.toUri().getRawPath());
+        try {
+            ofThisJava().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw));
+            return null;
+        } catch (CharacterCodingException e) {
+            return "the file name is not valid " + ofThisJava().name() + " (this Java's file-name encoding), so it"
+                    + " cannot be opened by name: rename the file in " + ofThisJava().name() + " (convmv does it for"
+                    + " a folder)";
+        }
+    }
+
+    /** Refuses a listed file this Java cannot open by its name ({@link #whyUnusable}), naming it and the cure. */
+    public static void checkUsable(Path file) {
+        String why = whyUnusable(file);
+        if (why != null) {
+            throw new InvalidInputException(file + ": " + why);
+        }
+    }
+
+    /** A URI's raw path (percent-escaped bytes) back to bytes. */
+    private static byte[] rawBytes(String rawPath) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(rawPath.length());
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%' && i + 2 < rawPath.length()) {
+                out.write(Integer.parseInt(rawPath.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.write(c);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** The same for a path typed or chosen as text that could not be turned into a file name; null otherwise. */

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import nero.io.FileNameEncoding;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +65,21 @@ class AnyLocaleCliTest {
                 tmp.resolve("d.nero"));
         assertRefusedWithAdvice(fit);
         assertTrue(fit.err().startsWith("nero: " + train + "/cl"), fit.toString());
+    }
+
+    @Test
+    void aNameThatIsNotValidUtf8IsSkippedWithTheCureAndTheRestScored() throws Exception {
+        Assumptions.assumeFalse(FileNameEncoding.asciiOnly(), "this test JVM runs in the C locale");
+        // a Latin-1 name, as an old share gives it: bytes Java cannot decode in a UTF-8 system
+        Process p = new ProcessBuilder("bash", "-c", "cp \"$0\" \"$1\"$'\\xe9t\\xe9.jpg'",
+                data.resolve("café.jpg").toString(), data.resolve("l").toString()).inheritIO().start();
+        assertEquals(0, p.waitFor());
+        Cli.Result r = Cli.run("score", "--detector", SampleDetector.detector(), data);
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(3, r.out().lines().count(), "café.jpg and clâss/ölçü.jpg scored: " + r);
+        assertTrue(r.err().lines().anyMatch(l -> l.contains("/data/l\uFFFDt\uFFFD.jpg: the file name is not valid"
+                + " UTF-8 (this Java's file-name encoding), so it cannot be opened by name: rename the file in UTF-8")),
+                r.toString());
     }
 
     private static void assertRefusedWithAdvice(Run r) {

@@ -51,7 +51,6 @@ public final class ImageSources {
                     entries.add(new FileListSource.Entry(f, null));
                 }
             } else {
-                FileNameEncoding.checkUsable(p);
                 FileKind kind = FileKind.of(p);
                 if (kind == FileKind.UNKNOWN) {
                     throw new InvalidInputException(p + ": unrecognised file format (not an image, DICOM Part-10 file or"
@@ -116,7 +115,7 @@ public final class ImageSources {
         } catch (IOException e) {
             throw new InvalidInputException(root + ": cannot list: " + e.getMessage(), e);
         }
-        classDirs.forEach(FileNameEncoding::checkUsable); // a class name this Java cannot read
+        classDirs.forEach(FileNameEncoding::checkUsable); // a class name this Java cannot read: refused
         if (classDirs.isEmpty()) {
             throw new InvalidInputException(root + ": no class folders (ImageFolder layout: root/<class>/<images>)");
         }
@@ -158,14 +157,10 @@ public final class ImageSources {
 
     /**
      * Recognised input files under a folder, recursively, sorted by path, links followed ({@link FileTree});
-     * hidden files and other files skipped. An input whose name this Java cannot use ({@link FileNameEncoding}:
-     * non-ASCII under the C locale) is refused with the advice, instead of being reported corrupt later.
+     * hidden files and other files skipped.
      */
     static List<Path> inputFilesUnder(Path dir) {
-        List<Path> files = FileTree.files(dir).stream().filter(p -> !isHidden(p)).filter(ImageSources::isRecognised)
-                .toList();
-        files.forEach(FileNameEncoding::checkUsable);
-        return files;
+        return FileTree.files(dir).stream().filter(p -> !isHidden(p)).filter(ImageSources::isRecognised).toList();
     }
 
     /**
