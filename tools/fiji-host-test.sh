@@ -187,7 +187,7 @@ fi
 # C locale (cron, systemd, bare containers) Fiji itself cannot open café.jpg, and NERO refuses it with one Log line
 # naming the fix; in C.UTF-8 both read it. (The macro is ASCII: the name comes from the folder listing.)
 LOCALE_DATA=$WORK/locale-data; rm -rf "$LOCALE_DATA"; mkdir -p "$LOCALE_DATA"
-cp "$(find "$DATA/ood" -type f -name '*.jpg' | sort | head -1)" "$LOCALE_DATA/café.jpg"
+cp "$(find "$DATA/ood" -type f -name '*.jpg' | sort | sed -n 1p)" "$LOCALE_DATA/café.jpg"
 cat >"$WORK/locale.ijm" <<IJM
 list = getFileList("$LOCALE_DATA/");
 print("locale: Fiji lists " + list[0] + " exists=" + File.exists("$LOCALE_DATA/" + list[0]));

@@ -42,12 +42,11 @@ public final class ViewFiles {
     }
 
     /**
-     * What ImageJ's PNG writer encodes: the image with its overlay flattened, 8-bit (with its colour table) or RGB;
-     * other types as they are shown (RGB).
+     * What ImageJ's PNG writer encodes: the image with its overlay flattened (RGB), or the image as ImageJ renders it
+     * (8-bit with its colour table, RGB; other types as shown, 8-bit).
      */
     private static BufferedImage pngPicture(ImagePlus image) {
-        boolean plain = image.getOverlay() == null && (image.getBitDepth() == 8 || image.getBitDepth() == 24);
-        return (plain ? image : image.flatten()).getBufferedImage();
+        return (image.getOverlay() != null ? image.flatten() : image).getBufferedImage();
     }
 
     /**

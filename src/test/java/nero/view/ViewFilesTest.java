@@ -13,6 +13,7 @@ import ij.io.FileSaver;
 import ij.io.Opener;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
 import ij.process.LUT;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pictures written through the checked stream are the pictures ImageJ's savers wrote: the same pixels for
- * every kind of view (RGB with a burnt-in overlay, 8-bit with a colour table, plots), a TIFF with the same pixels
+ * every kind of view (RGB with a burnt-in overlay, 8-bit with a colour table, plots, 32-bit as shown), a TIFF with the same pixels
  * and its overlay kept as ROIs.
  */
 class ViewFilesTest {
@@ -33,7 +34,7 @@ class ViewFilesTest {
 
     @Test
     void pngsHaveThePixelsImageJsSaverGave() throws Exception {
-        for (ImagePlus image : List.of(rgbWithOverlay(), eightBitWithLut(), plot())) {
+        for (ImagePlus image : List.of(rgbWithOverlay(), eightBitWithLut(), plot(), floatImage())) {
             Path ours = ViewFiles.png(image, dir.resolve("ours.png"));
             Path imagej = dir.resolve("imagej.png");
             ImagePlus flat = image.getOverlay() != null ? image.flatten() : image;
@@ -82,6 +83,15 @@ class ViewFilesTest {
         }
         bp.setLut(LUT.createLutFromColor(java.awt.Color.RED));
         return new ImagePlus("8-bit with a colour table", bp);
+    }
+
+    private static ImagePlus floatImage() {
+        FloatProcessor fp = new FloatProcessor(20, 10);
+        for (int i = 0; i < 200; i++) {
+            fp.setf(i, i * 0.5f - 20);
+        }
+        fp.resetMinAndMax();
+        return new ImagePlus("32-bit", fp);
     }
 
     private static ImagePlus plot() {
