@@ -163,14 +163,18 @@ public final class NeroWorkflow {
     public Reports.Explain explain(Requests.Explain r) {
         OutputTargets.checkFolder(r.outDir(), "output folder", true,
                 r.imageFile() != null && java.nio.file.Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
+        // said once the input has been read, so that bad input stays one message
         String beside = OutputTargets.besideInputs(r.outDir(), "output folder", folderOfExplainedImage(r));
-        if (beside != null) {
-            progress.warn(beside);
-        }
+        Runnable warnBeside = () -> {
+            if (beside != null) {
+                progress.warn(beside);
+            }
+        };
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             Explainer explainer = new Explainer(d);
             if (r.image() != null) {
+                warnBeside.run();
                 return explainer.explain(r.image(), r.image().getTitle(), r.outDir());
             }
             if (r.imageFile() == null) {
@@ -185,13 +189,16 @@ public final class NeroWorkflow {
                 }
                 SourceItem first = it.next();
                 if (!it.hasNext()) {
-                    return explainer.explain(first.read(), first.id(), r.outDir());
+                    ImagePlus image = first.read();
+                    warnBeside.run();
+                    return explainer.explain(image, first.id(), r.outDir());
                 }
             }
             try (ImageSource s = ImageSources.open(r.imageFile())) {
                 rows = d.rows(SourceFeatures.extract(d.classifier(), s, "images", r.imageFile().toString(), false, progress,
                         skipped), List.of());
             }
+            warnBeside.run(); // the stills of one video or DICOM object: the montage goes beside it
             return BatchExplain.montage(explainer, rows, r.topN(), r.outDir(), skipped);
         }
     }
