@@ -13,6 +13,8 @@ import nero.io.table.CsvTables;
 final class EvaluationFiles {
     static final String METRICS_CSV = "metrics.csv";
     static final String SCORES_CSV = "scores.csv";
+    /** The tables written here (the shells add their plots, roc.png and histogram.png). */
+    static final List<String> NAMES = List.of(METRICS_CSV, SCORES_CSV);
 
     private EvaluationFiles() {
     }

@@ -85,6 +85,10 @@ public final class NeroWorkflow {
             // the model (found through the detector when not given) and its sidecar are inputs too
             OutputTargets.checkNotAnInput(r.csvOut(), "score table", d.modelFiles());
             OutputTargets.checkNotAnInput(r.vectorsDir(), "vectors folder", d.modelFiles());
+            List<Path> inputs = new ArrayList<>(readFiles);
+            inputs.addAll(List.of(d.modelFiles()));
+            OutputTargets.checkNotAnInput(OutputTargets.Output.folder("vectors folder", r.vectorsDir(),
+                    VectorFiles.NAMES), inputs.toArray(Path[]::new));
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
@@ -138,6 +142,10 @@ public final class NeroWorkflow {
         OutputTargets.checkFolder(r.outDir(), "output folder", true, r.idDir(), r.oodDir(), r.detector(),
                 r.model());
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
+            List<Path> inputs = new ArrayList<>(List.of(d.modelFiles()));
+            inputs.add(r.detector());
+            OutputTargets.checkNotAnInput(OutputTargets.Output.folder("output folder", r.outDir(),
+                    EvaluationFiles.NAMES), inputs.toArray(Path[]::new));
             FeatureSet id;
             FeatureSet ood;
             try (ImageSource s = ImageSources.open(r.idDir())) {

@@ -56,6 +56,15 @@ final class OutputTargets {
         check(output, what, false, inputs);
     }
 
+    /** {@link #checkNotAnInput} for each file an output writes (a folder's files, by name). */
+    static void checkNotAnInput(Output output, Path... inputs) {
+        if (output != null && output.path() != null) {
+            for (Path file : output.files()) {
+                check(file, output.isFolder() ? "file of the " + output.what() : output.what(), false, inputs);
+            }
+        }
+    }
+
     private static void check(Path output, String what, boolean folderOfPictures, Path... inputs) {
         if (output == null) {
             return;

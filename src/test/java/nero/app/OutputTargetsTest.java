@@ -154,6 +154,20 @@ class OutputTargetsTest {
     }
 
     @Test
+    void aFileWrittenIntoAnOutputFolderNeverReplacesAnInput() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("d"));
+        Path detector = Files.writeString(d.resolve("features.csv"), "{}"); // a detector someone named so
+        OutputTargets.Output vectors = OutputTargets.Output.folder("vectors folder", d, VectorFiles.NAMES);
+        assertEquals("file of the vectors folder " + detector + " is also an input of this job; writing it would"
+                + " destroy that input: choose another name", assertThrows(InvalidInputException.class,
+                        () -> OutputTargets.checkNotAnInput(vectors, detector)).getMessage());
+        Path model = Files.writeString(d.resolve("metrics.csv"), "x");
+        assertThrows(InvalidInputException.class, () -> OutputTargets.checkNotAnInput(
+                OutputTargets.Output.folder("output folder", d, EvaluationFiles.NAMES), model));
+        assertDoesNotThrow(() -> OutputTargets.checkNotAnInput(vectors, model, tmp.resolve("elsewhere.nero")));
+    }
+
+    @Test
     void letterCaseSetsNamesApartOnlyWhereTheFileSystemKeepsCase() throws Exception {
         Path d = Files.createDirectories(tmp.resolve("d"));
         OutputTargets.Output vectors = OutputTargets.Output.folder("vectors folder", d, VectorFiles.NAMES);
