@@ -26,6 +26,8 @@ import nero.view.ExplanationWriter;
 import nero.view.OodMontage;
 import nero.view.ViewFiles;
 import nero.model.Classifier;
+import nero.model.InputBatch;
+import nero.model.InputGradients;
 import nero.model.ModelOutputs;
 import nero.model.Preprocessor;
 
@@ -47,6 +49,7 @@ public final class Explainer {
     private final double[] sortedValidationScores;
     private final double[][] trainingPoints;
     private final int[] trainingLabels;
+    private boolean saidNoGradients;
 
     /** Explains with a detector file opened with its model (which {@link LoadedDetector#open} checked). */
     Explainer(LoadedDetector loaded) {
@@ -98,7 +101,7 @@ public final class Explainer {
         Preprocessing pre = classifier.info().preprocessing();
         float[] tensor = preprocessor.toTensor(image);
         boolean withMap = classifier.info().hasFeatureMap();
-        ModelOutputs out = classifier.run(tensor, 1, withMap);
+        ModelOutputs out = classifier.run(InputBatch.of(tensor, pre), withMap);
         NeroScore s = detector.score(out.features()[0], out.logits()[0]);
         int row = centroidRow(s.nearestClass());
 
@@ -176,8 +179,17 @@ public final class Explainer {
 
     /** Null when the engine cannot give input gradients for this model: the other views do not need them. */
     private SpatialMap gradientTimesInput(float[] tensor, int targetClass, Preprocessing pre) {
+        InputGradients gradients = classifier.inputGradients().orElse(null);
+        if (gradients == null) {
+            if (!saidNoGradients) {
+                saidNoGradients = true;
+                System.err.println("nero: no gradient × input heatmap: model " + classifier.info().file().getFileName()
+                        + " gives no input gradients (" + classifier.noInputGradientsReason() + ")");
+            }
+            return null;
+        }
         try {
-            return InputAttribution.sumChannels(classifier.gradientTimesInput(tensor, targetClass), 3, pre.height(),
+            return InputAttribution.sumChannels(gradients.gradientTimesInput(tensor, targetClass), 3, pre.height(),
                     pre.width());
         } catch (InvalidInputException e) {
             throw e;

@@ -66,7 +66,7 @@ public final class NeroWorkflow {
 
     public Reports.Score score(Requests.Score r) {
         List<SkippedItem> skipped = new ArrayList<>();
-        List<String> methods = OodMethods.besidesNero(r.methods());
+        List<String> asked = OodMethods.besidesNero(r.methods());
         boolean hasFiles = r.inputs() != null && !r.inputs().isEmpty();
         boolean hasImages = r.images() != null && !r.images().isEmpty();
         if (!hasFiles && !hasImages) {
@@ -79,9 +79,10 @@ public final class NeroWorkflow {
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
         OutputTargets.checkApart(OutputTargets.Output.file("score table", r.csvOut()),
                 OutputTargets.Output.folder("vectors folder", r.vectorsDir(), VectorFiles.NAMES));
-        boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
+            List<String> methods = GradientMethods.supported(asked, d.classifier());
+            boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
             // the model (found through the detector when not given) and its sidecar are inputs too
             OutputTargets.checkNotAnInput(r.csvOut(), "score table", d.modelFiles());
             OutputTargets.checkNotAnInput(r.vectorsDir(), "vectors folder", d.modelFiles());
@@ -137,8 +138,6 @@ public final class NeroWorkflow {
     public Reports.Evaluate evaluate(Requests.Evaluate r) {
         Engine.ensureStarted();
         List<SkippedItem> skipped = new ArrayList<>();
-        List<String> methods = OodMethods.withNeroFirst(r.methods());
-        boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
         OutputTargets.checkFolder(r.outDir(), "output folder", true, r.idDir(), r.oodDir(), r.detector(),
                 r.model());
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
@@ -146,6 +145,8 @@ public final class NeroWorkflow {
             inputs.add(r.detector());
             OutputTargets.checkNotAnInput(OutputTargets.Output.folder("output folder", r.outDir(),
                     EvaluationFiles.NAMES), inputs.toArray(Path[]::new));
+            List<String> methods = GradientMethods.supported(OodMethods.withNeroFirst(r.methods()), d.classifier());
+            boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
             FeatureSet id;
             FeatureSet ood;
             try (ImageSource s = ImageSources.open(r.idDir())) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit a NERO detector on an ID training set (one folder per class) and save it to a file.")
 final class FitCli implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "TorchScript classifier (.pt) in the model contract")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "classifier in the model contract: TorchScript (.pt) or ONNX (.onnx)")
     Path model;
     @Option(names = "--train", required = true, paramLabel = "DIR", description = "ID training images, one folder per class")
     Path train;

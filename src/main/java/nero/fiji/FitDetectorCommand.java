@@ -32,7 +32,7 @@ public class FitDetectorCommand extends ContextCommand {
             + "Fits a NERO detector on the in-distribution training images of your classifier (one folder per "
             + "class) and writes it to a file. The threshold is calibrated on the validation folder (optional) so "
             + "that the chosen share of ID images stays ID.</p>";
-    @Parameter(label = "Model (TorchScript .pt)", persist = false)
+    @Parameter(label = "Model (TorchScript .pt or ONNX .onnx)", persist = false)
     private File model;
     @Parameter(label = "ID training folder (one folder per class)", style = "directory", persist = false)
     private File train_dir;

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
+import nero.core.Preprocessing;
 import nero.core.ProgressListener;
 import nero.core.methods.Odin;
 import nero.io.ImageSource;
@@ -162,18 +163,15 @@ public final class FeatureExtractor {
             return new Inferred(batch, good, null, null);
         }
         int n = good.size();
-        int rows = Math.max(n, shape);
-        int sampleSize = good.get(0).tensor.length;
-        float[] nchw = new float[rows * sampleSize]; // rows n… stay blank
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(good.get(i).tensor, 0, nchw, i * sampleSize, sampleSize);
-        }
-        ModelOutputs out = classifier.run(nchw, rows, options.withFeatureMap());
+        List<float[]> tensors = good.stream().map(Decoded::tensor).toList();
+        Preprocessing p = preprocessor.preprocessing();
+        InputBatch input = InputBatch.padded(tensors, shape, p.height(), p.width()); // rows n… stay blank
+        ModelOutputs out = classifier.run(input, options.withFeatureMap());
         float[][] odin = null;
         if (options.withOdin()) {
-            float[][] inputs = new float[rows][];
-            for (int i = 0; i < rows; i++) {
-                inputs[i] = i < n ? good.get(i).tensor : new float[sampleSize];
+            float[][] inputs = new float[input.n()][];
+            for (int i = 0; i < input.n(); i++) {
+                inputs[i] = i < n ? tensors.get(i) : new float[input.sampleSize()];
             }
             odin = Arrays.copyOf(odinLogits(inputs, out.logits()), n);
         }
@@ -193,7 +191,7 @@ public final class FeatureExtractor {
 
     /** ODIN (Liang et al., ICLR 2018) perturbation with the reference's T and ε, reusing the batch's logits. */
     private float[][] odinLogits(float[][] inputs, float[][] logits) {
-        return Odin.perturbedLogits(classifier, inputs, logits, ExtractionOptions.ODIN_TEMPERATURE,
+        return Odin.perturbedLogits(classifier.inputGradients().orElseThrow(), inputs, logits, ExtractionOptions.ODIN_TEMPERATURE,
                 ExtractionOptions.ODIN_EPSILON);
     }
 

@@ -28,6 +28,7 @@ import nero.core.NeroParameters;
 import nero.core.RelevanceRule;
 import nero.core.explain.Explanation;
 import nero.model.Classifier;
+import nero.model.InputBatch;
 import nero.model.ModelOutputs;
 import nero.model.Preprocessor;
 import nero.view.ExplanationWriter;
@@ -67,7 +68,8 @@ class ExplainerTest {
         List<String> ids = new ArrayList<>();
         for (int c = 0; c < CLASSES.size(); c++) {
             for (Path p : images("train", CLASSES.get(c), 8)) {
-                ModelOutputs out = classifier.run(pre.toTensor(IJ.openImage(p.toString())), 1, false);
+                ModelOutputs out = classifier.run(InputBatch.of(pre.toTensor(IJ.openImage(p.toString())),
+                        classifier.info().preprocessing()), false);
                 features.add(out.features()[0]);
                 logits.add(out.logits()[0]);
                 labels.add(c);

@@ -103,7 +103,7 @@ class ReducedDecodeFeaturesTest {
     }
 
     private static float[] features(Classifier c, float[] tensor) {
-        return c.run(tensor, 1, false).features()[0];
+        return c.run(InputBatch.of(tensor, c.info().preprocessing()), false).features()[0];
     }
 
     private static SourceItem item(Path file) {

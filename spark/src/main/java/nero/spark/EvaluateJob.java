@@ -69,15 +69,18 @@ public final class EvaluateJob implements Callable<Integer> {
     }
 
     public Reports.Evaluate run(SparkSession spark) {
-        List<String> all = OodMethods.withNeroFirst(OodMethods.parse(methods));
-        List<String> extras = all.subList(1, all.size()); // NERO's score is always in the row
+        List<String> asked = OodMethods.withNeroFirst(OodMethods.parse(methods));
+        List<String> extras;
         ScoreEvaluation.checkOutput(out, detector, model);
         // Open the pair once on the driver: refuses a detector fitted for another model, or methods it lacks,
         // before any executor starts.
         List<String> columns;
-        try (BatchScorer probe = BatchScorer.open(detector, model, extras, ExtractionOptions.defaults())) {
+        try (BatchScorer probe = BatchScorer.open(detector, model, asked.subList(1, asked.size()),
+                ExtractionOptions.defaults())) {
             columns = probe.columns();
+            extras = probe.methods(); // without ODIN for a model that gives no input gradients
         }
+        List<String> all = OodMethods.withNeroFirst(extras); // NERO's score is always in the row
         ShippedFiles shipped = ShippedFiles.ship(spark, detector, model);
         List<InputFile> files = new ArrayList<>();
         addAll(files, InputListing.folderFiles(spark, InputListing.qualified(spark, id), 0), ID);

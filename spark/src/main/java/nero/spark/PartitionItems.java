@@ -169,7 +169,10 @@ final class PartitionItems implements AutoCloseable {
             return;
         }
         if (fromFolder && !ImageSources.isInputFile(local)) {
-            currentItems = Collections.emptyIterator();
+            // no input by its name or content; but one that cannot be read any more may well have been one
+            InvalidInputException gone = goneOrUnreadable(file, local);
+            currentItems = gone == null ? Collections.emptyIterator()
+                    : List.<SourceItem>of(failed(file, gone)).iterator();
             return;
         }
         try {
@@ -198,7 +201,7 @@ final class PartitionItems implements AutoCloseable {
         }
         try {
             org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(uri);
-            Path dir = Files.createTempDirectory("nero-spark-");
+            Path dir = Files.createTempDirectory(ExecutorScratch.folder(), "copy-");
             Path copy = dir.resolve(remote.getName());
             FileSystem fs = remote.getFileSystem(hadoop);
             try (InputStream in = fs.open(remote)) {
@@ -209,6 +212,25 @@ final class PartitionItems implements AutoCloseable {
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new InvalidInputException(file.name() + ": cannot copy it to this executor: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A file of a folder listing that is no longer a readable file when the executor comes to it (deleted, moved
+     * or made unreadable after the driver listed it). Without this, a folder's file without an input extension (a DICOM
+     * object named by its UID) that vanished was left out as "no input" and appeared in neither table.
+     */
+    private static InvalidInputException goneOrUnreadable(InputFile file, Path local) {
+        if (!Files.exists(local)) {
+            return new InvalidInputException(file.name() + ": listed, but gone when read (deleted or moved while "
+                    + "the job ran)");
+        }
+        if (!Files.isRegularFile(local)) {
+            return new InvalidInputException(file.name() + ": listed as a file, but no longer one when read");
+        }
+        if (!Files.isReadable(local)) {
+            return new InvalidInputException(file.name() + ": not readable (check permissions)");
+        }
+        return null;
     }
 
     /** An item of a local copy is named by the file's URI; labels come from the listing (class folders). */

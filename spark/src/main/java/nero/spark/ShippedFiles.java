@@ -21,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
  * per executor JVM into a local folder, after checking each file's SHA-256 against the driver's: every executor
  * scores with exactly the files the driver was given. (Broadcasts rather than {@code SparkContext.addFile}: with
  * Spark 4's per-session artifacts, files added to the context did not reach executors of a standalone cluster.)
+ * The copies live in the executor's {@link ExecutorScratch} folder, deleted when the JVM exits.
  */
 final class ShippedFiles implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -82,7 +83,7 @@ final class ShippedFiles implements Serializable {
         return written().resolve(model.name());
     }
 
-    /** Drops the broadcast copies once the job is done (executors keep the files they wrote). */
+    /** Drops the broadcast copies once the job is done (executors keep the files they wrote until they exit). */
     void release() {
         for (Shipped s : new Shipped[] {detector, model, sidecar}) {
             if (s != null) {
@@ -96,7 +97,7 @@ final class ShippedFiles implements Serializable {
             Path dir = WRITTEN.get(key());
             if (dir == null) {
                 try {
-                    dir = Files.createTempDirectory("nero-spark-files-");
+                    dir = Files.createTempDirectory(ExecutorScratch.folder(), "shipped-");
                     for (Shipped s : new Shipped[] {detector, model, sidecar}) {
                         if (s != null) {
                             write(dir, s);
@@ -121,8 +122,6 @@ final class ShippedFiles implements Serializable {
         }
         Path file = dir.resolve(s.name());
         Files.write(file, bytes);
-        file.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
         if (!Sha256.of(file).equalsIgnoreCase(s.sha256())) {
             throw new InvalidInputException(file + ": written with another SHA-256 than the driver's " + s.name());
         }

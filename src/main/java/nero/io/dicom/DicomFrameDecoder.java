@@ -3,6 +3,7 @@ package nero.io.dicom;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.ByteFrameSource;
+import com.pixelmed.dicom.CodeStringAttribute;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttributeCompressedSeparateFramesOnDisk;
 import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
@@ -26,7 +27,9 @@ import nero.core.InvalidInputException;
  * pixel data of large files on disk and reads one frame at a time, so memory use is about one frame plus the header
  * (measured: a 131 MB, 2000-frame object iterates in a 48 MB heap).
  * Grey output: 8-bit unsigned → ByteProcessor; otherwise ShortProcessor with signed values offset by 32768 and the
- * Rescale Slope/Intercept as calibration (as ImageJ does). MONOCHROME1 is inverted so bright means bright.
+ * Rescale Slope/Intercept as calibration (as ImageJ does). MONOCHROME1 is inverted so bright means bright. Colour
+ * output (RGB): YBR samples converted by {@link YbrToRgb}, PALETTE COLOR through its {@link PaletteTable}, see
+ * {@link DicomColour}.
  */
 final class DicomFrameDecoder implements AutoCloseable {
     static {
@@ -38,11 +41,18 @@ final class DicomFrameDecoder implements AutoCloseable {
 
     private final Path file;
     private final DicomImageInfo info;
+    private final DicomColour colour;
+    private final OddWordFrames oddWordFrames;
     private SourceImage image;
+    private PaletteTable palette;
 
-    DicomFrameDecoder(Path file, DicomImageInfo info) {
+    /** {@code oddWordFrames}: where PixelMed would misread the frames, the reader that reads them instead, or null. */
+    DicomFrameDecoder(Path file, DicomImageInfo info, OddWordFrames oddWordFrames) {
         this.file = file;
         this.info = info;
+        this.oddWordFrames = oddWordFrames;
+        this.colour = DicomColour.decide(info.photometric(), info.samplesPerPixel(), info.planarConfiguration(),
+                info.columns(), info.transferSyntax());
     }
 
     /** Frame by 1-based index. */
@@ -50,23 +60,20 @@ final class DicomFrameDecoder implements AutoCloseable {
         if (frameNumber < 1 || frameNumber > info.frames()) {
             throw new IllegalArgumentException(file + ": frame " + frameNumber + " out of range 1.." + info.frames());
         }
-        BufferedImage bi;
+        Raster raster;
         try {
-            bi = open().getBufferedImage(frameNumber - 1);
+            SourceImage source = open(); // validates the Pixel Data in every case
+            raster = oddWordFrames != null ? oddWordFrames.raster(frameNumber) : rasterOf(source, frameNumber);
         } catch (InvalidInputException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new InvalidInputException(where(frameNumber) + ": cannot decode the pixels (" + describe(e) + ")", e);
         }
-        if (bi == null) {
-            throw new InvalidInputException(where(frameNumber) + ": cannot decode the pixels (transfer syntax "
-                    + TransferSyntaxes.describe(info.transferSyntax()) + ")");
+        if (raster.getWidth() != info.columns() || raster.getHeight() != info.rows()) {
+            throw new InvalidInputException(where(frameNumber) + ": decoded frame is " + raster.getWidth() + "x"
+                    + raster.getHeight() + " but Columns×Rows say " + info.columns() + "x" + info.rows());
         }
-        if (bi.getWidth() != info.columns() || bi.getHeight() != info.rows()) {
-            throw new InvalidInputException(where(frameNumber) + ": decoded frame is " + bi.getWidth() + "x" + bi.getHeight()
-                    + " but Columns×Rows say " + info.columns() + "x" + info.rows());
-        }
-        ImagePlus imp = new ImagePlus(title(frameNumber), toProcessor(bi));
+        ImagePlus imp = new ImagePlus(title(frameNumber), toProcessor(raster));
         if (info.samplesPerPixel() == 1 && (info.signed() || info.rescaleSlope() != 1 || info.rescaleIntercept() != 0)
                 && imp.getProcessor() instanceof ShortProcessor) {
             Calibration cal = imp.getCalibration();
@@ -75,6 +82,15 @@ final class DicomFrameDecoder implements AutoCloseable {
                     new double[] {info.rescaleIntercept() + offset, info.rescaleSlope()}, "Gray Value");
         }
         return imp;
+    }
+
+    private Raster rasterOf(SourceImage source, int frameNumber) {
+        BufferedImage bi = source.getBufferedImage(frameNumber - 1);
+        if (bi == null) {
+            throw new InvalidInputException(where(frameNumber) + ": cannot decode the pixels (transfer syntax "
+                    + TransferSyntaxes.describe(info.transferSyntax()) + ")");
+        }
+        return bi.getRaster();
     }
 
     private String where(int frameNumber) {
@@ -111,6 +127,12 @@ final class DicomFrameDecoder implements AutoCloseable {
                         + ", SamplesPerPixel=" + info.samplesPerPixel() + ", BitsAllocated=" + info.bitsAllocated() + ")");
             }
         }
+        if (colour == DicomColour.PALETTE) {
+            palette = PaletteTable.of(list, info.signed());
+        }
+        if (colour == DicomColour.YBR_PARTIAL) {
+            relabelAsFull422(list);
+        }
         if (pixels instanceof ByteFrameSource) {
             int fragments = framesIn(pixels);
             if (fragments >= 0 && fragments < info.frames()) {
@@ -130,8 +152,23 @@ final class DicomFrameDecoder implements AutoCloseable {
         return image;
     }
 
+    /**
+     * PixelMed unpacks the native Y Y Cb Cr layout only for YBR_FULL_422 (and, like for every native YBR, leaves the
+     * samples unconverted); YBR_PARTIAL_422 has the same layout, so it is named YBR_FULL_422 for PixelMed and the
+     * studio-range equations are applied here.
+     */
+    private void relabelAsFull422(AttributeList list) {
+        try {
+            Attribute pi = new CodeStringAttribute(TagFromName.PhotometricInterpretation);
+            pi.addValue("YBR_FULL_422");
+            list.put(pi);
+        } catch (DicomException e) {
+            throw new InvalidInputException(file + ": cannot prepare YBR_PARTIAL_422 pixels: " + e.getMessage(), e);
+        }
+    }
+
     private long expectedNativeBytes() {
-        long perFrame = "YBR_FULL_422".equals(info.photometric())
+        long perFrame = DicomColour.isNativeSubsampled(info.photometric())
                 ? (long) info.rows() * info.columns() * 2 * (info.bitsAllocated() / 8) : info.frameBytes();
         return perFrame * info.frames();
     }
@@ -146,16 +183,18 @@ final class DicomFrameDecoder implements AutoCloseable {
         return -1;
     }
 
-    private ImageProcessor toProcessor(BufferedImage bi) {
-        int w = bi.getWidth();
-        int h = bi.getHeight();
+    private ImageProcessor toProcessor(Raster r) {
+        int w = r.getWidth();
+        int h = r.getHeight();
         if (info.samplesPerPixel() == 3) {
-            return new ColorProcessor(bi);
+            return colourProcessor(r, w, h);
         }
-        Raster r = bi.getRaster();
         int[] raw = r.getSamples(0, 0, w, h, 0, (int[]) null);
         int bits = info.bitsStored();
         int mask = bits >= 32 ? -1 : (1 << bits) - 1;
+        if (colour == DicomColour.PALETTE) {
+            return paletteProcessor(raw, w, h, bits, mask);
+        }
         boolean mono1 = "MONOCHROME1".equals(info.photometric());
         if (info.bitsAllocated() == 8 && !info.signed()) {
             byte[] px = new byte[w * h];
@@ -183,6 +222,45 @@ final class DicomFrameDecoder implements AutoCloseable {
             px[i] = (short) v;
         }
         return new ShortProcessor(w, h, px, null);
+    }
+
+    /**
+     * RGB from the raster's samples, never through the image's colour model (which may carry an ICC profile the
+     * model's training pipeline never applied): as decoded, or converted from YBR by the standard's equations.
+     */
+    private ImageProcessor colourProcessor(Raster r, int w, int h) {
+        if (r.getNumBands() != 3) {
+            throw new InvalidInputException(file + ": the decoder gave " + r.getNumBands() + " samples per pixel, not 3");
+        }
+        int[] rgb = new int[w * h];
+        int[] s = new int[3 * w]; // a row at a time: a whole frame of int samples would triple the memory
+        for (int y = 0; y < h; y++) {
+            r.getPixels(0, y, w, 1, s);
+            for (int x = 0, j = 0; x < w; x++, j += 3) {
+                int a = s[j] & 0xff;
+                int b = s[j + 1] & 0xff;
+                int c = s[j + 2] & 0xff;
+                rgb[y * w + x] = switch (colour) {
+                    case YBR_FULL -> YbrToRgb.full(a, b, c);
+                    case YBR_PARTIAL -> YbrToRgb.partial(a, b, c);
+                    default -> a << 16 | b << 8 | c;
+                };
+            }
+        }
+        return new ColorProcessor(w, h, rgb);
+    }
+
+    private ImageProcessor paletteProcessor(int[] raw, int w, int h, int bits, int mask) {
+        int signBit = 1 << (bits - 1);
+        int[] rgb = new int[w * h];
+        for (int i = 0; i < rgb.length; i++) {
+            int v = raw[i] & mask;
+            if (info.signed() && (v & signBit) != 0) {
+                v -= 1 << bits;
+            }
+            rgb[i] = palette.rgb(v);
+        }
+        return new ColorProcessor(w, h, rgb);
     }
 
     private static String describe(Throwable e) {

@@ -16,11 +16,11 @@ final class DicomFrameSource implements ImageSource {
     private final DicomImageInfo info;
     private final DicomFrameDecoder decoder;
 
-    DicomFrameSource(Path file, String label, DicomImageInfo info) {
+    DicomFrameSource(Path file, String label, DicomImageInfo info, OddWordFrames oddWordFrames) {
         this.file = file;
         this.label = label;
         this.info = info;
-        this.decoder = new DicomFrameDecoder(file, info);
+        this.decoder = new DicomFrameDecoder(file, info, oddWordFrames);
     }
 
     @Override

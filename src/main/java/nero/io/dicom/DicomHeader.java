@@ -5,12 +5,15 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 import nero.core.InvalidInputException;
 import nero.io.FileKind;
 
@@ -74,7 +77,7 @@ final class DicomHeader {
             if (ts.isEmpty()) {
                 throw new InvalidInputException(file + ": the DICOM meta header has no Transfer Syntax UID (0002,0010)");
             }
-            byte[] next = dis.readNBytes(8);
+            byte[] next = TransferSyntaxes.DEFLATED.equals(ts) ? afterInflatedPixelDataTag(file) : dis.readNBytes(8);
             if (next.length == 0) {
                 return new DicomHeader(file, fileLength, list, ts, false, -1, -1, parsed, "");
             }
@@ -82,7 +85,7 @@ final class DicomHeader {
                 throw new InvalidInputException(file + ": file truncated right after the Pixel Data tag (byte " + parsed + ")");
             }
             if (TransferSyntaxes.DEFLATED.equals(ts)) {
-                // the stream below PixelMed is inflated here, so neither offsets nor the raw VL can be trusted
+                // offsets in the inflated stream are not file offsets; the length is checked after PixelMed's full read
                 return new DicomHeader(file, fileLength, list, ts, true, -1, UNKNOWN_LENGTH, parsed, "");
             }
             String vr;
@@ -102,6 +105,28 @@ final class DicomHeader {
                 throw iie;
             }
             throw new InvalidInputException(file + ": cannot parse the DICOM header: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The 8 bytes after the Pixel Data tag of a deflated file (empty when the data set ends without one). PixelMed's
+     * inflater reads ahead of where its parser stopped, so the bytes left in its stream are neither inflated nor in
+     * place (a small deflated file looked as if it had no Pixel Data): the data set is inflated again here, after the
+     * meta header whose length (0002,0000) gives.
+     */
+    private static byte[] afterInflatedPixelDataTag(Path file) throws IOException, DicomException {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+            byte[] start = raw.readNBytes(144); // preamble, DICM, (0002,0000) UL 4
+            if (start.length < 144 || start[132] != 2 || start[133] != 0 || start[134] != 0 || start[135] != 0) {
+                throw new InvalidInputException(file + ": deflated file without a File Meta Information Group Length"
+                        + " (0002,0000)");
+            }
+            raw.skipNBytes(littleEndian32(start, 140));
+            try (DicomInputStream dis = new DicomInputStream(new InflaterInputStream(raw, new Inflater(true)),
+                    TransferSyntax.ExplicitVRLittleEndian, false)) {
+                new AttributeList().read(dis, TagFromName.PixelData);
+                return dis.readNBytes(8);
+            }
         }
     }
 

@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * The validated, non-identifying description of a DICOM image object: geometry, pixel encoding and provenance
- * (SOP class, modality, transfer syntax). Patient attributes are never copied here.
+ * (SOP class, modality, transfer syntax). Patient attributes are never copied here. {@code planarConfiguration} is −1
+ * when absent.
  */
 public record DicomImageInfo(String transferSyntax, String sopClassUid, String modality, int rows, int columns,
         int frames, int samplesPerPixel, int bitsAllocated, int bitsStored, int highBit, boolean signed,
-        String photometric, double rescaleSlope, double rescaleIntercept, boolean video) {
+        String photometric, int planarConfiguration, double rescaleSlope, double rescaleIntercept, boolean video) {
 
     public boolean multiFrame() {
         return frames > 1;

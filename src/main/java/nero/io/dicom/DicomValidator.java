@@ -4,7 +4,6 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.TagFromName;
-import java.util.Set;
 import nero.core.InvalidInputException;
 import nero.io.PixelLimits;
 import nero.io.video.UnsupportedVideoException;
@@ -20,10 +19,6 @@ final class DicomValidator {
     static final int MAX_DIMENSION = 16384;
     /** Largest accepted NumberOfFrames (frames are streamed, so this only guards against nonsense values). */
     static final int MAX_FRAMES = 1_000_000;
-
-    private static final Set<String> GREY = Set.of("MONOCHROME1", "MONOCHROME2");
-    private static final Set<String> COLOUR = Set.of("RGB", "YBR_FULL", "YBR_FULL_422");
-    private static final Set<String> COLOUR_J2K = Set.of("YBR_ICT", "YBR_RCT");
 
     private DicomValidator() {
     }
@@ -99,11 +94,19 @@ final class DicomValidator {
         if (pr != 0 && pr != 1) {
             throw new InvalidInputException(f + ": PixelRepresentation=" + pr + " is not 0 or 1");
         }
-        boolean photometricOk = spp == 1 ? GREY.contains(pi)
-                : COLOUR.contains(pi) || COLOUR_J2K.contains(pi) && ts.startsWith("1.2.840.10008.1.2.4.9");
-        if (!photometricOk) {
-            throw new InvalidInputException(f + ": PhotometricInterpretation=" + pi + " with SamplesPerPixel=" + spp
-                    + " is not supported (grey: MONOCHROME1/2; colour: RGB, YBR_FULL, YBR_FULL_422)");
+        int planar = integer(a, TagFromName.PlanarConfiguration, -1);
+        DicomColour colour;
+        try {
+            colour = DicomColour.decide(pi, spp, planar, cols, ts);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(f + ": " + e.getMessage() + " (" + geometry + ")");
+        }
+        if (colour == DicomColour.PALETTE) {
+            try {
+                PaletteTable.of(a, pr == 1);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(f + ": PALETTE COLOR image with an unusable palette: " + e.getMessage());
+            }
         }
         if (isTwelveBitJpegExtended(ts, bs)) {
             throw new InvalidInputException(f + ": unsupported transfer syntax " + TransferSyntaxes.describe(ts)
@@ -111,7 +114,7 @@ final class DicomValidator {
                     + " dcmtk dcmdjpeg");
         }
         long frameBytes = (long) rows * cols * spp * (ba / 8);
-        if ("YBR_FULL_422".equals(pi) && TransferSyntaxes.isNative(ts)) {
+        if (DicomColour.isNativeSubsampled(pi) && TransferSyntaxes.isNative(ts)) {
             frameBytes = (long) rows * cols * 2 * (ba / 8); // native 4:2:2 stores Y Y Cb Cr per pixel pair
         }
         if (frameBytes > Integer.MAX_VALUE) {
@@ -127,7 +130,7 @@ final class DicomValidator {
                     + " needs encapsulated Pixel Data, but its length is given as " + h.pixelValueLength);
         }
         return new DicomImageInfo(ts, sop, text(a, TagFromName.Modality), rows, cols, frames, spp, ba, bs, hb, pr == 1, pi,
-                decimal(a, TagFromName.RescaleSlope, 1), decimal(a, TagFromName.RescaleIntercept, 0), video);
+                planar, decimal(a, TagFromName.RescaleSlope, 1), decimal(a, TagFromName.RescaleIntercept, 0), video);
     }
 
     private static boolean isTwelveBitJpegExtended(String ts, int bitsStored) {

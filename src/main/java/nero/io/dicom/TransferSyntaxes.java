@@ -58,6 +58,10 @@ final class TransferSyntaxes {
         return uid.startsWith("1.2.840.10008.1.2.4.10") && uid.length() == "1.2.840.10008.1.2.4.100".length();
     }
 
+    static boolean isJpeg2000(String uid) {
+        return "1.2.840.10008.1.2.4.90".equals(uid) || "1.2.840.10008.1.2.4.91".equals(uid);
+    }
+
     static boolean isHevc(String uid) {
         return uid.equals("1.2.840.10008.1.2.4.107") || uid.equals("1.2.840.10008.1.2.4.108");
     }

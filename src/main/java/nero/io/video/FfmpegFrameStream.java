@@ -133,7 +133,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
     private final int declared;
     private final boolean seekable;
     private final int rotation;
-    private final FfmpegPictures pictures = new FfmpegPictures();
+    private final FfmpegPictures pictures;
     private final Map<Long, String> damageByPts = new HashMap<>();
     private final java.util.ArrayDeque<Held> held = new java.util.ArrayDeque<>();
     private AVFrame given;
@@ -153,7 +153,8 @@ final class FfmpegFrameStream implements VideoFrameStream {
     private int sarNum;
     private int sarDen = 1;
 
-    private FfmpegFrameStream(Path file, String name, String containerHint) throws IOException {
+    private FfmpegFrameStream(Path file, String name, String containerHint, boolean untaggedIsBt601) throws IOException {
+        pictures = new FfmpegPictures(untaggedIsBt601);
         try {
             AVFormatContext ctx = avformat_alloc_context();
             try (BytePointer path = new BytePointer(file.toAbsolutePath().toString(), StandardCharsets.UTF_8)) {
@@ -217,8 +218,13 @@ final class FfmpegFrameStream implements VideoFrameStream {
 
     /** Opens the file; an {@link InvalidInputException} names the file and the problem. */
     static FfmpegFrameStream open(Path file, String name, String containerHint) {
+        return open(file, name, containerHint, false);
+    }
+
+    /** As above; {@code untaggedIsBt601}: YCbCr that states no matrix is BT.601 whatever the height (DICOM video). */
+    static FfmpegFrameStream open(Path file, String name, String containerHint, boolean untaggedIsBt601) {
         try {
-            return new FfmpegFrameStream(file, name, containerHint);
+            return new FfmpegFrameStream(file, name, containerHint, untaggedIsBt601);
         } catch (IOException e) {
             throw new InvalidInputException(name + ": cannot read: " + e.getMessage(), e);
         }

@@ -53,6 +53,12 @@ final class FfmpegPictures implements AutoCloseable {
     private long bufferBytes;
     private final PointerPointer<BytePointer> dstData = new PointerPointer<>(4);
     private final IntPointer dstStride = new IntPointer(4);
+    private final boolean untaggedIsBt601;
+
+    /** {@code untaggedIsBt601}: an untagged stream is BT.601 at any height (DICOM's YBR_PARTIAL_420). */
+    FfmpegPictures(boolean untaggedIsBt601) {
+        this.untaggedIsBt601 = untaggedIsBt601;
+    }
 
     /**
      * The frame as an upright RGB image with square pixels. {@code sarNum/sarDen}: the sample aspect ratio (0/1 or
@@ -79,7 +85,7 @@ final class FfmpegPictures implements AutoCloseable {
         if (sws == null || sws.isNull()) {
             throw new InvalidInputException("cannot convert pixel format " + frame.format() + " to RGB");
         }
-        int matrix = matrix(frame.colorspace(), h);
+        int matrix = matrix(frame.colorspace(), untaggedIsBt601 ? 0 : h);
         sws_setColorspaceDetails(sws, sws_getCoefficients(matrix), fullRange(frame) ? 1 : 0,
                 sws_getCoefficients(SWS_CS_DEFAULT), 1, 0, 1 << 16, 1 << 16);
         int stride = (outW * 4 + 63) & ~63;
@@ -112,7 +118,10 @@ final class FfmpegPictures implements AutoCloseable {
                 || f == AV_PIX_FMT_YUVJ444P || f == AV_PIX_FMT_YUVJ440P || f == AV_PIX_FMT_YUVJ411P;
     }
 
-    /** swscale's matrix for the frame's colour space; untagged: BT.709 from 720 lines up, else BT.601. */
+    /**
+     * swscale's matrix for the frame's colour space; untagged: BT.709 from 720 lines up, else BT.601 (a height of 0
+     * asks for BT.601 whatever the height).
+     */
     static int matrix(int colorspace, int height) {
         if (colorspace == AVCOL_SPC_BT709) {
             return SWS_CS_ITU709;

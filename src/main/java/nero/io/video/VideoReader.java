@@ -40,26 +40,32 @@ public final class VideoReader {
     /** Stills of a video file, identified as {@code path#frame=N@t=1.234s} (N counts from 1). */
     public static ImageSource open(Path file, FrameSampling sampling) {
         FileKind.of(file); // refuses missing, empty and unreadable files now
-        return new VideoSource(file, file.toString(), null, sampling, Map.of(), -1, null);
+        return new VideoSource(file, file.toString(), null, sampling, Map.of(), StreamFacts.NONE, null);
     }
 
     /** Stills of a stream extracted from elsewhere (DICOM video); ids use {@code idBase}; {@code cleanup} runs on close. */
     public static ImageSource open(Path stream, String idBase, String label, FrameSampling sampling, Map<String, String> extraMeta,
             Runnable cleanup) {
-        return new VideoSource(stream, idBase, label, sampling, extraMeta, -1, cleanup);
+        return new VideoSource(stream, idBase, label, sampling, extraMeta, StreamFacts.NONE, cleanup);
     }
 
     /**
-     * As above, with the frame count declared outside the stream (DICOM NumberOfFrames), used to report a truncated
-     * stream when the container itself declares none (MPEG-TS/PS).
+     * As above, with what the carrying object says about the stream: its frame count (to report a truncated stream
+     * when the container itself declares none, MPEG-TS/PS), the frames' display times (they give the {@code @t=} of
+     * each id, the metadata {@code time_s} and the seconds step) and the colour matrix of an untagged stream.
      */
     public static ImageSource open(Path stream, String idBase, String label, FrameSampling sampling, Map<String, String> extraMeta,
-            int declaredFrames, Runnable cleanup) {
-        return new VideoSource(stream, idBase, label, sampling, extraMeta, declaredFrames, cleanup);
+            StreamFacts facts, Runnable cleanup) {
+        return new VideoSource(stream, idBase, label, sampling, extraMeta, facts, cleanup);
     }
 
     /** Opens the decoder for a file, sniffing the container from its first bytes. */
     static VideoFrameStream openStream(Path file, String name) {
+        return openStream(file, name, false);
+    }
+
+    /** As above; {@code untaggedIsBt601}: see {@link StreamFacts#untaggedIsBt601()} (FFmpeg only). */
+    static VideoFrameStream openStream(Path file, String name, boolean untaggedIsBt601) {
         byte[] head = new byte[1024];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -71,7 +77,7 @@ public final class VideoReader {
         String container = FileKind.containerName(kind, head, n);
         if ((kind.isVideo() || kind == FileKind.UNKNOWN) && VideoDecoders.useFfmpeg()) {
             // an unknown container is left to FFmpeg's own probing (it reads far more than we sniff)
-            return FfmpegFrameStream.open(file, name, kind.isVideo() ? container : null);
+            return FfmpegFrameStream.open(file, name, kind.isVideo() ? container : null, untaggedIsBt601);
         }
         try {
             return switch (kind) {
@@ -171,12 +177,12 @@ public final class VideoReader {
         private final FrameSampling sampling;
         private final Map<String, String> extraMeta;
         private final Runnable cleanup;
-        private final int declaredElsewhere;
+        private final StreamFacts facts;
         private final List<VideoFrameStream> open = new ArrayList<>();
 
         VideoSource(Path stream, String idBase, String label, FrameSampling sampling, Map<String, String> extraMeta,
-                int declaredElsewhere, Runnable cleanup) {
-            this.declaredElsewhere = declaredElsewhere;
+                StreamFacts facts, Runnable cleanup) {
+            this.facts = facts;
             this.stream = stream;
             this.idBase = idBase;
             this.label = label;
@@ -238,7 +244,7 @@ public final class VideoReader {
             private SourceItem advance() {
                 try {
                     if (frames == null) {
-                        frames = openStream(stream, idBase);
+                        frames = openStream(stream, idBase, facts.untaggedIsBt601());
                         synchronized (VideoSource.this) {
                             open.add(frames);
                         }
@@ -250,9 +256,11 @@ public final class VideoReader {
                         }
                         long counted = decoded++;
                         long index = f.index() >= 0 ? f.index() : counted;
-                        if (selector.take(index, f.seconds())) {
-                            SourceItem item = f.damage() == null ? still(index + 1, f) : damaged(index + 1, f);
-                            frames.skipTo(selector.nextSeconds(), selector.nextIndex());
+                        double seconds = facts.times() != null ? facts.times().seconds(index) : f.seconds();
+                        if (selector.take(index, seconds)) {
+                            SourceItem item = f.damage() == null ? still(index + 1, f, seconds)
+                                    : damaged(index + 1, seconds, f);
+                            skipAhead();
                             return item;
                         }
                     }
@@ -265,15 +273,25 @@ public final class VideoReader {
                 }
             }
 
-            private SourceItem still(long frameNumber, VideoFrameStream.Frame f) {
-                String id = stillId(frameNumber, f);
+            /** Lets the stream jump towards the next still; with times from outside, by frame index. */
+            private void skipAhead() {
+                double next = selector.nextSeconds();
+                if (facts.times() != null && !Double.isNaN(next)) {
+                    frames.skipTo(Double.NaN, facts.times().firstIndexAtOrAfter(next));
+                } else {
+                    frames.skipTo(next, selector.nextIndex());
+                }
+            }
+
+            private SourceItem still(long frameNumber, VideoFrameStream.Frame f, double seconds) {
+                String id = stillId(frameNumber, seconds);
                 ImagePlus imp = f.image(id.substring(id.lastIndexOf('/') + 1));
                 Map<String, String> meta = new LinkedHashMap<>(extraMeta);
                 meta.putIfAbsent("source", "video");
                 meta.put("container", frames.container());
                 meta.put("codec", frames.codec());
                 meta.put("frame", Long.toString(frameNumber));
-                meta.put("time_s", String.format(Locale.ROOT, "%.3f", f.seconds()));
+                meta.put("time_s", String.format(Locale.ROOT, "%.3f", seconds));
                 meta.put("width", Integer.toString(imp.getWidth()));
                 meta.put("height", Integer.toString(imp.getHeight()));
                 meta.putAll(frames.metadata());
@@ -283,20 +301,20 @@ public final class VideoReader {
                 return LazyItem.decoded(id, label, meta, imp);
             }
 
-            private String stillId(long frameNumber, VideoFrameStream.Frame f) {
-                return String.format(Locale.ROOT, "%s#frame=%d@t=%.3fs", idBase, frameNumber, f.seconds());
+            private String stillId(long frameNumber, double seconds) {
+                return String.format(Locale.ROOT, "%s#frame=%d@t=%.3fs", idBase, frameNumber, seconds);
             }
 
             /** A still whose picture the decoder reported damaged: reported, never scored half-decoded. */
-            private SourceItem damaged(long frameNumber, VideoFrameStream.Frame f) {
-                String id = stillId(frameNumber, f);
+            private SourceItem damaged(long frameNumber, double seconds, VideoFrameStream.Frame f) {
+                String id = stillId(frameNumber, seconds);
                 return LazyItem.failed(id, label, new InvalidInputException(id + ": damaged picture in the "
                         + frames.container() + " video (" + frames.codec() + "), not scored: " + f.damage()));
             }
 
             private SourceItem finish() {
                 done = true;
-                int declared = frames.declaredFrames() > 0 ? frames.declaredFrames() : declaredElsewhere;
+                int declared = frames.declaredFrames() > 0 ? frames.declaredFrames() : facts.declaredFrames();
                 long reached = decoded;
                 String readProblem = null;
                 if (frames instanceof FfmpegFrameStream ff) {

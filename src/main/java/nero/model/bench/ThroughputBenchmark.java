@@ -14,11 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import nero.core.Preprocessing;
 import nero.core.ProgressListener;
 import nero.io.ImageSource;
 import nero.io.SourceItem;
 import nero.io.source.ImageSources;
 import nero.model.Classifier;
+import nero.model.InputBatch;
 import nero.model.Engine;
 import nero.model.Extraction;
 import nero.model.ExtractionOptions;
@@ -252,7 +254,6 @@ public final class ThroughputBenchmark {
 
     /** The same batches on tensors prepared in advance, run by as many concurrent callers as the pipeline uses. */
     private static double pureInference(Classifier c, List<float[]> tensors, int batch) throws Exception {
-        int sample = tensors.get(0).length;
         ExecutorService pool = PURE_POOL;
         {
             long start = System.nanoTime();
@@ -261,11 +262,8 @@ public final class ThroughputBenchmark {
                 int first = i;
                 int n = Math.min(batch, tensors.size() - i);
                 runs.add(pool.submit(() -> {
-                    float[] nchw = new float[n * sample];
-                    for (int j = 0; j < n; j++) {
-                        System.arraycopy(tensors.get(first + j), 0, nchw, j * sample, sample);
-                    }
-                    c.run(nchw, n, false);
+                    Preprocessing p = c.info().preprocessing();
+                    c.run(InputBatch.padded(tensors.subList(first, first + n), n, p.height(), p.width()), false);
                 }));
             }
             for (var run : runs) {

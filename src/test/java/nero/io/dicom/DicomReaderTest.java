@@ -22,6 +22,8 @@ import nero.io.SourceItem;
 import nero.io.source.ImageSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DicomReaderTest {
     @TempDir
@@ -136,6 +138,40 @@ class DicomReaderTest {
         }
         Path one = write("one.dcm", s -> { });
         assertEquals(one.toString(), items(DicomReader.open(one)).get(0).id());
+    }
+
+    @ParameterizedTest(name = "{0}, {1} sample(s)")
+    @CsvSource({"1.2.840.10008.1.2.1,1", "1.2.840.10008.1.2.1,3", "1.2.840.10008.1.2.2,1", "1.2.840.10008.1.2.2,3"})
+    void eightBitFramesOfOddLengthInOwPixelDataAreReadInPlace(String ts, int spp) throws Exception {
+        // 3 × 3 pixels: an odd number of bytes a frame. PixelMed dropped each frame's last sample and shifted the
+        // next frames by one (pydicom's SC_rgb_small_odd.dcm has this layout)
+        int frames = 3;
+        byte[] px = Fixtures.pattern(frames * 9 * spp);
+        Path p = write("ow" + spp + ".dcm", s -> {
+            s.size(3, 3);
+            s.frames = frames;
+            s.spp = spp;
+            s.photometric = spp == 3 ? "RGB" : "MONOCHROME2";
+            s.transferSyntax = ts;
+            s.eightBitAsWords = true;
+            s.bytes = px;
+        });
+        List<SourceItem> items = items(DicomReader.open(p));
+        int i = 0;
+        for (SourceItem item : items) {
+            ImagePlus imp = item.read();
+            for (int y = 0; y < 3; y++) {
+                for (int x = 0; x < 3; x++) {
+                    int v = imp.getProcessor().getPixel(x, y);
+                    int[] samples = spp == 3 ? new int[] {v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff} : new int[] {v};
+                    for (int sample : samples) {
+                        assertEquals(px[i] & 0xff, sample, item.id() + " sample " + i);
+                        i++;
+                    }
+                }
+            }
+        }
+        assertEquals(px.length, i);
     }
 
     @Test

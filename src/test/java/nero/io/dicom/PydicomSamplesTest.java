@@ -72,6 +72,8 @@ class PydicomSamplesTest {
         "JPGExtended.dcm|unsupported transfer syntax 1.2.840.10008.1.2.4.51",
         "MR_small_jpeg_ls_lossless.dcm|unsupported transfer syntax 1.2.840.10008.1.2.4.80",
         "JPEG2000.dcm|unsupported transfer syntax 1.2.840.10008.1.2.4.91",
+        "GDCMJ2K_TextGBR.dcm|unsupported transfer syntax 1.2.840.10008.1.2.4.90 (JPEG 2000 Lossless): no decoder",
+        "SC_rgb_rle_16bit.dcm|colour images with BitsAllocated=16 are not supported",
         "test-SR.dcm|has no image",
         "waveform_ecg.dcm|has no image"})
     void refusesBadOrUnsupportedSamples(String name, String expected) {
