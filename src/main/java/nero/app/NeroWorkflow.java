@@ -1,6 +1,6 @@
 package nero.app;
 
-import ij.ImagePlus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -77,8 +77,12 @@ public final class NeroWorkflow {
         readFiles.add(r.detector());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
+        Path timelineVideo = VideoTimelines.check(r, readFiles.toArray(Path[]::new));
+        Requests.Timeline timeline = r.timeline();
         OutputTargets.checkApart(OutputTargets.Output.file("score table", r.csvOut()),
-                OutputTargets.Output.folder("vectors folder", r.vectorsDir(), VectorFiles.NAMES));
+                OutputTargets.Output.folder("vectors folder", r.vectorsDir(), VectorFiles.NAMES),
+                OutputTargets.Output.file("timeline picture", timeline == null ? null : timeline.picture()),
+                OutputTargets.Output.file("segments table", timeline == null ? null : timeline.segmentsCsv()));
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             List<String> methods = GradientMethods.supported(asked, d.classifier());
@@ -86,6 +90,7 @@ public final class NeroWorkflow {
             // the model (found through the detector when not given) and its sidecar are inputs too
             OutputTargets.checkNotAnInput(r.csvOut(), "score table", d.modelFiles());
             OutputTargets.checkNotAnInput(r.vectorsDir(), "vectors folder", d.modelFiles());
+            VideoTimelines.check(r, d.modelFiles());
             List<Path> inputs = new ArrayList<>(readFiles);
             inputs.addAll(List.of(d.modelFiles()));
             OutputTargets.checkNotAnInput(OutputTargets.Output.folder("vectors folder", r.vectorsDir(),
@@ -112,21 +117,14 @@ public final class NeroWorkflow {
                 VectorFiles.write(r.vectorsDir(), all, d.state().classNames(),
                         Relevance.compute(all, d.classifier().head()));
             }
+            if (timelineVideo != null) {
+                VideoTimelines.write(timelineVideo, rows, r.timeline());
+            }
             if (r.csvOut() != null) {
                 ScoreCsv.write(r.csvOut(), rows, methods);
             }
             return new Reports.Score(rows, methods, r.csvOut(), skipped);
         }
-    }
-
-    /** The folder holding the one image explained (a file, or the file the current image was opened from), or null. */
-    private static Path folderOfExplainedImage(Requests.Explain r) {
-        if (r.imageFile() != null) {
-            return java.nio.file.Files.isDirectory(r.imageFile()) ? null : r.imageFile().toAbsolutePath().getParent();
-        }
-        ij.io.FileInfo opened = r.image() == null ? null : r.image().getOriginalFileInfo();
-        return opened == null || opened.directory == null || opened.directory.isEmpty() ? null
-                : Path.of(opened.directory);
     }
 
     /** The inputs for a message: the path, or the first path and how many more. */
@@ -169,46 +167,53 @@ public final class NeroWorkflow {
         }
     }
 
+    /**
+     * One image explained; a source of several (a folder, a multi-frame DICOM, a video) gives a montage of its most
+     * OOD images. The source is opened and read once.
+     */
     public Reports.Explain explain(Requests.Explain r) {
         OutputTargets.checkFolder(r.outDir(), "output folder", true,
-                r.imageFile() != null && java.nio.file.Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
-        // said once the input has been read, so that bad input stays one message
+                r.imageFile() != null && Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
         String beside = OutputTargets.besideInputs(r.outDir(), "output folder", folderOfExplainedImage(r));
-        Runnable warnBeside = () -> {
-            if (beside != null) {
-                progress.warn(beside);
-            }
-        };
+        Reports.Explain report = explainChecked(r);
+        if (beside != null) { // said once the views are written, so that bad input stays one message
+            progress.warn(beside);
+        }
+        return report;
+    }
+
+    private Reports.Explain explainChecked(Requests.Explain r) {
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             Explainer explainer = new Explainer(d);
             if (r.image() != null) {
-                warnBeside.run();
                 return explainer.explain(r.image(), r.image().getTitle(), r.outDir());
             }
             if (r.imageFile() == null) {
                 throw new InvalidInputException("no image to explain: give an image file or open an image");
             }
-            List<Reports.ScoreRow> rows;
-            List<SkippedItem> skipped = new ArrayList<>();
             try (ImageSource s = ImageSources.open(r.imageFile())) {
-                Iterator<SourceItem> it = s.iterator();
-                if (!it.hasNext()) {
+                Iterator<SourceItem> items = s.iterator();
+                if (!items.hasNext()) {
                     throw new InvalidInputException("no image in " + r.imageFile());
                 }
-                SourceItem first = it.next();
-                if (!it.hasNext()) {
-                    ImagePlus image = first.read();
-                    warnBeside.run();
-                    return explainer.explain(image, first.id(), r.outDir());
+                SourceItem first = items.next();
+                if (!items.hasNext()) {
+                    return explainer.explain(first, r.outDir());
                 }
+                return BatchExplain.montage(d, explainer, BatchExplain.resumed(s, first, items),
+                        r.imageFile().toString(), r.topN(), r.outDir(), progress);
             }
-            try (ImageSource s = ImageSources.open(r.imageFile())) {
-                rows = d.rows(SourceFeatures.extract(d.classifier(), s, "images", r.imageFile().toString(), false, progress,
-                        skipped), List.of());
-            }
-            warnBeside.run(); // the stills of one video or DICOM object: the montage goes beside it
-            return BatchExplain.montage(explainer, rows, r.topN(), r.outDir(), skipped);
         }
+    }
+
+    /** The folder holding the one image explained (a file, or the file the current image was opened from), or null. */
+    private static Path folderOfExplainedImage(Requests.Explain r) {
+        if (r.imageFile() != null) {
+            return Files.isDirectory(r.imageFile()) ? null : r.imageFile().toAbsolutePath().getParent();
+        }
+        ij.io.FileInfo opened = r.image() == null ? null : r.image().getOriginalFileInfo();
+        return opened == null || opened.directory == null || opened.directory.isEmpty() ? null
+                : Path.of(opened.directory);
     }
 }

@@ -98,7 +98,7 @@ class FailingDiskWritersTest {
                     () -> ScoreCsv.write(dir.resolve("scores.csv"), List.of(scoreRow()), List.of()));
             case "vectors" -> new Writer(name, List.of("index.csv", "features.csv", "logits.csv", "relevance.csv"),
                     () -> VectorFiles.write(dir, features(), List.of("x", "y"), features().features()));
-            case "evaluation" -> new Writer(name, List.of(EvaluationFiles.METRICS_CSV, EvaluationFiles.SCORES_CSV),
+            case "evaluation" -> new Writer(name, List.of(Reports.Evaluate.METRICS_CSV, Reports.Evaluate.SCORES_CSV),
                     () -> EvaluationFiles.write(dir, List.of(new Reports.MethodMetrics("nero", 0.9, 0.1, 0.8, 0.7)),
                             List.of("a"), List.of("b"), Map.of("nero", new double[] {1}),
                             Map.of("nero", new double[] {2})));

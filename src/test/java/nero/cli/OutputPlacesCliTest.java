@@ -42,6 +42,16 @@ class OutputPlacesCliTest {
     }
 
     @Test
+    void aVideosSegmentsTableInsideTheVectorsFolderIsRefusedBeforeAnyWork() throws Exception {
+        Path vectors = Files.createDirectories(tmp.resolve("v"));
+        Path segments = vectors.resolve("logits.csv");
+        Cli.Result r = Cli.run("score", "--detector", SampleDetector.detector(), "--vectors", vectors, "--segments",
+                segments, SampleDetector.SAMPLE.resolve("video/cecum-to-polyp.mp4"));
+        Cli.assertBadInput(r, "vectors folder " + vectors, "segments table " + segments, "would both write");
+        assertEquals(List.of("v"), Cli.filesUnder(tmp), "nothing written");
+    }
+
+    @Test
     void anOutputNameOf255BytesIsWritten() throws Exception {
         Path table = tmp.resolve("s".repeat(251) + ".csv");
         Cli.Result r = Cli.run("score", "--detector", SampleDetector.detector(), "--out", table,
