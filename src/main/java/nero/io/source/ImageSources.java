@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import nero.core.InvalidInputException;
 import nero.io.FileKind;
+import nero.io.FileNameEncoding;
 import nero.io.ImageSource;
 import nero.io.LazyItem;
 import nero.io.SourceItem;
@@ -78,6 +79,7 @@ public final class ImageSources {
         } catch (IOException e) {
             throw new InvalidInputException(root + ": cannot list: " + e.getMessage(), e);
         }
+        classDirs.forEach(FileNameEncoding::checkUsable); // a class name this Java cannot read: refused
         if (classDirs.isEmpty()) {
             throw new InvalidInputException(root + ": no class folders (ImageFolder layout: root/<class>/<images>)");
         }
