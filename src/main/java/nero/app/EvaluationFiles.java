@@ -8,9 +8,14 @@ import java.util.List;
 import java.util.Map;
 import nero.core.InvalidInputException;
 import nero.io.table.CsvTables;
+import nero.view.EvaluationPlots;
 
 /** evaluate's files: {@code metrics.csv} (fractions) and {@code scores.csv} (one row per image, one column per method). */
 final class EvaluationFiles {
+    /** Every file evaluate writes into its folder: these tables and the plots of {@link EvaluationPlots}. */
+    static final List<String> NAMES = List.of(Reports.Evaluate.METRICS_CSV, Reports.Evaluate.SCORES_CSV,
+            EvaluationPlots.ROC_PNG, EvaluationPlots.HISTOGRAM_PNG);
+
     private EvaluationFiles() {
     }
 

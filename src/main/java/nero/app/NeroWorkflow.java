@@ -77,7 +77,12 @@ public final class NeroWorkflow {
         readFiles.add(r.detector());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
-        VideoTimelines.Subject timeline = VideoTimelines.check(r, readFiles.toArray(Path[]::new));
+        VideoTimelines.Subject timelineSubject = VideoTimelines.check(r, readFiles.toArray(Path[]::new));
+        Requests.Timeline timeline = r.timeline();
+        OutputTargets.checkApart(OutputTargets.Output.file("score table", r.csvOut()),
+                OutputTargets.Output.folder("vectors folder", r.vectorsDir(), VectorFiles.NAMES),
+                OutputTargets.Output.file("timeline picture", timeline == null ? null : timeline.picture()),
+                OutputTargets.Output.file("segments table", timeline == null ? null : timeline.segmentsCsv()));
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             List<String> methods = GradientMethods.supported(asked, d.classifier());
@@ -86,6 +91,10 @@ public final class NeroWorkflow {
             OutputTargets.checkNotAnInput(r.csvOut(), "score table", d.modelFiles());
             OutputTargets.checkNotAnInput(r.vectorsDir(), "vectors folder", d.modelFiles());
             VideoTimelines.check(r, d.modelFiles());
+            List<Path> inputs = new ArrayList<>(readFiles);
+            inputs.addAll(List.of(d.modelFiles()));
+            OutputTargets.checkNotAnInput(OutputTargets.Output.folder("vectors folder", r.vectorsDir(),
+                    VectorFiles.NAMES), inputs.toArray(Path[]::new));
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
@@ -108,8 +117,8 @@ public final class NeroWorkflow {
                 VectorFiles.write(r.vectorsDir(), all, d.state().classNames(),
                         Relevance.compute(all, d.classifier().head()));
             }
-            if (timeline != null) {
-                timeline.write(rows, r.timeline());
+            if (timelineSubject != null) {
+                timelineSubject.write(rows, timeline);
             }
             if (r.csvOut() != null) {
                 ScoreCsv.write(r.csvOut(), rows, methods);
@@ -130,6 +139,10 @@ public final class NeroWorkflow {
         OutputTargets.checkFolder(r.outDir(), "output folder", true, r.idDir(), r.oodDir(), r.detector(),
                 r.model());
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
+            List<Path> inputs = new ArrayList<>(List.of(d.modelFiles()));
+            inputs.add(r.detector());
+            OutputTargets.checkNotAnInput(OutputTargets.Output.folder("output folder", r.outDir(),
+                    EvaluationFiles.NAMES), inputs.toArray(Path[]::new));
             List<String> methods = GradientMethods.supported(OodMethods.withNeroFirst(r.methods()), d.classifier());
             boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
             FeatureSet id;
@@ -161,6 +174,15 @@ public final class NeroWorkflow {
     public Reports.Explain explain(Requests.Explain r) {
         OutputTargets.checkFolder(r.outDir(), "output folder", true,
                 r.imageFile() != null && Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
+        String beside = OutputTargets.besideInputs(r.outDir(), "output folder", folderOfExplainedImage(r));
+        Reports.Explain report = explainChecked(r);
+        if (beside != null) { // said once the views are written, so that bad input stays one message
+            progress.warn(beside);
+        }
+        return report;
+    }
+
+    private Reports.Explain explainChecked(Requests.Explain r) {
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             Explainer explainer = new Explainer(d);
@@ -183,5 +205,15 @@ public final class NeroWorkflow {
                         r.imageFile().toString(), r.topN(), r.outDir(), progress);
             }
         }
+    }
+
+    /** The folder holding the one image explained (a file, or the file the current image was opened from), or null. */
+    private static Path folderOfExplainedImage(Requests.Explain r) {
+        if (r.imageFile() != null) {
+            return Files.isDirectory(r.imageFile()) ? null : r.imageFile().toAbsolutePath().getParent();
+        }
+        ij.io.FileInfo opened = r.image() == null ? null : r.image().getOriginalFileInfo();
+        return opened == null || opened.directory == null || opened.directory.isEmpty() ? null
+                : Path.of(opened.directory);
     }
 }

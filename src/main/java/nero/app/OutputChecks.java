@@ -23,11 +23,14 @@ public final class OutputChecks {
             }
             OutputTargets.checkFile(file, o.getKey());
             OutputTargets.checkNotAnInput(file, o.getKey(), inputs);
-            String other = seen.putIfAbsent(file.toAbsolutePath().normalize(), o.getKey());
-            if (other != null) {
-                throw new InvalidInputException("the " + other + " and the " + o.getKey() + " are both "
-                        + file.toAbsolutePath().normalize() + "; give each its own file");
+            Path real = OutputTargets.real(file); // as the system resolves it: "..", links, case where ignored
+            for (Map.Entry<Path, String> earlier : seen.entrySet()) {
+                if (OutputTargets.FileNames.same(earlier.getKey(), real)) {
+                    throw new InvalidInputException("the " + earlier.getValue() + " and the " + o.getKey()
+                            + " are both " + file.toAbsolutePath().normalize() + "; give each its own file");
+                }
             }
+            seen.put(real, o.getKey());
         }
     }
 }

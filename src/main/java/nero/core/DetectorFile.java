@@ -43,7 +43,7 @@ public final class DetectorFile {
         root.addProperty("sha256", Sha256.of(GSON.toJson(payload)));
         root.add("payload", payload);
         String json = GSON.toJson(root);
-        AtomicFiles.write(file, tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
+        AtomicFiles.write(file, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static DetectorState load(Path file) {

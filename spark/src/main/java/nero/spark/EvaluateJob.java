@@ -53,7 +53,8 @@ public final class EvaluateJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession spark = SparkSession.builder().appName("NERO evaluate").getOrCreate();
+        SparkSession spark = ExecutorLocale.utf8FileNames(SparkSession.builder().appName("NERO evaluate"))
+                .getOrCreate();
         Reports.Evaluate r = run(spark);
         for (Reports.MethodMetrics m : r.metrics()) {
             System.out.printf("%-12s AUROC %.4f  FPR@95TPR %.4f%n", m.method(), m.auroc(), m.fpr95());

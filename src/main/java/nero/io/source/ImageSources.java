@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import nero.core.InvalidInputException;
 import nero.io.FileKind;
+import nero.io.FileNameEncoding;
 import nero.io.ImageSource;
 import nero.io.SourceItem;
 import nero.io.video.FrameSampling;
@@ -76,6 +77,7 @@ public final class ImageSources {
         } catch (IOException e) {
             throw new InvalidInputException(root + ": cannot list: " + e.getMessage(), e);
         }
+        classDirs.forEach(FileNameEncoding::checkUsable); // a class name this Java cannot read: refused
         if (classDirs.isEmpty()) {
             throw new InvalidInputException(root + ": no class folders (ImageFolder layout: root/<class>/<images>)");
         }
