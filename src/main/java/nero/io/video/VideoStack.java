@@ -7,6 +7,7 @@ import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -130,24 +131,42 @@ public final class VideoStack extends VirtualStack implements TimedStack, AutoCl
         image.setProperty("Info", String.format(Locale.ROOT, "Video: %s%nContainer: %s%nCodec: %s%nPictures: %d%n"
                 + "Frame rate: %.3f/s%nDecoded on demand by NERO (FFmpeg %s)%n", file, index.container(),
                 index.codec(), index.size(), index.fps(), FfmpegLibrary.version()));
-        ImagePlus.addImageListener(new ij.ImageListener() {
-            @Override
-            public void imageOpened(ImagePlus imp) {
-            }
+        ImagePlus.addImageListener(new ClosedWithImage(image, this));
+        return image;
+    }
 
-            @Override
-            public void imageClosed(ImagePlus imp) {
-                if (imp == image) {
-                    ImagePlus.removeImageListener(this);
-                    close();
+    /**
+     * Frees the stack's decoder and cache when its image is closed. Weak references: an image nobody closes (a
+     * script's) is not kept alive by ImageJ's list of listeners, and the cleaner frees its decoder.
+     */
+    private static final class ClosedWithImage implements ij.ImageListener {
+        private final WeakReference<ImagePlus> image;
+        private final WeakReference<VideoStack> stack;
+
+        ClosedWithImage(ImagePlus image, VideoStack stack) {
+            this.image = new WeakReference<>(image);
+            this.stack = new WeakReference<>(stack);
+        }
+
+        @Override
+        public void imageOpened(ImagePlus imp) {
+        }
+
+        @Override
+        public void imageClosed(ImagePlus imp) {
+            ImagePlus mine = image.get();
+            if (mine == null || imp == mine) {
+                ImagePlus.removeImageListener(this);
+                VideoStack s = stack.get();
+                if (s != null && mine != null) {
+                    s.close();
                 }
             }
+        }
 
-            @Override
-            public void imageUpdated(ImagePlus imp) {
-            }
-        });
-        return image;
+        @Override
+        public void imageUpdated(ImagePlus imp) {
+        }
     }
 
     @Override
@@ -338,11 +357,14 @@ public final class VideoStack extends VirtualStack implements TimedStack, AutoCl
         return cache.size();
     }
 
-    /** Frees the decoder; the stack can still be read (it opens the video again). */
+    /** Frees the decoder and the cache; the stack can still be read (it opens the video again). */
     @Override
     public void close() {
         synchronized (decoder) {
             decoder.run();
+        }
+        synchronized (this) {
+            cache.clear();
         }
     }
 

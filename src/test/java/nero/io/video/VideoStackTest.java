@@ -118,6 +118,22 @@ class VideoStackTest {
         }
     }
 
+    /**
+     * Closing the image (ImageJ flushes an image when its window closes) frees the decoder and the cache; the stack
+     * still reads (it opens the video again).
+     */
+    @Test
+    void closingTheImageFreesTheCache() {
+        VideoStack stack = VideoStack.open(SAMPLE);
+        ImagePlus image = stack.toImagePlus();
+        stack.getProcessor(10);
+        assertTrue(stack.cachedPictures() > 0);
+        image.flush();
+        assertEquals(0, stack.cachedPictures());
+        assertEquals(160, stack.getProcessor(3).getWidth());
+        stack.close();
+    }
+
     @Test
     void whatIsNoVideoIsRefusedNamingTheFile() throws Exception {
         Path png = Files.write(tmp.resolve("a.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
