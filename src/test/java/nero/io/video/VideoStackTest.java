@@ -123,12 +123,13 @@ class VideoStackTest {
      * still reads (it opens the video again).
      */
     @Test
-    void closingTheImageFreesTheCache() {
+    void closingTheImageFreesTheCache() throws Exception {
         VideoStack stack = VideoStack.open(SAMPLE);
         ImagePlus image = stack.toImagePlus();
         stack.getProcessor(10);
         assertTrue(stack.cachedPictures() > 0);
         image.flush();
+        java.awt.EventQueue.invokeAndWait(() -> { }); // ImageJ tells its listeners on the event thread
         assertEquals(0, stack.cachedPictures());
         assertEquals(160, stack.getProcessor(3).getWidth());
         stack.close();
