@@ -237,16 +237,29 @@ final class PartitionItems implements AutoCloseable {
                 try {
                     return item.read();
                 } catch (InvalidInputException e) {
-                    throw copy == null ? e
-                            : new InvalidInputException(e.getMessage().replace(copy.toString(), file.name()), e);
+                    throw renamed(e, copy, file);
+                }
+            }
+
+            // the reader's own model input (a large JPEG decoded at reduced size), as on one machine; the
+            // interface's default would decode the file in full and then again reduced for the model
+            @Override
+            public ImagePlus readForModel(int width, int height) {
+                try {
+                    return item.readForModel(width, height);
+                } catch (InvalidInputException e) {
+                    throw renamed(e, copy, file);
                 }
             }
         };
     }
 
+    private static InvalidInputException renamed(InvalidInputException e, Path copy, InputFile file) {
+        return copy == null ? e : new InvalidInputException(e.getMessage().replace(copy.toString(), file.name()), e);
+    }
+
     private InvalidInputException renamed(InvalidInputException e) {
-        return currentCopy == null ? e
-                : new InvalidInputException(e.getMessage().replace(currentCopy.toString(), currentFile.name()), e);
+        return renamed(e, currentCopy, currentFile);
     }
 
     /** A file that could not be opened, as one item whose reading gives the reason. */
