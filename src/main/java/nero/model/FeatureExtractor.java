@@ -87,6 +87,7 @@ public final class FeatureExtractor {
             }
             inference.shutdownNow();
             decoders.shutdownNow();
+            NativeAllocator.releaseFreeMemory();
         }
         return results.toExtraction();
     }
