@@ -102,6 +102,16 @@ class NativeAllocatorTest {
     }
 
     @Test
+    void freeMemoryIsGivenBackAtMostOnceInTenSeconds() {
+        long t = 123_456_789L;
+        assertTrue(NativeAllocator.trimDue(t, Long.MIN_VALUE), "the first time");
+        assertTrue(!NativeAllocator.trimDue(t + 9_999_999_999L, t), "a run 10 s minus 1 ns later");
+        assertTrue(NativeAllocator.trimDue(t + 10_000_000_000L, t), "10 s later");
+        assertTrue(NativeAllocator.trimDue(Long.MAX_VALUE, Long.MAX_VALUE - 20_000_000_000L), "nanoTime near overflow");
+        NativeAllocator.releaseFreeMemory(); // real glibc where tuned, else nothing: never throws
+    }
+
+    @Test
     void theEnvironmentVariablesSayTheSame() {
         assertEquals(java.util.Map.of("MALLOC_MMAP_THRESHOLD_", "67108864", "MALLOC_TRIM_THRESHOLD_", "2147483647",
                 "MALLOC_TOP_PAD_", "67108864"), NativeAllocator.environment());
