@@ -27,8 +27,8 @@ import java.util.function.Supplier;
  *     {@code heap_trim} keeps a heap while the pad exceeds what it would free), and the main heap grows in 64 MiB
  *     steps.</li>
  * </ul>
- * The cost: each thread's arena keeps its peak of native memory while a run lasts (about 190 MB per inference thread
- * for MobileNetV2 at batch 8, its 38.5 MB blocks each taking a heap of their own), so {@link #releaseFreeMemory()}
+ * The cost: each thread's arena keeps its peak of native memory while a run lasts (up to three 64 MiB heaps per
+ * inference thread for MobileNetV2 at batch 8, whose 38.5 MB blocks each take a heap of their own), so {@link #releaseFreeMemory()}
  * gives the free part back when a feature-extraction run ends ({@code malloc_trim}, at most once in 10 s): without it
  * a long-lived JVM (Fiji, a Spark executor) whose new threads land on every one of glibc's arenas in turn would keep
  * that peak in each of them (2.3 GB instead of 1.2 GB peak RSS in the throughput benchmark).
