@@ -6,7 +6,9 @@ The contract (what NERO for Fiji loads): one TorchScript file with
   features(x)     -> N x D, the input of the final linear layer, which is named `fc` (params fc.weight, fc.bias)
   feature_map(x)  -> N x D x h x w whose spatial mean is features(x)   (CNNs whose head is GAP + Linear only)
   forward_all(x)  -> (logits, features, feature_map)                     (same models as feature_map)
-and a sidecar <name>.json next to it with class names, input size and normalisation.
+and a sidecar <name>.json next to it with class names, input size and normalisation. With --out NAME.onnx the
+same model is written as ONNX instead (torch.onnx.export, opset 13, dynamic batch): outputs logits, features and
+feature_map, head initializers fc.weight / fc.bias; NERO runs it with ONNX Runtime.
 
 Supported models: torchvision ResNet, DenseNet, EfficientNet, MobileNetV2/V3 (from a state_dict checkpoint, a
 whole pickled model, or --random-init), and timm DeiT/ViT (needs the `timm` package).
@@ -249,6 +251,60 @@ def export_scripted(wrapped: nn.Module, out_path: str, sidecar: dict) -> None:
         f.write("\n")
 
 
+def export_onnx(wrapped: nn.Module, out_path: str, sidecar: dict, dynamic_batch: bool = True,
+                opset: int = 13) -> None:
+    """Write `wrapped` (in eval mode) as ONNX with the outputs logits, features (and feature_map), plus its sidecar.
+
+    The graph is traced with the wrapper's forward_all (or features + fc), so the head's initializers keep their
+    PyTorch names (fc.weight, fc.bias), which NERO reads."""
+    wrapped = wrapped.eval()
+    h, w = sidecar["input_size"]
+    with_map = hasattr(wrapped, "forward_all")
+    names = ["logits", "features"] + (["feature_map"] if with_map else [])
+
+    def outputs(x):
+        if with_map:
+            return wrapped.forward_all(x)
+        f = wrapped.features(x)
+        return wrapped.fc(f), f
+
+    os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
+    wrapped.forward = outputs  # traced instead of forward, on the module itself so parameter names stay
+    try:
+        axes = {n: {0: "N"} for n in ["input"] + names} if dynamic_batch else None
+        torch.onnx.export(wrapped, torch.zeros(1, 3, h, w), out_path, input_names=["input"], output_names=names,
+                          dynamic_axes=axes, opset_version=opset, do_constant_folding=True)
+    except Exception as e:  # noqa: BLE001 - exporter errors have many types
+        raise ContractError(f"torch.onnx.export could not export the wrapped model: {str(e).splitlines()[0]}")
+    finally:
+        del wrapped.forward
+    with open(sidecar_path(out_path), "w", encoding="utf-8") as f:
+        json.dump(sidecar, f, indent=2)
+        f.write("\n")
+
+
+def verify_onnx(out_path: str) -> dict:
+    """Structural check of an exported ONNX file (Debian has no ONNX Runtime for Python; NERO checks the numbers
+    when it loads the model): the outputs, their ranks, and the head's initializers."""
+    import onnx
+    model = onnx.load(out_path)
+    onnx.checker.check_model(model)
+    with open(sidecar_path(out_path), encoding="utf-8") as f:
+        meta = json.load(f)
+    outputs = {o.name: len(o.type.tensor_type.shape.dim) for o in model.graph.output}
+    if outputs.get("logits") != 2 or outputs.get("features") != 2:
+        raise ContractError(f"{out_path}: outputs {outputs}, expected logits and features of rank 2")
+    inits = {t.name: list(t.dims) for t in model.graph.initializer}
+    for name in ("fc.weight", "fc.bias"):
+        if name not in inits:
+            raise ContractError(f"{out_path}: initializer {name} missing (NERO reads the head from it)")
+    if inits["fc.weight"][1] != meta["feature_dim"]:
+        raise ContractError(f"{out_path}: fc.weight is {inits['fc.weight']}, sidecar says D={meta['feature_dim']}")
+    methods = sorted(outputs)
+    return {"methods": methods, "feature_dim": meta["feature_dim"], "head_max_abs_diff": float("nan"),
+            "logits_shape": [None, inits["fc.weight"][0]]}
+
+
 def verify_export(out_path: str, batch: int = 2, seed: int = 0) -> dict:
     """Reload the saved file and check the contract; returns measured figures, raises ContractError if broken."""
     with open(sidecar_path(out_path), encoding="utf-8") as f:
@@ -301,6 +357,10 @@ def export_for_nero(model: nn.Module, arch: str, class_names: List[str], out_pat
     has_fmap = hasattr(wrapped, "feature_map")
     sidecar = make_sidecar(arch, family or family_of(arch), class_names, input_size, feats.shape[1], has_fmap,
                            mean, std)
+    if out_path.lower().endswith(".onnx"):
+        sidecar["has_feature_map"] = hasattr(wrapped, "forward_all")
+        export_onnx(wrapped, out_path, sidecar)
+        return verify_onnx(out_path)
     export_scripted(wrapped, out_path, sidecar)
     return verify_export(out_path)
 
@@ -328,7 +388,8 @@ def parse_args(argv):
                    help="input side, or H W (default 224)")
     p.add_argument("--mean", type=float, nargs=3, default=IMAGENET_MEAN)
     p.add_argument("--std", type=float, nargs=3, default=IMAGENET_STD)
-    p.add_argument("--out", required=True, help="output .pt file; the sidecar is written next to it as .json")
+    p.add_argument("--out", required=True, help="output .pt file (TorchScript) or .onnx file (ONNX, outputs logits,"
+                                                " features, feature_map); the sidecar is written next to it as .json")
     return p.parse_args(argv)
 
 
@@ -359,6 +420,10 @@ def main(argv=None):
         print(f"export_for_nero: {e}", file=sys.stderr)
         return 2
     print(f"wrote {args.out} and {sidecar_path(args.out)}")
+    if args.out.lower().endswith(".onnx"):
+        print(f"checked: outputs {figures['methods']}, D = {figures['feature_dim']} (NERO checks the numbers when it"
+              " loads the model)")
+        return 0
     print(f"checked: methods {figures['methods']}, D = {figures['feature_dim']},"
           f" max |fc(features) - forward| = {figures['head_max_abs_diff']:.2e}"
           + (f", feature_map {figures['feature_map_shape']}" if "feature_map_shape" in figures else ""))

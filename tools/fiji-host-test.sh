@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Real-Fiji test: installs NERO into a temporary COPY of the Fiji given (tools/install-fiji.sh), then, in that Fiji,
-#  - headless: every macro in macros/, the README's macro lines (paths mapped onto sample-data/), a table check
+#  - headless: every macro in macros/, an ONNX model fitted and scored, the README's macro lines (paths mapped onto
+#    sample-data/), a table check
 #    (nResults, getResult, getResultString, Table.*), a bad-input smoke check and a BeanShell script that calls a
 #    command through CommandService;
 #  - GUI under Xvfb: score + explain the current image and evaluate, screenshot (target/fiji-host-test.png); the
@@ -182,6 +183,16 @@ IJM
 else
   echo "fiji-host-test: SKIPPED the video check (no ffmpeg to make the interlaced clip)"
 fi
+
+# ONNX inside Fiji: the sample model's ONNX twin through ONNX Runtime (its natives unpack into the temporary folder).
+cat >"$WORK/onnx.ijm" <<IJM
+run("Fit NERO Detector", "model=[$DATA/model/nero-sample.onnx] train_dir=[$DATA/id/train] val_dir=[$DATA/id/val] tpr=0.95 detector=[$OUT/onnx-detector.json]");
+run("Score Images", "detector=[$OUT/onnx-detector.json] input=[$DATA/ood/dyed] methods=msp,energy");
+print("onnx: nResults=" + nResults + " verdict0=" + getResultString("verdict", 0));
+IJM
+headless onnx "$WORK/onnx.ijm" ""
+has onnx "onnx: nResults=[1-9][0-9]* verdict0=" && ok "onnx: an ONNX model fits and scores inside Fiji ($(grep -o 'nResults=[0-9]*' "$WORK/onnx.log"))"
+clean onnx
 
 # The README's macro lines, with its example paths mapped onto the sample data.
 OOD_IMAGE=$(find "$DATA/ood" -type f -name '*.jpg' | sort | head -1)

@@ -11,6 +11,17 @@ Writes into src/test/resources/model/:
   integer-index-buffer.pt / .json a valid model whose forward indexes with an integer buffer: its float64 copy
                                   cannot run, so NERO computes its input gradients in float32
   refuse-*.pt / refuse-*.json     small models that each break one rule of the contract
+  dtype-<float64|float16|bfloat16>.pt / .json  a small model saved in another float type (NERO converts it to
+                                  float32), and dtype-expected.json with its float32 logits on the fixed inputs
+  dtype-float64-index-buffer.pt   float64 with an integer index buffer: cannot be converted, refused naming float64
+  one-channel.pt / .json          a grey-image model (first convolution takes 1 channel): refused with that cause
+  tiny-cnn.onnx                   the ONNX twin of tiny-cnn.pt (tools/export_for_nero.py's ONNX export of the same
+                                  weights; shares tiny-cnn.json)
+  onnx-*.onnx / onnx-*.json       small ONNX models that each break one rule of the contract (or test a layout)
+  mobilenetv2-int8-outputs.onnxpatch  what tools/onnx_for_nero.py adds to ../shared/models/mobilenetv2-12-int8.onnx
+                                  (nodes and outputs), as a protobuf fragment: appended to the shared file it gives
+                                  the converted model (protobuf merges a repeated message field), so the 3.6 MB model
+                                  is never copied into the repository
   resize-<name>.png               torchvision Resize((224,224)) of the Kvasir JPEGs (PIL, bilinear, antialiased)
 
 With --gradient-references it only rewrites the float64 gradient references (tiny-cnn-gradients.f32, the
@@ -343,6 +354,128 @@ def make_integer_index_buffer_model():
     write_json(os.path.join(OUT, "integer-index-buffer.json"), sidecar(["a", "b", "c"], 32, 8, False))
 
 
+class OneChannel(TinyNoMap):
+    """A model for grey images: its first convolution takes 1 channel, NERO feeds RGB."""
+
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(block(1, 8), nn.AdaptiveAvgPool2d(1), nn.Flatten())
+
+
+def make_dtype_models():
+    """The same small model saved in float64, float16 and bfloat16, and a 1-channel model."""
+    torch.manual_seed(11)
+    model = TinyNoMap()
+    randomise_batchnorm(model)
+    model.eval()
+    x = fixed_inputs(2, 3, 32, 32)
+    expected = {"input_formula": "sin(0.01*i + n) * 2, i = flat index within sample n, float64 then float32",
+                "input_shape": list(x.shape),
+                "note": "logits of each model converted to float32 (model.float()), as NERO runs it"}
+    for name, dtype in (("float64", torch.float64), ("float16", torch.float16), ("bfloat16", torch.bfloat16)):
+        copy = TinyNoMap()
+        copy.load_state_dict(model.state_dict())
+        save_scripted(copy.to(dtype), "dtype-" + name + ".pt")
+        write_json(os.path.join(OUT, "dtype-" + name + ".json"), sidecar(["a", "b", "c"], 32, 8, False))
+        with torch.no_grad():
+            expected[name] = torch.jit.load(os.path.join(OUT, "dtype-" + name + ".pt")).float()(x).tolist()
+    # float64 with an integer index buffer: converting the whole module to float32 breaks the index, so NERO
+    # refuses it naming the float type
+    torch.manual_seed(7)
+    save_scripted(IntegerIndexBuffer().double(), "dtype-float64-index-buffer.pt")
+    write_json(os.path.join(OUT, "dtype-float64-index-buffer.json"), sidecar(["a", "b", "c"], 32, 8, False))
+    write_json(os.path.join(OUT, "dtype-expected.json"), expected)
+    torch.manual_seed(7)
+    save_scripted(OneChannel(), "one-channel.pt")
+    write_json(os.path.join(OUT, "one-channel.json"), sidecar(["a", "b", "c"], 32, 8, False))
+
+
+class TinyMlp(nn.Module):
+    """Not an image model: a 4-feature tabular classifier with the contract's outputs."""
+
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Linear(4, 8), nn.ReLU())
+        self.fc = nn.Linear(8, 3)
+
+    def features(self, x):
+        return self.body(x)
+
+    def forward(self, x):
+        return self.fc(self.features(x))
+
+
+def export_with_outputs(model, name, size, dynamic=("N",), features=True):
+    """model.features + fc exported with the outputs logits (and features), batch (and H, W) dynamic as asked."""
+    model.eval()
+    names = ["logits", "features"] if features else ["output"]
+
+    def outputs(x):
+        if not features:
+            return type(model).forward(model, x)
+        f = model.features(x)
+        return model.fc(f), f
+
+    model.forward = outputs
+    try:
+        axes = {}
+        if "N" in dynamic:
+            axes = {n: {0: "N"} for n in ["input"] + names}
+        if "HW" in dynamic:
+            axes.setdefault("input", {}).update({2: "H", 3: "W"})
+        x = torch.zeros(1, *size) if len(size) == 1 else torch.zeros(1, *size)
+        torch.onnx.export(model, x, os.path.join(OUT, name), input_names=["input"], output_names=names,
+                          dynamic_axes=axes or None, opset_version=13)
+    finally:
+        del model.forward
+
+
+def make_onnx_fixtures():
+    """The ONNX twin of tiny-cnn.pt, ONNX models that break the contract, and the int8 MobileNetV2's patch."""
+    import export_for_nero
+    with open(os.path.join(OUT, "tiny-cnn.json")) as f:
+        tiny_sidecar = json.load(f)
+    twin = TinyCnn([8, 16, 32, 192], 5)
+    twin.load_state_dict(torch.jit.load(os.path.join(OUT, "tiny-cnn.pt")).state_dict())
+    json_path = os.path.join(OUT, "tiny-cnn.json")
+    with open(json_path) as f:
+        before = f.read()
+    export_for_nero.export_onnx(twin, os.path.join(OUT, "tiny-cnn.onnx"), tiny_sidecar)
+    with open(json_path, "w") as f:
+        f.write(before)  # the sidecar stays the TorchScript model's, byte for byte
+    torch.manual_seed(7)
+    plain = NoFeatures()
+    export_with_outputs(plain, "onnx-plain.onnx", (3, 32, 32), features=False)
+    torch.manual_seed(7)
+    fixed = TinyNoMap()
+    export_with_outputs(fixed, "onnx-wrong-size.onnx", (3, 32, 32))
+    write_json(os.path.join(OUT, "onnx-wrong-size.json"), sidecar(["a", "b", "c"], 64, 8, False))
+    export_with_outputs(fixed, "onnx-open-size.onnx", (3, 32, 32), dynamic=("N", "HW"))
+    export_with_outputs(fixed, "onnx-fixed-batch.onnx", (3, 32, 32), dynamic=())
+    torch.manual_seed(7)
+    export_with_outputs(TinyMlp(), "onnx-not-image.onnx", (4,))
+    make_int8_patch()
+
+
+def make_int8_patch():
+    import onnx
+    import onnx_for_nero
+    path = os.path.join(ROOT, "..", "shared", "models", "mobilenetv2-12-int8.onnx")
+    if not os.path.exists(path):
+        print("skipping", path, "(not found)")
+        return
+    model = onnx.load(path)
+    nodes = len(model.graph.node)
+    head = onnx_for_nero.find_head(model)
+    prefix = onnx_for_nero.convert(model, head)
+    assert prefix == "classifier.1", prefix  # nothing renamed: the patch only adds
+    patch = onnx.ModelProto()
+    patch.graph.node.extend(model.graph.node[nodes:])
+    patch.graph.output.extend(model.graph.output)  # logits, features, feature_map (the shared file keeps `output`)
+    with open(os.path.join(OUT, "mobilenetv2-int8-outputs.onnxpatch"), "wb") as f:
+        f.write(patch.SerializeToString())
+
+
 def make_resize_references():
     resize = T.Resize((224, 224))
     for name in sorted(os.listdir(KVASIR)):
@@ -372,6 +505,9 @@ def make_resnet18(path: str):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--resnet18", metavar="OUT", help="only write a random ResNet-18 in the contract to OUT")
+    p.add_argument("--onnx", action="store_true", help="only write the ONNX fixtures")
+    p.add_argument("--dtype-models", action="store_true",
+                   help="only write the float64/float16/bfloat16 and 1-channel models")
     p.add_argument("--gradient-references", action="store_true",
                    help="only rewrite the float64 gradient references from the committed tiny-cnn.pt")
     a = p.parse_args()
@@ -381,10 +517,18 @@ def main():
     if a.gradient_references:
         make_gradient_references()
         return
+    if a.dtype_models:
+        make_dtype_models()
+        return
+    if a.onnx:
+        make_onnx_fixtures()
+        return
     os.makedirs(OUT, exist_ok=True)
     make_tiny()
     make_shared_model_references()
     make_integer_index_buffer_model()
+    make_dtype_models()
+    make_onnx_fixtures()
     make_resize_references()
 
 

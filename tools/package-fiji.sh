@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the plugin and assembles two ready-to-copy install trees:
 #   target/fiji-overlay/      laid out like Fiji.app/: plugins/NERO_OOD-<v>.jar (SciJava menu entries only), jars/
-#                             with the runtime dependencies except SLF4J, jars/linux64/ with the PyTorch and FFmpeg/JavaCPP
+#                             with the runtime dependencies except SLF4J (ONNX Runtime's jar stripped to its
+#                             linux-x86_64 natives), jars/linux64/ with the PyTorch and FFmpeg/JavaCPP
 #                             natives (javacpp-1.5.10.jar and ffmpeg-6.1.1-1.5.10.jar are byte-identical to Fiji 2.16's);
 #                             install it with tools/install-fiji.sh FIJI_DIR (which skips what Fiji already has)
 #   target/imagej1-plugins/   for plain ImageJ 1 (no Fiji): the jar with plugins.config, plus plugins/jars/ with
@@ -10,9 +11,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=(mvn -B -q)
+[ "${NERO_MAVEN_OFFLINE:-0}" = 1 ] && MVN+=(-o)   # offline only when asked
+# Maven's messages (with -q its errors, printed on stdout) go to stderr: callers that drop this script's stdout
+# (tools/host-test.sh, tools/fiji-host-test.sh) still show why a build failed.
+maven() { "${MVN[@]}" "$@" >&2; }
 if [ "${1:-}" != "--skip-build" ]; then
   tools/setup.sh
-  "${MVN[@]}" package -DskipTests
+  maven package -DskipTests
 fi
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 JAR=target/NERO_OOD-${VERSION}.jar
@@ -26,13 +31,19 @@ mkdir -p "$FIJI/plugins" "$FIJI/jars" "$IJ1/plugins/jars"
 # Runtime dependencies (compile + runtime scope; provided = what Fiji ships: scijava-common, ij, imglib2).
 DEPS=target/fiji-deps
 rm -rf "$DEPS"
-"${MVN[@]}" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$DEPS"
+maven dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$DEPS"
 # Debian's PixelMed jar names system jars in its manifest's Class-Path (/usr/share/java/slf4j-jdk14.jar, …): in
 # Fiji or ImageJ that would put a second SLF4J binding and other stray jars on the class path. Drop such manifests.
 for jar in "$DEPS"/*.jar; do
   if unzip -p "$jar" META-INF/MANIFEST.MF 2>/dev/null | grep -q '^Class-Path: */'; then
     zip -q -d "$jar" META-INF/MANIFEST.MF
   fi
+done
+# ONNX Runtime's jar carries natives for five platforms and debug symbols (137 MB); like PyTorch's and FFmpeg's
+# natives here, keep linux-x86_64's only (7.4 MB). Other platforms: use the unstripped jar from Maven Central.
+for jar in "$DEPS"/onnxruntime-*.jar; do
+  [ -f "$jar" ] && zip -q -d "$jar" 'ai/onnxruntime/native/osx-*' 'ai/onnxruntime/native/win-*' \
+    'ai/onnxruntime/native/linux-aarch64/*'
 done
 # Fiji: laid out like Fiji.app (and like an update site): the plugin in plugins/, libraries in jars/, native jars in
 # jars/<platform>/. No SLF4J jar: Fiji has its own API and binding (logback); tools/install-fiji.sh decides which
@@ -54,7 +65,7 @@ zip -q -d "$FIJI/plugins/$(basename "$JAR")" plugins.config
 # run time by the commands) are left out.
 cp "$JAR" "$IJ1/plugins/"
 cp "$DEPS"/*.jar "$IJ1/plugins/jars/"
-"${MVN[@]}" dependency:copy-dependencies -DincludeScope=provided -DexcludeArtifactIds=ij,imglib2 \
+maven dependency:copy-dependencies -DincludeScope=provided -DexcludeArtifactIds=ij,imglib2 \
   -DoutputDirectory="$IJ1/plugins/jars"
 
 JAVACPP=$(sed -n 's:.*<javacpp.version>\(.*\)</javacpp.version>.*:\1:p' pom.xml)

@@ -17,6 +17,8 @@ if [ ! -f "$JAR" ]; then
     exit 2
   fi
 fi
-mvn -B -q org.apache.maven.plugins:maven-install-plugin:3.1.2:install-file \
+MVN=(mvn -B -q)
+[ "${NERO_MAVEN_OFFLINE:-0}" = 1 ] && MVN+=(-o)   # offline only when asked: the plugin may not be cached yet
+"${MVN[@]}" org.apache.maven.plugins:maven-install-plugin:3.1.2:install-file \
   -Dfile="$JAR" -DgroupId=com.pixelmed -DartifactId=pixelmed -Dversion=${PIXELMED_VERSION} \
   -Dpackaging=jar -DlocalRepositoryPath=lib-repo

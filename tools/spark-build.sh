@@ -7,18 +7,33 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/tools/setup.sh"
-OFFLINE=""
-[ "${NERO_MAVEN_OFFLINE:-1}" = 1 ] && [ -d "$HOME/.m2/repository/org/apache/spark/spark-sql_2.13" ] && OFFLINE="-o"
+# Maven runs online (a cache filled by other builds may lack what this build pins); NERO_MAVEN_OFFLINE=1 adds -o.
+MVN=(mvn -B -q)
+[ "${NERO_MAVEN_OFFLINE:-0}" = 1 ] && MVN+=(-o)
+# Runs Maven; on success its output less [WARNING] lines (the shade plugin's overlapping-class notes), on failure all
+# of it, so the user sees Maven's error.
+maven() {
+  local log status=0
+  log="$(mktemp "${TMPDIR:-/tmp}/nero-spark-build.XXXXXX")"
+  "${MVN[@]}" "$@" > "$log" 2>&1 || status=$?
+  if [ "$status" -eq 0 ]; then
+    grep -v '^\[WARNING\]' "$log" >&2 || true
+  else
+    cat "$log" >&2
+    echo "spark-build: mvn $* failed (exit $status)" >&2
+  fi
+  rm -f "$log"
+  return "$status"
+}
 cd "$ROOT"
 echo "spark-build: installing the plugin jar into the local Maven repository" >&2
-mvn -B -q $OFFLINE -Dmaven.test.skip=true install 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+maven -Dmaven.test.skip=true install
 echo "spark-build: packaging spark/target/nero-spark-0.1.0.jar" >&2
 cd "$ROOT/spark"
-mvn -B -q $OFFLINE -Dmaven.test.skip=true package 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep -v "^\[WARNING\]" >&2 || true
+maven -Dmaven.test.skip=true package
 [ -f target/nero-spark-0.1.0.jar ] || { echo "spark-build: the job jar was not built" >&2; exit 1; }
-mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt >/dev/null 2>&1
-mvn -B -q $OFFLINE -f spark-home.pom.xml dependency:build-classpath -Dmdep.outputFile=target/spark-classpath.txt \
-  >/dev/null 2>&1
+maven dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt
+maven -f spark-home.pom.xml dependency:build-classpath -Dmdep.outputFile=target/spark-classpath.txt
 tr ':' '\n' < target/runtime-classpath.txt | grep 'pytorch-native' | paste -sd: > target/natives.txt
 rm -rf target/spark-home && mkdir -p target/spark-home/jars
 { tr ":" "\n" < target/spark-classpath.txt; echo; } | while read -r jar; do

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # A real Spark standalone cluster on this machine, bound to 127.0.0.1 only: starts a master and a worker from the
 # Maven jars (no Spark distribution needed), submits the score job with spark-submit, compares its rows with
-# `./nero score` on the same files, and stops both daemons. Exit 0 when every row (and every score, as printed)
-# is equal. Takes 2-4 minutes on 2 cores. Usage: tools/spark-cluster-test.sh [INPUT_DIR] (default: sample-data)
+# `./nero score` on the same files, then submits it again and kills its executor (SIGKILL) once the executor holds
+# the model, and stops both daemons. Exit 0 when both runs give every row (and every score, as printed) of
+# `./nero score`, each run's output ends with its _SUCCESS marker, and no executor left its nero-spark-files-* folder
+# (the killed one's is deleted by its successor). Takes 3-5 minutes on 2 cores.
+# Usage: tools/spark-cluster-test.sh [INPUT_DIR] (default: sample-data)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 INPUT="$(cd "${1:-$ROOT/sample-data}" && pwd)"
@@ -62,25 +65,33 @@ CLI_START=$(date +%s.%N)
 "$ROOT/nero" score --detector "$WORK/sample.nero" --model "$MODEL" --methods msp,energy,knn \
   --out "$WORK/cli.csv" "$INPUT" > /dev/null 2> "$WORK/cli.err"
 CLI_END=$(date +%s.%N)
+# The executors' temporary folder (java.io.tmpdir), watched for the model copies they leave.
+EXEC_TMP="$WORK/executor-tmp"
+mkdir -p "$EXEC_TMP"
+submit() {   # NAME: the score job into $WORK/NAME, its output in $WORK/NAME.out/.err
+  # shellcheck disable=SC2086
+  java -Xmx1g $JVM_FLAGS -Dai.djl.offline=true -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit \
+    --master "$MASTER" --deploy-mode client --name "nero-cluster-test-$1" \
+    --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 --conf spark.ui.enabled=false \
+    --conf spark.executor.memory=1g --conf spark.executor.cores=2 --conf spark.task.cpus=1 \
+    --conf "spark.executor.extraJavaOptions=-Dai.djl.offline=true -Djava.io.tmpdir=$EXEC_TMP" \
+    --jars "$NATIVES" --class nero.spark.ScoreJob "$JOB_JAR" \
+    --detector "$WORK/sample.nero" --model "$MODEL" --methods msp,energy,knn \
+    --input "$INPUT" --out "$WORK/$1" --format csv > "$WORK/$1.out" 2> "$WORK/$1.err"
+}
 say "scoring $INPUT with spark-submit on $MASTER"
 SPARK_START=$(date +%s.%N)
-# shellcheck disable=SC2086
-java -Xmx1g $JVM_FLAGS -Dai.djl.offline=true -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit \
-  --master "$MASTER" --deploy-mode client --name nero-cluster-test \
-  --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 --conf spark.ui.enabled=false \
-  --conf spark.executor.memory=1g --conf spark.executor.cores=2 --conf spark.task.cpus=1 \
-  --conf "spark.executor.extraJavaOptions=-Dai.djl.offline=true" \
-  --jars "$NATIVES" --class nero.spark.ScoreJob "$JOB_JAR" \
-  --detector "$WORK/sample.nero" --model "$MODEL" --methods msp,energy,knn \
-  --input "$INPUT" --out "$WORK/spark-out" --format csv > "$WORK/submit.out" 2> "$WORK/submit.err" \
-  || { say "spark-submit failed"; tail -30 "$WORK/submit.err" >&2; exit 1; }
+submit spark-out || { say "spark-submit failed"; tail -30 "$WORK/spark-out.err" >&2; exit 1; }
 SPARK_END=$(date +%s.%N)
-cat "$WORK/submit.out" >&2
+cat "$WORK/spark-out.out" >&2
 
 # 4. Same rows in the same order: the Spark table without its two extra columns equals the CLI's CSV.
-python3 - "$WORK/cli.csv" "$WORK/spark-out/scores" "$WORK/spark-out/skipped" "$WORK/cli.err" <<'PY'
+compare() {   # NAME
+python3 - "$WORK/cli.csv" "$WORK/$1/scores" "$WORK/$1/skipped" "$WORK/cli.err" "$WORK/$1/_SUCCESS" <<'PY'
 import csv, glob, os, sys
-cli_csv, scores_dir, skipped_dir, cli_err = sys.argv[1:]
+cli_csv, scores_dir, skipped_dir, cli_err, marker = sys.argv[1:]
+if not os.path.isfile(marker):
+    sys.exit(f"spark-cluster-test: no {marker}: the run did not finish")
 def table(d):
     rows, header = [], None
     for part in sorted(glob.glob(os.path.join(d, "part-*.csv"))):
@@ -108,7 +119,44 @@ if same != len(cli) - 1 or len(spark) != len(cli) - 1:
             print("first difference at row", i, "\n  cli:  ", a, "\n  spark:", b)
             break
     sys.exit(1)
+with open(marker) as f:
+    assert f.read() == f"scores\t{len(spark)}\nskipped\t{len(skipped)}\n", marker
 PY
+}
+compare spark-out
 ROWS=$(($(wc -l < "$WORK/cli.csv") - 1))
 python3 -c "import sys; r=$ROWS; c=$CLI_END-$CLI_START; s=$SPARK_END-$SPARK_START; print(f'spark-cluster-test: wall clock incl. start-up: ./nero score {c:.1f} s, spark-submit {s:.1f} s for {r} rows (start-up dominates on sample-data; see tools/spark-bench.sh)')"
-say "OK: the cluster's rows equal ./nero score's"
+
+# 5. An executor killed (SIGKILL, no shutdown hook) while it holds the model: Spark runs its tasks again on the
+# executor the worker starts next, which deletes the dead one's folder; the rows stay those of ./nero score.
+no_leftovers() {   # waits up to 60 s for the executors' folders to go (an executor exits once its job is done)
+  local _
+  for _ in $(seq 1 60); do
+    [ -z "$(ls -d "$EXEC_TMP"/nero-spark-files-* 2>/dev/null)" ] && return 0
+    sleep 1
+  done
+  say "left behind in the executors' temporary folder: $(ls "$EXEC_TMP")"; return 1
+}
+no_leftovers
+say "no nero-spark-files-* folder left by the executor of the first run"
+say "scoring again, killing the executor once it holds the model"
+submit spark-killed &
+SUBMIT=$!
+KILLED=""
+while kill -0 "$SUBMIT" 2>/dev/null; do   # however long start-up takes on a loaded machine
+  if ls "$EXEC_TMP"/nero-spark-files-*/shipped-*/"$(basename "$MODEL")" > /dev/null 2>&1; then
+    KILLED="$(pgrep -P "${PIDS[1]}" java | head -1 || true)"   # the worker's executor, started by this script's worker
+    if [ -n "$KILLED" ]; then
+      kill -9 "$KILLED"
+      break
+    fi
+  fi
+  sleep 0.2
+done
+wait "$SUBMIT" || { say "spark-submit with a killed executor failed"; tail -30 "$WORK/spark-killed.err" >&2; exit 1; }
+[ -n "$KILLED" ] || { say "the executor could not be killed in time (the job ended first)"; exit 1; }
+say "executor $KILLED killed with SIGKILL; the job went on"
+compare spark-killed
+no_leftovers
+say "no nero-spark-files-* folder left: the killed executor's was deleted by the next one"
+say "OK: the cluster's rows equal ./nero score's, also with an executor killed"

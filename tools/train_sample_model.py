@@ -2,7 +2,9 @@
 """Train the small demo classifier on sample-data/id/train and export it into the NERO model contract.
 
 Writes sample-data/model/nero-sample.pt (TorchScript: forward, features, feature_map, forward_all; head `fc`)
-and sample-data/model/nero-sample.json (sidecar). CPU only, fixed seed, well under a minute on 2 cores.
+and sample-data/model/nero-sample.json (sidecar), and the ONNX twin sample-data/model/nero-sample.onnx (the same
+weights; outputs logits, features, feature_map; it shares the sidecar). With --onnx-twin it only rewrites the
+twin from the existing .pt. CPU only, fixed seed, well under a minute on 2 cores.
 Afterwards it prints the ID accuracy and a numpy check that the OOD kinds look different to the model:
 AUROC of the maximum softmax probability (MSP) and of the Mahalanobis distance in feature space.
 """
@@ -19,7 +21,8 @@ import torch.nn.functional as F
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from export_for_nero import IMAGENET_MEAN, IMAGENET_STD, export_scripted, make_sidecar, verify_export  # noqa: E402
+from export_for_nero import (IMAGENET_MEAN, IMAGENET_STD, export_onnx, export_scripted, make_sidecar,  # noqa: E402
+                             verify_export)
 from nero_contract import PooledCnnContract  # noqa: E402
 
 INPUT_SIZE = 64
@@ -216,6 +219,18 @@ def write_expected(module, data_root: str, classes, path: str) -> None:
         f.write("\n")
 
 
+def write_onnx_twin(pt_path: str, classes) -> None:
+    """The .pt's weights as ONNX beside it (<name>.onnx), sharing its sidecar, which stays as it is."""
+    twin = TinyCnn(len(classes))
+    twin.load_state_dict(torch.jit.load(pt_path).state_dict())
+    sidecar_file = os.path.splitext(pt_path)[0] + ".json"
+    with open(sidecar_file, encoding="utf-8") as f:
+        before = f.read()
+    export_onnx(twin, os.path.splitext(pt_path)[0] + ".onnx", json.loads(before))
+    with open(sidecar_file, "w", encoding="utf-8") as f:
+        f.write(before)
+
+
 def main(argv=None):
     here = os.path.dirname(os.path.abspath(__file__))
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -228,6 +243,7 @@ def main(argv=None):
     p.add_argument("--label-smoothing", type=float, default=0.2,
                    help="softer logits give NERO's softmax-mixed relevance more to work with (0.2)")
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--onnx-twin", action="store_true", help="only write the ONNX twin of the existing .pt")
     args = p.parse_args(argv)
 
     torch.manual_seed(SEED)
@@ -235,6 +251,9 @@ def main(argv=None):
     data = os.path.abspath(args.data)
     out = args.out or os.path.join(data, "model", "nero-sample.pt")
     classes = sorted(e.name for e in os.scandir(os.path.join(data, "id", "train")) if e.is_dir())
+    if args.onnx_twin:
+        write_onnx_twin(out, classes)
+        return 0
     start = time.time()
     train_x, train_y = load_split(os.path.join(data, "id", "train"), classes)
     model = TinyCnn(len(classes))
@@ -246,6 +265,7 @@ def main(argv=None):
     print(f"trained and exported in {time.time() - start:.1f} s: {out} ({os.path.getsize(out)} bytes),"
           f" contract check {figures}")
 
+    write_onnx_twin(out, classes)
     exported = torch.jit.load(out).eval()
     write_expected(exported, data, classes, os.path.splitext(out)[0] + ".expected.json")
     results = evaluate(exported, data, classes, train_x, train_y)

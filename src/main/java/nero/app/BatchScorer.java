@@ -36,9 +36,15 @@ public final class BatchScorer implements AutoCloseable {
      */
     public static BatchScorer open(Path detectorFile, Path modelFile, List<String> methods,
             ExtractionOptions pipeline) {
-        List<String> extras = OodMethods.besidesNero(methods);
         Engine.ensureStarted();
         LoadedDetector d = LoadedDetector.open(detectorFile, modelFile);
+        List<String> extras;
+        try {
+            extras = GradientMethods.supported(OodMethods.besidesNero(methods), d.classifier());
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
         return new BatchScorer(d, List.copyOf(extras), new ExtractionOptions(pipeline.batchSize(),
                 pipeline.decodeThreads(), false, OodMethods.anyNeeds(extras, OodMethods.Needs.INPUT_GRADIENTS),
                 pipeline.inferenceWorkers()));

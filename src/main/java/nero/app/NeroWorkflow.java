@@ -1,6 +1,6 @@
 package nero.app;
 
-import ij.ImagePlus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,11 +13,11 @@ import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.core.Relevance;
 import nero.core.methods.OodMethods;
-import nero.io.ImageFolderSource;
 import nero.io.ImageSource;
-import nero.io.ImageSources;
 import nero.io.SkippedItem;
 import nero.io.SourceItem;
+import nero.io.source.ImageFolderSource;
+import nero.io.source.ImageSources;
 import nero.model.Classifier;
 import nero.model.Engine;
 
@@ -66,7 +66,7 @@ public final class NeroWorkflow {
 
     public Reports.Score score(Requests.Score r) {
         List<SkippedItem> skipped = new ArrayList<>();
-        List<String> methods = OodMethods.besidesNero(r.methods());
+        List<String> asked = OodMethods.besidesNero(r.methods());
         boolean hasFiles = r.inputs() != null && !r.inputs().isEmpty();
         boolean hasImages = r.images() != null && !r.images().isEmpty();
         if (!hasFiles && !hasImages) {
@@ -77,12 +77,15 @@ public final class NeroWorkflow {
         readFiles.add(r.detector());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
-        boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
+        Path timelineVideo = VideoTimelines.check(r, readFiles.toArray(Path[]::new));
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
+            List<String> methods = GradientMethods.supported(asked, d.classifier());
+            boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
             // the model (found through the detector when not given) and its sidecar are inputs too
             OutputTargets.checkNotAnInput(r.csvOut(), "score table", d.modelFiles());
             OutputTargets.checkNotAnInput(r.vectorsDir(), "vectors folder", d.modelFiles());
+            VideoTimelines.check(r, d.modelFiles());
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
@@ -105,6 +108,9 @@ public final class NeroWorkflow {
                 VectorFiles.write(r.vectorsDir(), all, d.state().classNames(),
                         Relevance.compute(all, d.classifier().head()));
             }
+            if (timelineVideo != null) {
+                VideoTimelines.write(timelineVideo, rows, r.timeline());
+            }
             if (r.csvOut() != null) {
                 ScoreCsv.write(r.csvOut(), rows, methods);
             }
@@ -121,11 +127,11 @@ public final class NeroWorkflow {
     public Reports.Evaluate evaluate(Requests.Evaluate r) {
         Engine.ensureStarted();
         List<SkippedItem> skipped = new ArrayList<>();
-        List<String> methods = OodMethods.withNeroFirst(r.methods());
-        boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
         OutputTargets.checkFolder(r.outDir(), "output folder", true, r.idDir(), r.oodDir(), r.detector(),
                 r.model());
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
+            List<String> methods = GradientMethods.supported(OodMethods.withNeroFirst(r.methods()), d.classifier());
+            boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
             FeatureSet id;
             FeatureSet ood;
             try (ImageSource s = ImageSources.open(r.idDir())) {
@@ -148,9 +154,13 @@ public final class NeroWorkflow {
         }
     }
 
+    /**
+     * One image explained; a source of several (a folder, a multi-frame DICOM, a video) gives a montage of its most
+     * OOD images. The source is opened and read once.
+     */
     public Reports.Explain explain(Requests.Explain r) {
         OutputTargets.checkFolder(r.outDir(), "output folder", true,
-                r.imageFile() != null && java.nio.file.Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
+                r.imageFile() != null && Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
         Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             Explainer explainer = new Explainer(d);
@@ -160,23 +170,18 @@ public final class NeroWorkflow {
             if (r.imageFile() == null) {
                 throw new InvalidInputException("no image to explain: give an image file or open an image");
             }
-            List<Reports.ScoreRow> rows;
-            List<SkippedItem> skipped = new ArrayList<>();
             try (ImageSource s = ImageSources.open(r.imageFile())) {
-                Iterator<SourceItem> it = s.iterator();
-                if (!it.hasNext()) {
+                Iterator<SourceItem> items = s.iterator();
+                if (!items.hasNext()) {
                     throw new InvalidInputException("no image in " + r.imageFile());
                 }
-                SourceItem first = it.next();
-                if (!it.hasNext()) {
-                    return explainer.explain(first.read(), first.id(), r.outDir());
+                SourceItem first = items.next();
+                if (!items.hasNext()) {
+                    return explainer.explain(first, r.outDir());
                 }
+                return BatchExplain.montage(d, explainer, BatchExplain.resumed(s, first, items),
+                        r.imageFile().toString(), r.topN(), r.outDir(), progress);
             }
-            try (ImageSource s = ImageSources.open(r.imageFile())) {
-                rows = d.rows(SourceFeatures.extract(d.classifier(), s, "images", r.imageFile().toString(), false, progress,
-                        skipped), List.of());
-            }
-            return BatchExplain.montage(explainer, rows, r.topN(), r.outDir(), skipped);
         }
     }
 }

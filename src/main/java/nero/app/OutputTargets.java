@@ -6,7 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import nero.core.AtomicFiles;
 import nero.core.InvalidInputException;
-import nero.io.ImageSources;
+import nero.io.source.ImageSources;
 
 /**
  * Checks the places a job will write to before the job starts, so a wrong output path is refused in a second

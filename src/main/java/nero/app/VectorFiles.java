@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
-import nero.io.CsvTables;
+import nero.io.table.CsvTables;
 
 /**
  * Writes the per-image vectors for analysis: {@code index.csv} (path, label), {@code features.csv},

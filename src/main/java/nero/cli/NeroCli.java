@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nero", mixinStandardHelpOptions = true, version = "NERO for Fiji 0.1.0",
         description = "Explainable out-of-distribution detection with neuron-level relevance (NERO).",
         subcommands = {DemoCli.class, FitCli.class, ScoreCli.class, ExplainCli.class, EvaluateCli.class,
-            BenchCli.class, CommandLine.HelpCommand.class})
+            WatchCli.class, BenchCli.class, CommandLine.HelpCommand.class})
 public final class NeroCli implements Callable<Integer> {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;

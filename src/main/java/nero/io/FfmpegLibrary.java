@@ -19,10 +19,10 @@ import org.bytedeco.javacpp.Loader;
  * be written (a read-only home, a service account), the cache goes to the temp folder instead, as the PyTorch
  * engine's does; {@code -Dorg.bytedeco.javacpp.cachedir=…} chooses another place. Nothing is downloaded.
  */
-final class FfmpegLibrary {
+public final class FfmpegLibrary {
     static final String CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
     /** {@code -Dnero.ffmpeg=off} refuses the natives, as if they could not load (tests of the fallback, diagnosis). */
-    static final String SWITCH_PROPERTY = "nero.ffmpeg";
+    public static final String SWITCH_PROPERTY = "nero.ffmpeg";
 
     private static final Object LOCK = new Object();
     private static volatile Boolean loaded;
@@ -33,7 +33,7 @@ final class FfmpegLibrary {
     }
 
     /** Whether the natives are loaded (loads them on the first call). */
-    static boolean available() {
+    public static boolean available() {
         if ("off".equalsIgnoreCase(System.getProperty(SWITCH_PROPERTY, ""))) {
             return false;
         }
@@ -50,7 +50,7 @@ final class FfmpegLibrary {
     }
 
     /** Why the natives are not in use, or null when they are. */
-    static String problem() {
+    public static String problem() {
         if ("off".equalsIgnoreCase(System.getProperty(SWITCH_PROPERTY, ""))) {
             return "switched off with -D" + SWITCH_PROPERTY + "=off";
         }
@@ -58,7 +58,7 @@ final class FfmpegLibrary {
     }
 
     /** FFmpeg's version, e.g. "6.1.1", once loaded. */
-    static String version() {
+    public static String version() {
         return available() ? version : "";
     }
 
@@ -97,7 +97,7 @@ final class FfmpegLibrary {
     }
 
     /** Null when {@code ~/.javacpp/cache} can be used, else a per-user folder in the temp folder. */
-    static Path fallbackCacheDir(Path home, Path tmp, String userName) {
+    public static Path fallbackCacheDir(Path home, Path tmp, String userName) {
         Path cache = home.resolve(".javacpp");
         boolean homeUsable = Files.isDirectory(cache) ? Files.isWritable(cache)
                 : Files.isDirectory(home) && Files.isWritable(home);

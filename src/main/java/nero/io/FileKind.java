@@ -8,17 +8,17 @@ import java.util.Locale;
 import nero.core.InvalidInputException;
 
 /** What a file holds, decided from its first bytes (its extension only breaks ties for headerless formats). */
-enum FileKind {
+public enum FileKind {
     IMAGE, DICOM, MP4, MPEG_TS, MPEG_PS, OTHER_VIDEO, UNKNOWN;
 
     private static final int SNIFF_BYTES = 1024;
 
-    boolean isVideo() {
+    public boolean isVideo() {
         return this == MP4 || this == MPEG_TS || this == MPEG_PS || this == OTHER_VIDEO;
     }
 
     /** Reads the file's first bytes; an empty, unreadable or missing file is refused. */
-    static FileKind of(Path file) {
+    public static FileKind of(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file + ": not a file (missing, or a folder)");
         }
@@ -38,7 +38,7 @@ enum FileKind {
         return of(head, n, file.getFileName().toString());
     }
 
-    static FileKind of(byte[] b, int n, String name) {
+    public static FileKind of(byte[] b, int n, String name) {
         if (n >= 132 && b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M') {
             return DICOM;
         }
@@ -47,6 +47,7 @@ enum FileKind {
         }
         if (startsWith(b, n, 0x89, 'P', 'N', 'G') || startsWith(b, n, 'G', 'I', 'F', '8')
                 || startsWith(b, n, 'I', 'I', 42, 0) || startsWith(b, n, 'M', 'M', 0, 42)
+                || startsWith(b, n, 'I', 'I', 43, 0) || startsWith(b, n, 'M', 'M', 0, 43) // BigTIFF
                 || (startsWith(b, n, 'B', 'M') && hasExtension(name, "bmp"))) {
             return IMAGE;
         }
@@ -68,7 +69,7 @@ enum FileKind {
         return UNKNOWN;
     }
 
-    static String containerName(FileKind kind, byte[] b, int n) {
+    public static String containerName(FileKind kind, byte[] b, int n) {
         return switch (kind) {
             case MP4 -> "MP4/MOV";
             case MPEG_TS -> "MPEG-TS";

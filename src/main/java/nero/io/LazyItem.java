@@ -6,20 +6,20 @@ import java.util.function.Supplier;
 import nero.core.InvalidInputException;
 
 /** A source item whose pixels are decoded when {@link #read()} is called; any failure becomes an InvalidInputException. */
-record LazyItem(String id, String label, Map<String, String> metadata, Supplier<ImagePlus> reader) implements SourceItem {
-    LazyItem {
+public record LazyItem(String id, String label, Map<String, String> metadata, Supplier<ImagePlus> reader) implements SourceItem {
+    public LazyItem {
         metadata = Map.copyOf(metadata);
     }
 
     /** An item that stands for a file that could not even be opened, so a batch can report it and go on. */
-    static LazyItem failed(String id, String label, InvalidInputException error) {
+    public static LazyItem failed(String id, String label, InvalidInputException error) {
         return new LazyItem(id, label, Map.of("error", error.getMessage()), () -> {
             throw error;
         });
     }
 
     /** An item already decoded (video stills, which are decoded in stream order). */
-    static LazyItem decoded(String id, String label, Map<String, String> metadata, ImagePlus image) {
+    public static LazyItem decoded(String id, String label, Map<String, String> metadata, ImagePlus image) {
         return new LazyItem(id, label, metadata, () -> image);
     }
 

@@ -20,7 +20,7 @@ public final class LibraryLogs {
     }
 
     /** Before PixelMed's first logger is made. */
-    static void quietPixelMed() {
+    public static void quietPixelMed() {
         quiet("com.pixelmed", "off");
     }
 

@@ -56,7 +56,7 @@ public final class PixelLimits {
     }
 
     /** Runs a decode of {@code pixels} pixels, one large decode at a time across threads. */
-    static <T> T decode(long pixels, Supplier<T> decoder) {
+    public static <T> T decode(long pixels, Supplier<T> decoder) {
         if (pixels <= LARGE_PIXELS) {
             return decoder.get();
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
+import nero.core.Preprocessing;
 import nero.core.ProgressListener;
 import nero.core.methods.Odin;
 import nero.io.ImageSource;
@@ -48,10 +49,24 @@ public final class FeatureExtractor {
         this.preprocessor = new Preprocessor(classifier.info().preprocessing());
     }
 
+    /** Sees each row as it is gathered, on the calling thread in source order: its item and model outputs. */
+    public interface RowListener {
+        void row(SourceItem item, float[] features, float[] logits);
+    }
+
     public Extraction extract(ImageSource source, ProgressListener progress) {
+        return extract(source, progress, (item, features, logits) -> {
+        });
+    }
+
+    /**
+     * The same, telling {@code rows} about every row kept (a caller that keeps a few items while the source streams
+     * by: explain's most OOD images, without a second pass over a video).
+     */
+    public Extraction extract(ImageSource source, ProgressListener progress, RowListener rows) {
         int batchSize = options.resolvedBatchSize(classifier.info().preprocessing());
         Map<String, Integer> labelIndex = labelIndex(source.classNames());
-        Results results = new Results(options.withOdin());
+        Results results = new Results(options.withOdin(), rows);
         int workers = options.resolvedInferenceWorkers();
         ExecutorService decoders = Executors.newFixedThreadPool(options.resolvedDecodeThreads(), daemonThreads("decode"));
         ExecutorService inference = Executors.newFixedThreadPool(workers, daemonThreads("infer"));
@@ -163,18 +178,15 @@ public final class FeatureExtractor {
             return new Inferred(batch, good, null, null);
         }
         int n = good.size();
-        int rows = Math.max(n, shape);
-        int sampleSize = good.get(0).tensor.length;
-        float[] nchw = new float[rows * sampleSize]; // rows n… stay blank
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(good.get(i).tensor, 0, nchw, i * sampleSize, sampleSize);
-        }
-        ModelOutputs out = classifier.run(nchw, rows, options.withFeatureMap());
+        List<float[]> tensors = good.stream().map(Decoded::tensor).toList();
+        Preprocessing p = preprocessor.preprocessing();
+        InputBatch input = InputBatch.padded(tensors, shape, p.height(), p.width()); // rows n… stay blank
+        ModelOutputs out = classifier.run(input, options.withFeatureMap());
         float[][] odin = null;
         if (options.withOdin()) {
-            float[][] inputs = new float[rows][];
-            for (int i = 0; i < rows; i++) {
-                inputs[i] = i < n ? good.get(i).tensor : new float[sampleSize];
+            float[][] inputs = new float[input.n()][];
+            for (int i = 0; i < input.n(); i++) {
+                inputs[i] = i < n ? tensors.get(i) : new float[input.sampleSize()];
             }
             odin = Arrays.copyOf(odinLogits(inputs, out.logits()), n);
         }
@@ -194,7 +206,7 @@ public final class FeatureExtractor {
 
     /** ODIN (Liang et al., ICLR 2018) perturbation with the reference's T and ε, reusing the batch's logits. */
     private float[][] odinLogits(float[][] inputs, float[][] logits) {
-        return Odin.perturbedLogits(classifier, inputs, logits, ExtractionOptions.ODIN_TEMPERATURE,
+        return Odin.perturbedLogits(classifier.inputGradients().orElseThrow(), inputs, logits, ExtractionOptions.ODIN_TEMPERATURE,
                 ExtractionOptions.ODIN_EPSILON);
     }
 
@@ -225,14 +237,16 @@ public final class FeatureExtractor {
         final List<float[]> logits = new ArrayList<>();
         final List<float[]> odin;
         final List<SkippedItem> skipped = new ArrayList<>();
+        final RowListener listener;
         long processed;
         float[] maps;
         int mapsUsed;
         int mapHeight;
         int mapWidth;
 
-        Results(boolean withOdin) {
+        Results(boolean withOdin, RowListener listener) {
             odin = withOdin ? new ArrayList<>() : null;
+            this.listener = listener;
         }
 
         void append(Inferred batch, Map<String, Integer> labelIndex) {
@@ -266,6 +280,7 @@ public final class FeatureExtractor {
                 if (odin != null) {
                     odin.add(batch.odin()[i]);
                 }
+                listener.row(item, out.features()[i], out.logits()[i]);
             }
         }
 

@@ -23,6 +23,8 @@ final class LibtorchNative {
         "_ZN2at7Context20setUserEnabledNNPACKEb", "?setUserEnabledNNPACK@Context@at@@QEAAX_N@Z"};
     private static final String[] MODULE_TO_SCALAR_TYPE = {
         "_ZN5torch3jit6Module2toEN3c1010ScalarTypeEb", "?to@Module@jit@torch@@QEAAXW4ScalarType@c10@@_N@Z"};
+    /** {@code c10::ScalarType::Float}. */
+    private static final byte SCALAR_TYPE_FLOAT = 6;
     /** {@code c10::ScalarType::Double}. */
     private static final byte SCALAR_TYPE_DOUBLE = 7;
 
@@ -53,12 +55,21 @@ final class LibtorchNative {
      * {@code module.to(torch::kDouble)} on a {@code torch::jit::Module*} (a DJL module handle): parameters and
      * buffers become float64 in place. Must not run while another thread uses the module.
      */
-    static synchronized boolean moduleToFloat64(long moduleHandle) {
+    static boolean moduleToFloat64(long moduleHandle) {
+        return moduleTo(moduleHandle, SCALAR_TYPE_DOUBLE);
+    }
+
+    /** As {@link #moduleToFloat64}, to float32: for models saved in float64, float16 or bfloat16. */
+    static boolean moduleToFloat32(long moduleHandle) {
+        return moduleTo(moduleHandle, SCALAR_TYPE_FLOAT);
+    }
+
+    private static synchronized boolean moduleTo(long moduleHandle, byte scalarType) {
         Function to = function(MODULE_TO_SCALAR_TYPE);
         if (to == null) {
             return false;
         }
-        to.invokeVoid(new Object[] {new Pointer(moduleHandle), SCALAR_TYPE_DOUBLE, Boolean.FALSE});
+        to.invokeVoid(new Object[] {new Pointer(moduleHandle), scalarType, Boolean.FALSE});
         return true;
     }
 

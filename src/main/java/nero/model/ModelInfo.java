@@ -2,6 +2,8 @@ package nero.model;
 
 import java.nio.file.Path;
 import java.util.List;
+import nero.core.HeadWeights;
+import nero.core.InvalidInputException;
 import nero.core.Preprocessing;
 import nero.core.methods.ModelFamily;
 
@@ -14,5 +16,14 @@ public record ModelInfo(Path file, String sha256, List<String> classNames, Prepr
         int featureDim, int numClasses, boolean hasFeatureMap, ModelFamily family) {
     public ModelInfo {
         classNames = List.copyOf(classNames);
+    }
+
+    /** Refuses a replacement head (a linear probe) fitted on features of another size than this model's. */
+    void requireFeatures(HeadWeights replacement) {
+        if (replacement.dimension() != featureDim) {
+            throw new InvalidInputException("the replacement head takes " + replacement.dimension() + " features but"
+                    + " model " + file.getFileName() + " gives " + featureDim + " per image; it was fitted for"
+                    + " another model");
+        }
     }
 }

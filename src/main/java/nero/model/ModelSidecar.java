@@ -21,7 +21,8 @@ import nero.core.methods.ModelFamily;
 final class ModelSidecar {
     static final String FORMAT = "nero-model";
     static final int VERSION = 1;
-    static final String EXPORT_HINT = "re-export the model with tools/export_for_nero.py";
+    static final String EXPORT_TOOL = "tools/export_for_nero.py";
+    static final String EXPORT_HINT = "re-export the model with " + EXPORT_TOOL;
 
     /** Raw JSON shape; every field is optional in the file and checked in {@link #read}. */
     static final class Json {
@@ -44,9 +45,12 @@ final class ModelSidecar {
     final String head;               // null = search fc, head, classifier
     final Integer featureDim;        // null = not declared
     final Boolean hasFeatureMap;     // null = not declared
+    /** Where the input size came from, for messages: "its sidecar", "the defaults" or "the detector file". */
+    final String inputSizeSource;
 
     private ModelSidecar(List<String> classNames, Preprocessing preprocessing, ModelFamily family, String head,
-            Integer featureDim, Boolean hasFeatureMap) {
+            Integer featureDim, Boolean hasFeatureMap, String inputSizeSource) {
+        this.inputSizeSource = inputSizeSource;
         this.classNames = classNames;
         this.preprocessing = preprocessing;
         this.family = family;
@@ -57,7 +61,12 @@ final class ModelSidecar {
 
     /** The same sidecar with another preprocessing (the one a detector was fitted with). */
     ModelSidecar withPreprocessing(Preprocessing p) {
-        return new ModelSidecar(classNames, p, family, head, featureDim, hasFeatureMap);
+        return withPreprocessing(p, "the detector file");
+    }
+
+    /** The same sidecar with another preprocessing, whose input size came from {@code source}. */
+    ModelSidecar withPreprocessing(Preprocessing p, String source) {
+        return new ModelSidecar(classNames, p, family, head, featureDim, hasFeatureMap, source);
     }
 
     static Path pathFor(Path modelFile) {
@@ -67,7 +76,8 @@ final class ModelSidecar {
     }
 
     static ModelSidecar defaults() {
-        return new ModelSidecar(List.of(), Preprocessing.imagenet(224), ModelFamily.OTHER_CNN, null, null, null);
+        return new ModelSidecar(List.of(), Preprocessing.imagenet(224), ModelFamily.OTHER_CNN, null, null, null,
+                "the defaults");
     }
 
     /** The sidecar of {@code modelFile}, or the defaults when there is none. */
@@ -128,7 +138,8 @@ final class ModelSidecar {
             throw bad(file, "\"feature_dim\" must be positive");
         }
         String head = json.head == null || json.head.isBlank() ? null : json.head;
-        return new ModelSidecar(List.copyOf(names), preprocessing, family, head, json.featureDim, json.hasFeatureMap);
+        return new ModelSidecar(List.copyOf(names), preprocessing, family, head, json.featureDim, json.hasFeatureMap,
+                json.inputSize != null ? "its sidecar" : "the defaults");
     }
 
     private static String quote(String s) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nero.core.AtomicFiles;
-import nero.io.CsvTables;
+import nero.io.table.CsvTables;
 
 /**
  * Headless writing of the views (FileSaver for pictures, IJ.saveAs needs a GUI; {@link CsvTables} for tables),

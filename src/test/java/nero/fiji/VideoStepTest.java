@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import nero.core.InvalidInputException;
-import nero.io.FrameSampling;
+import nero.io.video.FrameSampling;
 import org.junit.jupiter.api.Test;
 
 class VideoStepTest {

@@ -13,6 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nero.core.InvalidInputException;
+import nero.io.image.PlainImageReader;
+import nero.io.image.TiffStructure;
+import nero.io.source.ImageSources;
+import nero.io.video.Ffmpeg;
+import nero.io.video.FrameSampling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

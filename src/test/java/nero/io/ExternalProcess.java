@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a tool the tests compare with (ffmpeg, python3 with Pillow) and returns its output, or says why it failed. */
-final class ExternalProcess {
+public final class ExternalProcess {
     private ExternalProcess() {
     }
 
@@ -15,7 +15,7 @@ final class ExternalProcess {
      * stdout and stderr of {@code cmd} run in {@code dir} (null: the current folder); an exit other than 0, or not
      * finishing within {@code limitSeconds} (a guard against a hung process, not a timing), is an IOException.
      */
-    static String run(List<String> cmd, Path dir, long limitSeconds) throws IOException {
+    public static String run(List<String> cmd, Path dir, long limitSeconds) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (dir != null) {
             pb.directory(dir.toFile());

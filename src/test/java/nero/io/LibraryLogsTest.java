@@ -2,6 +2,7 @@ package nero.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import nero.io.dicom.DicomReader;
 import org.junit.jupiter.api.Test;
 
 /**

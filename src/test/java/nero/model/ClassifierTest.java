@@ -62,7 +62,7 @@ class ClassifierTest {
     @Test
     void logitsAndFeaturesEqualPyTorchs() {
         float[][] x = Fixtures.fixedInputs(2, SAMPLE);
-        ModelOutputs out = tiny.run(pack(x), 2, false);
+        ModelOutputs out = tiny.run(InputBatch.of(x, 64, 64), false);
         assertRowsClose(expected.getAsJsonArray("logits"), out.logits(), 1e-4);
         assertRowsClose(expected.getAsJsonArray("features"), out.features(), 1e-4);
         assertNull(out.featureMap());
@@ -72,7 +72,7 @@ class ClassifierTest {
     @Test
     void featureMapMeanIsFeaturesAndHeadGivesLogits() {
         float[][] x = Fixtures.fixedInputs(2, SAMPLE);
-        ModelOutputs withMap = tiny.run(pack(x), 2, true);
+        ModelOutputs withMap = tiny.run(InputBatch.of(x, 64, 64), true);
         assertEquals(8, withMap.mapHeight());
         assertEquals(8, withMap.mapWidth());
         assertEquals(2 * 192 * 64, withMap.featureMap().length);
@@ -81,11 +81,11 @@ class ClassifierTest {
             sum += v;
         }
         assertEquals(expected.get("feature_map_sum").getAsDouble(), sum, 1e-3);
-        float[][] mean = Classifier.spatialMean(withMap.featureMap(), 2, 192, 64);
-        ModelOutputs plain = tiny.run(pack(x), 2, false);
+        float[][] mean = HeadMath.spatialMean(withMap.featureMap(), 2, 192, 64);
+        ModelOutputs plain = tiny.run(InputBatch.of(x, 64, 64), false);
         for (int i = 0; i < 2; i++) {
             assertArrayEquals(plain.features()[i], mean[i], 1e-4f);
-            assertArrayEquals(plain.logits()[i], Classifier.applyHead(tiny.head(), mean)[i], 1e-4f);
+            assertArrayEquals(plain.logits()[i], HeadMath.applyHead(tiny.head(), mean)[i], 1e-4f);
         }
     }
 
@@ -97,7 +97,7 @@ class ClassifierTest {
     void inputGradientEqualsPyTorchsFloat64AtOdinsTemperature() throws IOException {
         JsonObject odin = reference("odin_t1000");
         float[][] x = Fixtures.fixedInputs(2, SAMPLE);
-        float[][] g = tiny.inputGradient(x, targets(odin), odin.get("temperature").getAsDouble());
+        float[][] g = gradients(tiny).inputGradient(x, targets(odin), odin.get("temperature").getAsDouble());
         assertGradientsClose(referenceGradient(odin), flatten(g), "T = 1000");
         // PyTorch's default float32 result differs from its float64 one by ≤ 3e-7 of max|g| per value (no ReLU or
         // max-pool decision flips at this input), so the sums of |g| agree to well within 1e-5.
@@ -109,7 +109,7 @@ class ClassifierTest {
     void inputGradientEqualsPyTorchsFloat64AtTemperatureOne() throws IOException {
         JsonObject t1 = reference("t1");
         float[][] x = Fixtures.fixedInputs(2, SAMPLE);
-        float[][] g = tiny.inputGradient(x, targets(t1), t1.get("temperature").getAsDouble());
+        float[][] g = gradients(tiny).inputGradient(x, targets(t1), t1.get("temperature").getAsDouble());
         assertGradientsClose(referenceGradient(t1), flatten(g), "T = 1");
     }
 
@@ -117,7 +117,7 @@ class ClassifierTest {
     void gradientTimesInputEqualsPyTorchsFloat64() throws IOException {
         JsonObject logit2 = reference("logit2_sample0");
         float[] x = Fixtures.fixedInputs(1, SAMPLE)[0];
-        float[] map = tiny.gradientTimesInput(x, logit2.get("logit").getAsInt());
+        float[] map = gradients(tiny).gradientTimesInput(x, logit2.get("logit").getAsInt());
         float[] reference = referenceGradient(logit2);
         for (int i = 0; i < reference.length; i++) {
             reference[i] *= x[i];
@@ -127,16 +127,16 @@ class ClassifierTest {
 
     @Test
     void gradientsAreComputedOnTheFloat64Copy() {
-        assertTrue(tiny.gradientsInFloat64(), "libtorch's Module::to(kDouble) could not be called");
+        assertTrue(((TorchScriptClassifier) tiny).gradientsInFloat64(), "libtorch's Module::to(kDouble) could not be called");
     }
 
     /** Module::to(kDouble) also converts integer buffers; a model that indexes with one keeps float32 gradients. */
     @Test
     void aModelWhoseFloat64CopyCannotRunGetsFloat32Gradients() {
         try (Classifier indexed = Classifier.load(Fixtures.model("integer-index-buffer.pt"))) {
-            assertFalse(indexed.gradientsInFloat64());
+            assertFalse(((TorchScriptClassifier) indexed).gradientsInFloat64());
             float[][] x = Fixtures.fixedInputs(2, 3 * 32 * 32);
-            float[][] g = indexed.inputGradient(x, new int[] {0, 2}, 1.0);
+            float[][] g = gradients(indexed).inputGradient(x, new int[] {0, 2}, 1.0);
             assertEquals(2, g.length);
             assertEquals(3 * 32 * 32, g[1].length);
             assertTrue(absSum(g[0]) > 0 && Double.isFinite(absSum(g[0])) && Double.isFinite(absSum(g[1])));
@@ -148,7 +148,7 @@ class ClassifierTest {
         float[][] x = Fixtures.fixedInputs(1, SAMPLE);
         int[] target = {2};
         double temperature = 1.0;
-        float[][] g = tiny.inputGradient(x, target, temperature);
+        float[][] g = gradients(tiny).inputGradient(x, target, temperature);
         // directional derivative along the unit gradient direction d: (L(x+hd) − L(x−hd)) / 2h ≈ g·d = |g|
         double norm = 0;
         for (float v : g[0]) {
@@ -169,21 +169,21 @@ class ClassifierTest {
     @Test
     void gradientsLeaveBatchNormInEvalMode() {
         float[][] x = Fixtures.fixedInputs(2, SAMPLE);
-        tiny.inputGradient(x, new int[] {0, 1}, 1.0);
-        tiny.gradientTimesInput(x[1], 4);
+        gradients(tiny).inputGradient(x, new int[] {0, 1}, 1.0);
+        gradients(tiny).gradientTimesInput(x[1], 4);
         assertRowsClose(expected.getAsJsonArray("logits"), tiny.logits(x), 1e-4);
     }
 
     @Test
     void concurrentInferenceAndGradientsGiveTheSameResults() throws Exception {
         float[][] x = Fixtures.fixedInputs(2, SAMPLE);
-        float[][] reference = tiny.inputGradient(x, new int[] {1, 3}, 10.0);
+        float[][] reference = gradients(tiny).inputGradient(x, new int[] {1, 3}, 10.0);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<float[][]>> gradients = new ArrayList<>();
             List<Future<float[][]>> logits = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                gradients.add(pool.submit(() -> tiny.inputGradient(x, new int[] {1, 3}, 10.0)));
+                gradients.add(pool.submit(() -> gradients(tiny).inputGradient(x, new int[] {1, 3}, 10.0)));
                 logits.add(pool.submit(() -> tiny.logits(x)));
             }
             for (Future<float[][]> f : gradients) {
@@ -223,11 +223,11 @@ class ClassifierTest {
         Path file = Fixtures.shared("models", "mobilenetv2-imagenet-nero.pt");
         assertEquals(mobile.get("sha256").getAsString(), Sha256.of(file),
                 "the shared MobileNetV2 changed: rerun tools/make_model_fixtures.py --gradient-references");
-        assertTrue(Classifier.GRADIENT_PASS_VALUES / (3 * 224 * 224) < 3, "the batch must take two passes");
+        assertTrue(TorchScriptGradients.GRADIENT_PASS_VALUES / (3 * 224 * 224) < 3, "the batch must take two passes");
         try (Classifier mobilenet = Classifier.load(file)) {
             float[][] x = Fixtures.fixedInputs(3, 3 * 224 * 224);
             int target = mobile.getAsJsonArray("targets").get(0).getAsInt();
-            float[][] rows = mobilenet.inputGradient(x, new int[] {target, 7, 500},
+            float[][] rows = gradients(mobilenet).inputGradient(x, new int[] {target, 7, 500},
                     mobile.get("temperature").getAsDouble());
             double sum = 0;
             double squares = 0;
@@ -267,6 +267,10 @@ class ClassifierTest {
             y[i] = (float) (x[i] + h * d[i]);
         }
         return y;
+    }
+
+    static InputGradients gradients(Classifier c) {
+        return c.inputGradients().orElseThrow();
     }
 
     static float[] pack(float[][] rows) {

@@ -71,7 +71,8 @@ class FeatureExtractorTest {
         for (int i = 0; i < 8; i++) {
             Path file = jpegs.get(i % 4);
             assertEquals(file.toString(), set.ids()[i]);
-            ModelOutputs single = tiny.run(pre.toTensor(IJ.openImage(file.toString())), 1, false);
+            ModelOutputs single = tiny.run(InputBatch.of(pre.toTensor(IJ.openImage(file.toString())),
+                    tiny.info().preprocessing()), false);
             assertArrayEquals(single.features()[0], set.features()[i], 1e-5f);
             assertArrayEquals(single.logits()[0], set.logits()[i], 1e-5f);
         }
@@ -95,7 +96,7 @@ class FeatureExtractorTest {
         for (int k = 1; k < logits.length; k++) {
             predicted = logits[k] > logits[predicted] ? k : predicted;
         }
-        float[] g = tiny.inputGradient(new float[][] {x}, new int[] {predicted}, 100.0)[0];
+        float[] g = ClassifierTest.gradients(tiny).inputGradient(new float[][] {x}, new int[] {predicted}, 100.0)[0];
         float[] perturbed = new float[x.length];
         for (int i = 0; i < x.length; i++) {
             perturbed[i] = x[i] - (g[i] < 0 ? -0.0005f : 0.0005f);

@@ -29,11 +29,11 @@ public final class GradientBenchmark {
                 targets[i] = (3 * i + 1) % classifier.info().numClasses();
             }
             long start = cpuNanos();
-            boolean float64 = classifier.gradientsInFloat64();
+            boolean float64 = ((TorchScriptClassifier) classifier).gradientsInFloat64();
             System.out.printf("float64 copy made and checked: %.0f ms CPU (%s)%n", (cpuNanos() - start) / 1e6,
                     float64 ? "in use" : "NOT available, float32 fallback");
             double perImage64 = msPerImage(classifier, x, targets, repeats);
-            classifier.useFloat32Gradients();
+            ((TorchScriptClassifier) classifier).useFloat32Gradients();
             double perImage32 = msPerImage(classifier, x, targets, repeats);
             System.out.printf("%s, batch %d, %d threads: float64 copy %.1f ms CPU per image, float32 module %.1f ms "
                     + "(×%.2f)%n", model.getFileName(), batch, Engine.inferenceThreads(), perImage64, perImage32,
@@ -42,10 +42,10 @@ public final class GradientBenchmark {
     }
 
     private static double msPerImage(Classifier classifier, float[][] x, int[] targets, int repeats) {
-        classifier.inputGradient(x, targets, 1000); // warm-up: TorchScript's profiling run
+        ClassifierTest.gradients(classifier).inputGradient(x, targets, 1000); // warm-up: TorchScript's profiling run
         long start = cpuNanos();
         for (int r = 0; r < repeats; r++) {
-            classifier.inputGradient(x, targets, 1000);
+            ClassifierTest.gradients(classifier).inputGradient(x, targets, 1000);
         }
         return (cpuNanos() - start) / 1e6 / repeats / x.length;
     }

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nero.io.ImageSource;
-import nero.io.ImageSources;
-import nero.io.ModelInput;
 import nero.io.SourceItem;
+import nero.io.image.ModelInput;
+import nero.io.source.ImageSources;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,13 +97,13 @@ class ReducedDecodeFeaturesTest {
     void anExplanationSeesTheSamePixelsAsTheScore() throws IOException {
         Path jpeg = PreprocessorTest.kvasirJpegs().get(2);
         SourceItem item = item(jpeg);
-        ImagePlus full = item.read(); // what explain and the Fiji views get
-        assertEquals(1920, full.getWidth());
-        assertArrayEquals(P224.toTensor(item.readForModel(224, 224)), P224.toTensor(full), 0f);
+        SourceItem.Pixels pixels = item.readPixels(224, 224); // what explain gets: views on full, model on forModel
+        assertEquals(1920, pixels.full().getWidth());
+        assertArrayEquals(P224.toTensor(item.readForModel(224, 224)), P224.toTensor(pixels.forModel()), 0f);
     }
 
     private static float[] features(Classifier c, float[] tensor) {
-        return c.run(tensor, 1, false).features()[0];
+        return c.run(InputBatch.of(tensor, c.info().preprocessing()), false).features()[0];
     }
 
     private static SourceItem item(Path file) {

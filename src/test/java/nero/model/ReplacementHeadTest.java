@@ -37,10 +37,10 @@ class ReplacementHeadTest {
             assertArrayEquals(expectedLogits[i], logits[i], 0f);
         }
         // the replacement path differentiates `features` and applies the head outside the model
-        float[][] expected = tiny.inputGradient(x, new int[] {1, 3}, 10.0);
-        float[][] g = same.inputGradient(x, new int[] {1, 3}, 10.0);
+        float[][] expected = ClassifierTest.gradients(tiny).inputGradient(x, new int[] {1, 3}, 10.0);
+        float[][] g = ClassifierTest.gradients(same).inputGradient(x, new int[] {1, 3}, 10.0);
         assertClose(expected, g, 1e-4);
-        assertClose(new float[][] {tiny.gradientTimesInput(x[0], 2)}, new float[][] {same.gradientTimesInput(x[0], 2)},
+        assertClose(new float[][] {ClassifierTest.gradients(tiny).gradientTimesInput(x[0], 2)}, new float[][] {ClassifierTest.gradients(same).gradientTimesInput(x[0], 2)},
                 1e-4);
     }
 
@@ -50,14 +50,14 @@ class ReplacementHeadTest {
         Classifier probed = tiny.withHead(probe);
         assertEquals(3, probed.head().classes());
         float[][] x = Fixtures.fixedInputs(2, SAMPLE);
-        ModelOutputs out = probed.run(pack(x), 2, false);
-        float[][] expected = Classifier.applyHead(probe, out.features());
+        ModelOutputs out = probed.run(InputBatch.of(x, 64, 64), false);
+        float[][] expected = HeadMath.applyHead(probe, out.features());
         for (int i = 0; i < 2; i++) {
             assertEquals(3, out.logits()[i].length);
             assertArrayEquals(expected[i], out.logits()[i], 0f);
         }
         // the gradient of the probe's cross-entropy differs from the model head's and predicts a finite difference
-        float[][] g = probed.inputGradient(new float[][] {x[0]}, new int[] {2}, 1.0);
+        float[][] g = ClassifierTest.gradients(probed).inputGradient(new float[][] {x[0]}, new int[] {2}, 1.0);
         double norm = 0;
         for (float v : g[0]) {
             norm += (double) v * v;
@@ -73,7 +73,7 @@ class ReplacementHeadTest {
         }
         double numeric = (loss(probed, plus, 2) - loss(probed, minus, 2)) / (2 * h);
         assertEquals(numeric, norm, 0.03 * Math.abs(numeric));
-        assertThrows(IllegalArgumentException.class, () -> probed.gradientTimesInput(x[0], 3), "3 classes");
+        assertThrows(IllegalArgumentException.class, () -> ClassifierTest.gradients(probed).gradientTimesInput(x[0], 3), "3 classes");
     }
 
     @Test
@@ -108,14 +108,6 @@ class ReplacementHeadTest {
             b[k] = (float) r.nextGaussian();
         }
         return new HeadWeights(w, b);
-    }
-
-    private static float[] pack(float[][] x) {
-        float[] p = new float[x.length * x[0].length];
-        for (int i = 0; i < x.length; i++) {
-            System.arraycopy(x[i], 0, p, i * x[0].length, x[0].length);
-        }
-        return p;
     }
 
     private static void assertClose(float[][] expected, float[][] actual, double relative) {

@@ -12,8 +12,6 @@ import nero.app.ScoreEvaluation;
 import nero.core.methods.OodMethods;
 import nero.io.SkippedItem;
 import nero.model.ExtractionOptions;
-import nero.view.EvaluationPlots;
-import nero.view.ViewFiles;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -42,7 +40,7 @@ public final class EvaluateJob implements Callable<Integer> {
     String id;
     @Option(names = "--ood", required = true, paramLabel = "DIR", description = "OOD images")
     String ood;
-    @Option(names = "--methods", defaultValue = "nero", paramLabel = "LIST|all")
+    @Option(names = "--methods", defaultValue = OodMethods.NERO, paramLabel = "LIST|all")
     String methods;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for metrics.csv and scores.csv (on the driver)")
     Path out;
@@ -68,15 +66,18 @@ public final class EvaluateJob implements Callable<Integer> {
     }
 
     public Reports.Evaluate run(SparkSession spark) {
-        List<String> all = OodMethods.withNeroFirst(OodMethods.parse(methods));
-        List<String> extras = all.subList(1, all.size()); // NERO's score is always in the row
+        List<String> asked = OodMethods.withNeroFirst(OodMethods.parse(methods));
+        List<String> extras;
         ScoreEvaluation.checkOutput(out, detector, model);
         // Open the pair once on the driver: refuses a detector fitted for another model, or methods it lacks,
         // before any executor starts.
         List<String> columns;
-        try (BatchScorer probe = BatchScorer.open(detector, model, extras, ExtractionOptions.defaults())) {
+        try (BatchScorer probe = BatchScorer.open(detector, model, asked.subList(1, asked.size()),
+                ExtractionOptions.defaults())) {
             columns = probe.columns();
+            extras = probe.methods(); // without ODIN for a model that gives no input gradients
         }
+        List<String> all = OodMethods.withNeroFirst(extras); // NERO's score is always in the row
         ShippedFiles shipped = ShippedFiles.ship(spark, detector, model);
         List<InputFile> files = new ArrayList<>();
         addAll(files, InputListing.folderFiles(spark, InputListing.qualified(spark, id), 0), ID);
@@ -98,14 +99,8 @@ public final class EvaluateJob implements Callable<Integer> {
                 sets.get(r.getString(labelAt)).add(r, columns, all);
             }
         }
-        Reports.Evaluate report = ScoreEvaluation.evaluate(all, sets.get(ID).scored(), sets.get(OOD).scored(),
-                out, skipped);
-        // the plots `evaluate` writes beside the tables (named as the Fiji command names them)
-        ViewFiles.png(EvaluationPlots.roc(report.idScores(), report.oodScores()).getImagePlus(),
-                out.resolve("roc.png"));
-        ViewFiles.png(EvaluationPlots.histogram(report.idScores(), report.oodScores()).getImagePlus(),
-                out.resolve("histogram.png"));
-        return report;
+        // the tables and the plots, written by the same code as `evaluate`'s
+        return ScoreEvaluation.evaluate(all, sets.get(ID).scored(), sets.get(OOD).scored(), out, skipped);
     }
 
     private static void addAll(List<InputFile> into, List<InputFile> files, String set) {

@@ -5,8 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import nero.app.FeaturePass;
 import nero.core.FeatureSet;
-import nero.io.FrameSampling;
 import nero.io.SkippedItem;
+import nero.io.video.FrameSampling;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.util.SerializableConfiguration;
 

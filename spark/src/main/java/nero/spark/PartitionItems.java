@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
-import nero.io.FrameSampling;
 import nero.io.ImageSource;
-import nero.io.ImageSources;
 import nero.io.SourceItem;
+import nero.io.source.ImageSources;
+import nero.io.video.FrameSampling;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.TaskContext;
@@ -169,7 +169,10 @@ final class PartitionItems implements AutoCloseable {
             return;
         }
         if (fromFolder && !ImageSources.isInputFile(local)) {
-            currentItems = Collections.emptyIterator();
+            // no input by its name or content; but one that cannot be read any more may well have been one
+            InvalidInputException gone = goneOrUnreadable(file, local);
+            currentItems = gone == null ? Collections.emptyIterator()
+                    : List.<SourceItem>of(failed(file, gone)).iterator();
             return;
         }
         try {
@@ -198,7 +201,7 @@ final class PartitionItems implements AutoCloseable {
         }
         try {
             org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(uri);
-            Path dir = Files.createTempDirectory("nero-spark-");
+            Path dir = Files.createTempDirectory(ExecutorScratch.folder(), "copy-");
             Path copy = dir.resolve(remote.getName());
             FileSystem fs = remote.getFileSystem(hadoop);
             try (InputStream in = fs.open(remote)) {
@@ -209,6 +212,25 @@ final class PartitionItems implements AutoCloseable {
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new InvalidInputException(file.name() + ": cannot copy it to this executor: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A file of a folder listing that is no longer a readable file when the executor comes to it (deleted, moved
+     * or made unreadable after the driver listed it). Without this, a folder's file without an input extension (a DICOM
+     * object named by its UID) that vanished was left out as "no input" and appeared in neither table.
+     */
+    private static InvalidInputException goneOrUnreadable(InputFile file, Path local) {
+        if (!Files.exists(local)) {
+            return new InvalidInputException(file.name() + ": listed, but gone when read (deleted or moved while "
+                    + "the job ran)");
+        }
+        if (!Files.isRegularFile(local)) {
+            return new InvalidInputException(file.name() + ": listed as a file, but no longer one when read");
+        }
+        if (!Files.isReadable(local)) {
+            return new InvalidInputException(file.name() + ": not readable (check permissions)");
+        }
+        return null;
     }
 
     /** An item of a local copy is named by the file's URI; labels come from the listing (class folders). */
@@ -241,10 +263,8 @@ final class PartitionItems implements AutoCloseable {
                 }
             }
 
-            // the reader's own model input (a large JPEG decoded at reduced size), as on one machine; the
-            // interface's default would decode the file in full and then again reduced for the model
             @Override
-            public ImagePlus readForModel(int width, int height) {
+            public ImagePlus readForModel(int width, int height) { // the reader's model input, as on one machine
                 try {
                     return item.readForModel(width, height);
                 } catch (InvalidInputException e) {
@@ -254,12 +274,13 @@ final class PartitionItems implements AutoCloseable {
         };
     }
 
-    private static InvalidInputException renamed(InvalidInputException e, Path copy, InputFile file) {
-        return copy == null ? e : new InvalidInputException(e.getMessage().replace(copy.toString(), file.name()), e);
-    }
-
     private InvalidInputException renamed(InvalidInputException e) {
         return renamed(e, currentCopy, currentFile);
+    }
+
+    /** A message about the executor's local copy, naming the file by its URI instead. */
+    private static InvalidInputException renamed(InvalidInputException e, Path copy, InputFile file) {
+        return copy == null ? e : new InvalidInputException(e.getMessage().replace(copy.toString(), file.name()), e);
     }
 
     /** A file that could not be opened, as one item whose reading gives the reason. */

@@ -2,12 +2,14 @@ package nero.spark;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import nero.app.BatchScorer;
 import nero.core.InvalidInputException;
 import nero.core.methods.OodMethods;
-import nero.io.FrameSampling;
+import nero.io.video.FrameSampling;
 import nero.model.ExtractionOptions;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
  * {@code spark-submit --class nero.spark.ScoreJob nero-spark.jar --detector D --model M --input DIR|LIST|TABLE --out
  * DIR}: the {@code score} command over a cluster. Writes {@code DIR/scores} (the score CSV's columns, then
  * {@code source_file} and {@code item}) and {@code DIR/skipped} ({@code source_file, path, item, reason}), in the
- * order {@code score} prints them.
+ * order {@code score} prints them, then {@code DIR/_SUCCESS} (rows per table), the sign that the run finished.
  */
 @Command(name = "nero.spark.ScoreJob", mixinStandardHelpOptions = true,
         description = "Score images, DICOM objects and videos on a Spark cluster, with the rows `nero score` gives.")
@@ -96,7 +98,12 @@ public final class ScoreJob implements Callable<Integer> {
             Dataset<Row> skipped = ScoreTable.skipped(combined);
             output.write(scores, "scores");
             output.write(skipped, "skipped");
-            return new Summary(scores.count(), skipped.count(), output.path("scores"), output.path("skipped"));
+            Summary done = new Summary(scores.count(), skipped.count(), output.path("scores"), output.path("skipped"));
+            Map<String, Long> rowsPerTable = new LinkedHashMap<>();
+            rowsPerTable.put("scores", done.scored());
+            rowsPerTable.put("skipped", done.skipped());
+            output.finish(rowsPerTable); // last: the folder is a finished run only from here on
+            return done;
         } finally {
             combined.unpersist();
             shipped.release();

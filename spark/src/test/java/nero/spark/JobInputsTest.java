@@ -74,7 +74,7 @@ class JobInputsTest {
     void aTasksBadInputComesBackAsItsOneLine() {
         RuntimeException fromTask = new RuntimeException("Job aborted due to stage failure: Task 0 in stage 1.0 "
                 + "failed 1 times, most recent failure: nero.core.InvalidInputException: /data/x.mp4: the file ends "
-                + "inside a frame\n\tat nero.io.VideoReader.open(VideoReader.java:40)");
+                + "inside a frame\n\tat nero.io.video.VideoReader.open(VideoReader.java:40)");
         assertEquals("/data/x.mp4: the file ends inside a frame", JobFailure.badInput(fromTask).getMessage());
         assertEquals(null, JobFailure.badInput(new IllegalStateException("a bug")));
     }

@@ -16,7 +16,7 @@ import nero.app.NeroWorkflow;
 import nero.app.Reports;
 import nero.app.Requests;
 import nero.core.ProgressListener;
-import nero.io.FrameSampling;
+import nero.io.video.FrameSampling;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +88,7 @@ class SparkParityTest {
             part = files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
         }
         StringBuilder expected = new StringBuilder();
-        nero.io.CsvTables.print(expected, List.of("path", "predicted_class", "nero_score"), cells);
+        nero.io.table.CsvTables.print(expected, List.of("path", "predicted_class", "nero_score"), cells);
         assertEquals(expected.toString(), Files.readString(part));
     }
 
@@ -137,10 +137,53 @@ class SparkParityTest {
         assertEquals(1, still.getInt(columns.indexOf("item")));
 
         List<Row> skipped = spark.read().parquet(summary.skippedTable()).collectAsList();
+        assertEquals("scores\t" + cli.rows().size() + "\nskipped\t" + cli.skipped().size() + "\n",
+                Files.readString(Path.of(job.out, JobOutput.MARKER)), "the run's marker, written last");
         assertEquals(cli.skipped().size(), skipped.size());
         assertEquals(1, skipped.size());
         assertEquals(cli.skipped().get(0).id(), skipped.get(0).getString(1));
         assertEquals(cli.skipped().get(0).reason(), skipped.get(0).getString(3));
+    }
+
+    /**
+     * An ONNX model (the sample model's ONNX twin, run by ONNX Runtime): the score job gives the rows of `score`
+     * bit for bit, with every method but ODIN (ONNX Runtime gives no input gradients, so "all" leaves it out).
+     */
+    @Test
+    void scoreJobWithAnOnnxModelGivesTheRowsOfScore() throws IOException {
+        Path onnx = SAMPLE.resolve("model/nero-sample.onnx");
+        Path onnxDetector = tmp.resolve("onnx.nero");
+        new NeroWorkflow(ProgressListener.NONE).fit(new Requests.Fit(onnx, SAMPLE.resolve("id/train"),
+                SAMPLE.resolve("id/val"), 0.95, onnxDetector, null));
+        Reports.Score cli = new NeroWorkflow(ProgressListener.NONE).score(new Requests.Score(onnxDetector, onnx,
+                List.of(inputs), null, List.of("all"), null, null, FrameSampling.parse("0.5s", "step")));
+        ScoreJob job = new ScoreJob();
+        job.detector = onnxDetector;
+        job.model = onnx;
+        job.input = inputs.toString();
+        job.inputType = "auto";
+        job.out = tmp.resolve("out-onnx").toString();
+        job.format = "parquet";
+        job.methods = "all";
+        job.videoStep = "0.5s";
+        job.filesPerTask = 7;
+        ScoreJob.Summary summary = job.run(spark);
+        List<Row> ordered = orderedAsWritten(summary.scoresTable());
+        List<String> columns = List.of(spark.read().parquet(summary.scoresTable()).columns());
+        assertEquals(cli.rows().size(), ordered.size());
+        assertTrue(cli.rows().size() > 80);
+        assertTrue(!columns.contains("odin") && columns.contains("gradnorm"), columns.toString());
+        for (int i = 0; i < cli.rows().size(); i++) {
+            Reports.ScoreRow c = cli.rows().get(i);
+            Row s = ordered.get(i);
+            assertEquals(c.id(), s.getString(columns.indexOf("path")), "row " + i);
+            assertEquals(c.neroScore(), s.getDouble(columns.indexOf("nero_score")), 0.0, c.id());
+            assertEquals(c.verdict(), s.getString(columns.indexOf("verdict")), c.id());
+            assertEquals(10, c.methodScores().size()); // every method beside NERO but ODIN
+            for (var m : c.methodScores().entrySet()) {
+                assertEquals(m.getValue(), s.getDouble(columns.indexOf(m.getKey())), 0.0, c.id() + " " + m.getKey());
+            }
+        }
     }
 
     @ParameterizedTest

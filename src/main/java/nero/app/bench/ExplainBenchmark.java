@@ -24,6 +24,7 @@ import nero.core.NeroParameters;
 import nero.core.RelevanceRule;
 import nero.core.explain.Explanation;
 import nero.model.Classifier;
+import nero.model.InputBatch;
 import nero.model.ModelOutputs;
 import nero.model.Preprocessor;
 
@@ -101,7 +102,8 @@ public final class ExplainBenchmark {
         for (Path folder : list(train)) {
             classes.add(folder.getFileName().toString());
             for (Path p : list(folder)) {
-                ModelOutputs o = classifier.run(pre.toTensor(IJ.openImage(p.toString())), 1, false);
+                ModelOutputs o = classifier.run(InputBatch.of(pre.toTensor(IJ.openImage(p.toString())),
+                        classifier.info().preprocessing()), false);
                 features.add(o.features()[0]);
                 logits.add(o.logits()[0]);
                 labels.add(classes.size() - 1);

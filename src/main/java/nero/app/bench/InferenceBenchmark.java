@@ -11,12 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nero.core.InvalidInputException;
+import nero.core.Preprocessing;
 import nero.core.ProgressListener;
-import nero.io.ImageFolderSource;
 import nero.io.ImageSource;
-import nero.io.ImageSources;
 import nero.io.SourceItem;
+import nero.io.source.ImageFolderSource;
+import nero.io.source.ImageSources;
 import nero.model.Classifier;
+import nero.model.InputBatch;
 import nero.model.Engine;
 import nero.model.Extraction;
 import nero.model.ExtractionOptions;
@@ -107,7 +109,6 @@ public final class InferenceBenchmark {
      * pipeline may use.
      */
     private static double pure(Classifier classifier, List<float[]> tensors) throws Exception {
-        int sample = tensors.get(0).length;
         ExecutorService pool = Executors.newFixedThreadPool(
                 Engine.inferenceWorkers(), r -> {
                     Thread t = new Thread(r, "pure-inference");
@@ -121,11 +122,8 @@ public final class InferenceBenchmark {
                 int first = i;
                 int n = Math.min(PIPELINE_BATCH, tensors.size() - i);
                 runs.add(pool.submit(() -> {
-                    float[] nchw = new float[n * sample];
-                    for (int j = 0; j < n; j++) {
-                        System.arraycopy(tensors.get(first + j), 0, nchw, j * sample, sample);
-                    }
-                    classifier.run(nchw, n, false);
+                    Preprocessing p = classifier.info().preprocessing();
+                    classifier.run(InputBatch.padded(tensors.subList(first, first + n), n, p.height(), p.width()), false);
                 }));
             }
             for (var run : runs) {

@@ -6,8 +6,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.List;
 import nero.io.ImageSource;
-import nero.io.ImageSources;
 import nero.io.SourceItem;
+import nero.io.source.ImageSources;
 
 /**
  * Peak Java heap while one input file is read and decoded (every item it yields), one file after another: the

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import nero.io.FrameSampling;
 import nero.io.ImageSource;
-import nero.io.ImageSources;
 import nero.io.SourceItem;
+import nero.io.source.ImageSources;
+import nero.io.video.FrameSampling;
 
 /**
  * Video decoding speed, FFmpeg against the pure-Java fallback (JCodec), on videos the system's ffmpeg writes: 720×576

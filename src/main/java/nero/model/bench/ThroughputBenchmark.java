@@ -14,11 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import nero.core.Preprocessing;
 import nero.core.ProgressListener;
 import nero.io.ImageSource;
-import nero.io.ImageSources;
 import nero.io.SourceItem;
+import nero.io.source.ImageSources;
 import nero.model.Classifier;
+import nero.model.InputBatch;
 import nero.model.Engine;
 import nero.model.Extraction;
 import nero.model.ExtractionOptions;
@@ -97,7 +99,8 @@ public final class ThroughputBenchmark {
             long decodeStart = System.nanoTime();
             try (ImageSource source = ImageSources.open(IMAGES)) {
                 for (SourceItem item : source) {
-                    tensors.add(pre.toTensor(item.read()));
+                    tensors.add(pre.toTensor(item.readForModel(c.info().preprocessing().width(),
+                            c.info().preprocessing().height())));
                 }
             }
             System.out.printf("decode + preprocess on one thread (cold JIT): %.1f ms/image%n",
@@ -185,15 +188,15 @@ public final class ThroughputBenchmark {
 
     /** Runs {@code work} with {@code -Dnero.decode=mode}, restoring the setting afterwards. */
     private static <T> T withDecoding(String mode, java.util.concurrent.Callable<T> work) throws Exception {
-        String before = System.getProperty(nero.io.ModelInput.MODE_PROPERTY);
-        System.setProperty(nero.io.ModelInput.MODE_PROPERTY, mode);
+        String before = System.getProperty(nero.io.image.ModelInput.MODE_PROPERTY);
+        System.setProperty(nero.io.image.ModelInput.MODE_PROPERTY, mode);
         try {
             return work.call();
         } finally {
             if (before == null) {
-                System.clearProperty(nero.io.ModelInput.MODE_PROPERTY);
+                System.clearProperty(nero.io.image.ModelInput.MODE_PROPERTY);
             } else {
-                System.setProperty(nero.io.ModelInput.MODE_PROPERTY, before);
+                System.setProperty(nero.io.image.ModelInput.MODE_PROPERTY, before);
             }
         }
     }
@@ -275,7 +278,7 @@ public final class ThroughputBenchmark {
         double tensorMs = tensorNanos / 1e6 / images;
         System.out.printf("%s decoding, CPU per image besides inference (thread CPU time, warm): read file → pixels %.1f"
                 + " ms, resize + normalise %.1f ms; ceiling on saturated cores: pure %.1f / (pure + both) = %.2f; with a "
-                + "free resize %.2f; 0.85 needs both under %.1f ms%n", nero.io.ModelInput.exact() ? "exact" : "reduced",
+                + "free resize %.2f; 0.85 needs both under %.1f ms%n", nero.io.image.ModelInput.exact() ? "exact" : "reduced",
                 readMs, tensorMs, pureCpuMs, pureCpuMs / (pureCpuMs + readMs + tensorMs), pureCpuMs / (pureCpuMs + readMs),
                 pureCpuMs / 0.85 - pureCpuMs);
         return new double[] {readMs, tensorMs};
@@ -310,7 +313,6 @@ public final class ThroughputBenchmark {
 
     /** The same batches on tensors prepared in advance, run by as many concurrent callers as the pipeline uses. */
     private static double pureInference(Classifier c, List<float[]> tensors, int batch) throws Exception {
-        int sample = tensors.get(0).length;
         ExecutorService pool = PURE_POOL;
         {
             long start = System.nanoTime();
@@ -319,11 +321,8 @@ public final class ThroughputBenchmark {
                 int first = i;
                 int n = Math.min(batch, tensors.size() - i);
                 runs.add(pool.submit(() -> {
-                    float[] nchw = new float[n * sample];
-                    for (int j = 0; j < n; j++) {
-                        System.arraycopy(tensors.get(first + j), 0, nchw, j * sample, sample);
-                    }
-                    c.run(nchw, n, false);
+                    Preprocessing p = c.info().preprocessing();
+                    c.run(InputBatch.padded(tensors.subList(first, first + n), n, p.height(), p.width()), false);
                 }));
             }
             for (var run : runs) {
