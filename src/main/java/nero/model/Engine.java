@@ -33,6 +33,7 @@ public final class Engine {
                 System.setProperty("ai.djl.offline", "true");
             }
             LibraryLogs.quietDjl();
+            tuneAllocator();
             chooseThreads();
             Path cacheDir = chooseCacheDir();
             refuseForeignLibtorch(cacheDir);
@@ -50,6 +51,15 @@ public final class Engine {
                 // no JNA on the class path: NNPACK stays on, which only costs the console lines
             }
             started = true;
+        }
+    }
+
+    /** Before libtorch allocates its first activation: see {@link NativeAllocator}. */
+    private static void tuneAllocator() {
+        try {
+            NativeAllocator.tune();
+        } catch (LinkageError e) {
+            // no JNA on the class path: glibc keeps its defaults, which only costs system time
         }
     }
 

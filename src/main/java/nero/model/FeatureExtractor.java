@@ -102,6 +102,7 @@ public final class FeatureExtractor {
             }
             inference.shutdownNow();
             decoders.shutdownNow();
+            NativeAllocator.releaseFreeMemory();
         }
         return results.toExtraction();
     }

@@ -1,21 +1,30 @@
 package nero.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ij.ImagePlus;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import nero.core.InvalidInputException;
+import nero.io.ImageSource;
 import nero.io.SourceItem;
+import nero.io.source.ImageSources;
 import nero.io.video.FrameSampling;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How an executor expands the files of a folder listing that changed after the driver listed it. */
+/**
+ * How an executor expands the files of a folder listing that changed after the driver listed it, and reads its items
+ * as one machine reads them.
+ */
 class PartitionItemsTest {
     @TempDir
     Path tmp;
@@ -79,5 +88,38 @@ class PartitionItemsTest {
         Path empty = Files.createFile(tmp.resolve("LOCK"));
         Path text = Files.writeString(tmp.resolve("DICOMDIR-notes"), "plain text");
         assertEquals(List.of(), expand(List.of(listed(0, empty), listed(1, text))));
+    }
+
+    /**
+     * A JPEG much larger than the model input is decoded at reduced size for the model, once, as {@code score} does.
+     * The executor's renamed items once did not forward {@code readForModel}: each Kvasir frame was decoded in full
+     * and then again reduced (9 CPU ms per frame, the bulk of Spark's extra CPU per image, issue 25).
+     */
+    @Test
+    void aLargeJpegIsReadForTheModelAtReducedSizeAsOnOneMachine() throws IOException {
+        Path jpeg = tmp.resolve("large.jpg");
+        BufferedImage image = new BufferedImage(1280, 1024, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, (x * 7 + y * 3) % 256 << 16 | (x ^ y) % 256 << 8 | (x * y) % 251);
+            }
+        }
+        ImageIO.write(image, "jpg", jpeg.toFile());
+        ImagePlus oneMachine;
+        try (ImageSource source = ImageSources.open(List.of(jpeg), FrameSampling.defaults())) {
+            oneMachine = source.iterator().next().readForModel(224, 224);
+        }
+        assertTrue(oneMachine.getWidth() < 1280, "the reader reduces this JPEG: " + oneMachine.getWidth());
+
+        try (PartitionItems items = new PartitionItems(List.of(listed(0, jpeg)).iterator(), FrameSampling.defaults(),
+                false, new Configuration())) {
+            SourceItem item = items.chunk(8, new ArrayList<>()).iterator().next();
+            ImagePlus onExecutor = item.readForModel(224, 224);
+            assertEquals(oneMachine.getWidth(), onExecutor.getWidth());
+            assertEquals(oneMachine.getHeight(), onExecutor.getHeight());
+            assertArrayEquals((int[]) oneMachine.getProcessor().getPixels(),
+                    (int[]) onExecutor.getProcessor().getPixels());
+            assertEquals(jpeg.toString(), item.id());
+        }
     }
 }

@@ -25,6 +25,7 @@ import nero.model.Engine;
 import nero.model.Extraction;
 import nero.model.ExtractionOptions;
 import nero.model.FeatureExtractor;
+import nero.model.NativeAllocator;
 import nero.model.Preprocessor;
 
 /**
@@ -43,6 +44,13 @@ import nero.model.Preprocessor;
  * for large image counts). Each round measures end-to-end twice, with the default reduced-size JPEG decoding and with
  * {@code -Dnero.decode=exact} (Pillow-identical pixels); the summary ends with one markdown table row per mode
  * ("| model | decoding | …") that tools/make_benchmarks.sh copies into docs/benchmarks.md.
+ *
+ * <p>CPU is also split into user and kernel (sys) time (/proc/self/stat), per image, for pure inference and
+ * end-to-end: sys time is what a C allocator that maps and unmaps activation buffers per batch costs (issue 25;
+ * {@link NativeAllocator}). The summary says whether sys stays under 10 % of user, and a "sys-row: | …" line gives
+ * both with the authors' pipeline's, as users run it and with the same malloc setting in its environment.
+ * {@code NERO_JAVA_OPTS="-Xmx2g -Dnero.malloc=default"} measures without the setting, and e.g.
+ * {@code MALLOC_MMAP_THRESHOLD_=65536} in the environment measures a hostile one.
  */
 public final class ThroughputBenchmark {
     private static final Path BASE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
@@ -80,6 +88,7 @@ public final class ThroughputBenchmark {
                     count, batch, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("ai.djl.pytorch.num_threads"), Engine.inferenceWorkers(),
                     options.decodeThreadsUsed());
+            System.out.println("allocator: " + NativeAllocator.description());
             if (endToEndOnly) {
                 System.out.printf("end-to-end %.1f img/s%n", endToEnd(extractor, count));
                 System.out.println("JVM peak RSS (VmHWM): " + peakRss());
@@ -102,6 +111,10 @@ public final class ThroughputBenchmark {
             }
             double[] pure = new double[rounds];
             double[] pureCpuMs = new double[rounds];
+            double[] pureUserMs = new double[rounds];
+            double[] pureSysMs = new double[rounds];
+            double[] endToEndUserMs = new double[rounds];
+            double[] endToEndSysMs = new double[rounds];
             double[][] endToEnd = new double[MODES.length][rounds];
             double[][] ratio = new double[MODES.length][rounds];
             double[][] cpuRatio = new double[MODES.length][rounds];
@@ -111,8 +124,10 @@ public final class ThroughputBenchmark {
                 pure[round] = pureInference(c, tensors, batch);
                 pureCpu.stop(count);
                 pureCpuMs[round] = pureCpu.processMs;
-                StringBuilder line = new StringBuilder(String.format("round %d: pure inference %.1f img/s (CPU %.1f ms/image)",
-                        round + 1, pure[round], pureCpu.processMs));
+                pureUserMs[round] = pureCpu.userMs;
+                pureSysMs[round] = pureCpu.sysMs;
+                StringBuilder line = new StringBuilder(String.format("round %d: pure inference %.1f img/s (CPU %.1f ms/image:"
+                        + " user %.1f, sys %.1f)", round + 1, pure[round], pureCpu.processMs, pureCpu.userMs, pureCpu.sysMs));
                 for (int m = 0; m < MODES.length; m++) {
                     CpuClock endToEndCpu = new CpuClock();
                     endToEnd[m][round] = withDecoding(MODES[m], () -> endToEnd(extractor, count));
@@ -120,8 +135,13 @@ public final class ThroughputBenchmark {
                     ratio[m][round] = endToEnd[m][round] / pure[round];
                     cpuRatio[m][round] = pureCpu.processMs / endToEndCpu.processMs;
                     endToEndCpuMs[m][round] = endToEndCpu.processMs;
-                    line.append(String.format("; %s: end-to-end %.1f img/s, ratio %.2f, CPU %.1f ms/image (GC %.1f)",
-                            MODES[m], endToEnd[m][round], ratio[m][round], endToEndCpu.processMs, endToEndCpu.gcMs));
+                    if (m == 0) {
+                        endToEndUserMs[round] = endToEndCpu.userMs;
+                        endToEndSysMs[round] = endToEndCpu.sysMs;
+                    }
+                    line.append(String.format("; %s: end-to-end %.1f img/s, ratio %.2f, CPU %.1f ms/image (user %.1f, sys"
+                            + " %.1f, GC %.1f)", MODES[m], endToEnd[m][round], ratio[m][round], endToEndCpu.processMs,
+                            endToEndCpu.userMs, endToEndCpu.sysMs, endToEndCpu.gcMs));
                 }
                 System.out.println(line + " (load " + loadAverage() + ")");
             }
@@ -140,14 +160,27 @@ public final class ThroughputBenchmark {
                 tensorMs[m] = parts[1];
                 ceiling[m] = median(pureCpuMs) / (median(pureCpuMs) + parts[0] + parts[1]);
             }
-            double authors = authorsPipeline(batchOption > 0 ? batchOption : 8, MODEL);
             String name = MODEL.getFileName().toString().replace("-nero.pt", "").replace(".pt", "");
+            double pureSysShare = median(pureSysMs) / median(pureUserMs);
+            double endToEndSysShare = median(endToEndSysMs) / median(endToEndUserMs);
+            System.out.printf(java.util.Locale.ROOT, "CPU per image, user + sys (medians): pure inference %.1f + %.1f ms"
+                    + " (sys %.0f %% of user), end-to-end %s %.1f + %.1f ms (sys %.0f %% of user): sys < 10 %% of user:"
+                    + " %s%n", median(pureUserMs), median(pureSysMs), 100 * pureSysShare, MODES[0],
+                    median(endToEndUserMs), median(endToEndSysMs), 100 * endToEndSysShare,
+                    pureSysShare < 0.10 && endToEndSysShare < 0.10 ? "yes" : "NO");
+            AuthorsRun authors = authorsPipeline(batchOption > 0 ? batchOption : 8, MODEL);
+            System.out.printf(java.util.Locale.ROOT, "sys-row: | %s | %s | %s | %.1f + %.1f (%.0f %%) | %.1f | %.1f + %.1f"
+                    + " (%.0f %%) | %.1f | %s | %s |%n", name, environmentLabel(),
+                    NativeAllocator.tune().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    median(pureUserMs), median(pureSysMs), 100 * pureSysShare, median(pure), median(endToEndUserMs),
+                    median(endToEndSysMs), 100 * endToEndSysShare, median(endToEnd[0]), authors.asUsersRunIt(),
+                    authors.withOurSetting());
             for (int m = 0; m < MODES.length; m++) {
                 System.out.printf(java.util.Locale.ROOT, "| %s | %s | %.1f | %.1f | %.2f | %.2f | %.1f + %.1f | %.2f | %s |%n",
                         name, MODES[m], median(pure), median(endToEnd[m]), median(ratio[m]), median(cpuRatio[m]),
                         readMs[m], tensorMs[m], ceiling[m],
-                        authors > 0 ? String.format(java.util.Locale.ROOT, "%.1f (%.2f×)", authors,
-                                median(endToEnd[m]) / authors) : "n/a");
+                        authors.best > 0 ? String.format(java.util.Locale.ROOT, "%.1f (%.2f×)", authors.best,
+                                median(endToEnd[m]) / authors.best) : "n/a");
             }
         }
         System.out.println("JVM peak RSS (VmHWM): " + peakRss());
@@ -168,16 +201,41 @@ public final class ThroughputBenchmark {
         }
     }
 
-    /** CPU time of the whole JVM and garbage-collector pause time, per image. */
+    /**
+     * CPU time of the whole JVM, split into user and kernel (sys) time where /proc tells it, and garbage-collector
+     * pause time, per image.
+     */
     private static final class CpuClock {
         private final long process0 = processCpuNanos();
         private final long gc0 = gcMillis();
+        private final long[] ticks0 = userSysTicks();
         double processMs;
+        double userMs = Double.NaN;
+        double sysMs = Double.NaN;
         double gcMs;
 
         void stop(int images) {
             processMs = (processCpuNanos() - process0) / 1e6 / images;
             gcMs = (gcMillis() - gc0) / (double) images;
+            long[] ticks = userSysTicks();
+            if (ticks != null && ticks0 != null) {
+                userMs = (ticks[0] - ticks0[0]) * MS_PER_TICK / images;
+                sysMs = (ticks[1] - ticks0[1]) * MS_PER_TICK / images;
+            }
+        }
+
+        /** Linux's USER_HZ, the unit of /proc/PID/stat's times, is 100 on every architecture. */
+        private static final double MS_PER_TICK = 10;
+
+        /** utime and stime of this process (fields 14 and 15 of /proc/self/stat), or null off Linux. */
+        private static long[] userSysTicks() {
+            try {
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
         }
 
         private static long processCpuNanos() {
@@ -331,28 +389,77 @@ public final class ThroughputBenchmark {
         return "unknown";
     }
 
-    /** The authors' pipeline on the same files and model; the better of its two thread settings in img/s, or −1. */
-    private static double authorsPipeline(int batch, Path modelFile) throws Exception {
+    /** The authors' pipeline's figures: its best img/s (−1 when not run) and CPU per image, as users run it and with ours. */
+    private record AuthorsRun(double best, String asUsersRunIt, String withOurSetting) {
+    }
+
+    /** What the sys-row's "environment" column says: the MALLOC_ variables the JVM was started with, if any. */
+    private static String environmentLabel() {
+        StringBuilder label = new StringBuilder();
+        System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("MALLOC_")).sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> label.append(label.length() > 0 ? " " : "").append('`').append(e.getKey()).append('=')
+                        .append(e.getValue()).append('`'));
+        return label.length() > 0 ? label.toString() : "as users run it";
+    }
+
+    /**
+     * The authors' pipeline on the same files and model with torch's default threads and with 2, in this JVM's
+     * environment (as users run it); then the better of the two again with our malloc setting as glibc's
+     * environment variables ({@link NativeAllocator#environment()}), to show what the setting does for PyTorch.
+     */
+    private static AuthorsRun authorsPipeline(int batch, Path modelFile) throws Exception {
         Path python = Path.of("/usr/bin/python3");
         if (!Files.isExecutable(python) || run(List.of(python.toString(), "-c", "import torch, torchvision")) != 0) {
             System.out.println("authors' pipeline: skipped (/usr/bin/python3 has no torch)");
-            return -1;
+            return new AuthorsRun(-1, "n/a", "n/a");
         }
-        String script = BASE.resolve("src/test/resources/model/authors_pipeline.py").toString();
         double best = -1;
+        String bestThreads = "0";
+        String bestCpu = "n/a";
         for (String threads : new String[] {"0", "2"}) {
-            Process p = new ProcessBuilder(python.toString(), script, modelFile.toString(), IMAGES.toString(),
-                    Integer.toString(batch), threads).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-            p.waitFor(10, TimeUnit.MINUTES);
+            String out = authorsRun(python, modelFile, batch, threads, java.util.Map.of());
             System.out.println("authors' pipeline (ImageFolder + DataLoader, 1 worker, torch "
                     + (threads.equals("0") ? "default threads" : "set_num_threads(2)") + "): " + out);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("img/s ([0-9.]+)").matcher(out);
-            if (m.find()) {
-                best = Math.max(best, Double.parseDouble(m.group(1)));
+            double rate = figure(out, "img/s");
+            if (rate > best) {
+                best = rate;
+                bestThreads = threads;
+                bestCpu = cpuCell(out);
             }
         }
-        return best;
+        String withOurs = "n/a";
+        if (best > 0) {
+            String out = authorsRun(python, modelFile, batch, bestThreads, NativeAllocator.environment());
+            System.out.println("authors' pipeline, same threads, with " + NativeAllocator.environment() + ": " + out);
+            withOurs = cpuCell(out);
+        }
+        return new AuthorsRun(best, bestCpu, withOurs);
+    }
+
+    private static String authorsRun(Path python, Path modelFile, int batch, String threads,
+            java.util.Map<String, String> environment) throws Exception {
+        String script = BASE.resolve("src/test/resources/model/authors_pipeline.py").toString();
+        ProcessBuilder builder = new ProcessBuilder(python.toString(), script, modelFile.toString(), IMAGES.toString(),
+                Integer.toString(batch), threads).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        p.waitFor(10, TimeUnit.MINUTES);
+        return out;
+    }
+
+    /** "user + sys (sys ÷ user), img/s" from the script's output line. */
+    private static String cpuCell(String out) {
+        double user = figure(out, "user_ms");
+        double sys = figure(out, "sys_ms");
+        return user > 0 ? String.format(java.util.Locale.ROOT, "%.1f + %.1f (%.0f %%), %.1f img/s", user, sys,
+                100 * sys / user, figure(out, "img/s")) : "n/a";
+    }
+
+    private static double figure(String out, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(key) + " ([0-9.]+)")
+                .matcher(out);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     private static int run(List<String> command) throws IOException, InterruptedException {
