@@ -46,6 +46,7 @@ final class DetectorFitter {
         }
         double[] calibration = nero.scores(validation != null ? validation : train);
         return DetectorState.calibrated(nero.state(), baselines, classNames, model.preprocessing(), model.sha256(),
-                modelReference, calibration, tpr, TrainingScatter.sample(nero, train, TrainingScatter.DEFAULT_MAX));
+                modelReference, calibration, tpr, TrainingScatter.sample(nero, train, TrainingScatter.DEFAULT_MAX))
+                .withPrecision(model.precision());
     }
 }

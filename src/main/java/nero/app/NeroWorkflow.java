@@ -19,7 +19,6 @@ import nero.io.SourceItem;
 import nero.io.source.ImageFolderSource;
 import nero.io.source.ImageSources;
 import nero.model.Classifier;
-import nero.model.Engine;
 
 /**
  * The four jobs as plain methods; the SciJava commands and the command line are thin shells over this class.
@@ -35,9 +34,8 @@ public final class NeroWorkflow {
     /** Features extracted here, then {@link FeatureFit} (which a cluster job calls with features from elsewhere). */
     public Reports.Fit fit(Requests.Fit r) {
         FeatureFit.check(r);
-        Engine.ensureStarted();
         List<SkippedItem> skipped = new ArrayList<>();
-        try (Classifier classifier = Classifier.load(r.model())) {
+        try (Classifier classifier = Classifier.load(r.model(), null, r.precision())) {
             boolean checkClasses = r.head() == Requests.Head.MODEL;
             FeatureFit.FolderFeatures train = extractFolder(classifier, r.trainDir(), "training images", skipped,
                     checkClasses);
@@ -77,7 +75,6 @@ public final class NeroWorkflow {
         readFiles.add(r.detector());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
-        Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             List<String> methods = GradientMethods.supported(asked, d.classifier());
             boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
@@ -120,7 +117,6 @@ public final class NeroWorkflow {
     }
 
     public Reports.Evaluate evaluate(Requests.Evaluate r) {
-        Engine.ensureStarted();
         List<SkippedItem> skipped = new ArrayList<>();
         OutputTargets.checkFolder(r.outDir(), "output folder", true, r.idDir(), r.oodDir(), r.detector(),
                 r.model());
@@ -152,7 +148,6 @@ public final class NeroWorkflow {
     public Reports.Explain explain(Requests.Explain r) {
         OutputTargets.checkFolder(r.outDir(), "output folder", true,
                 r.imageFile() != null && java.nio.file.Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
-        Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             Explainer explainer = new Explainer(d);
             if (r.image() != null) {

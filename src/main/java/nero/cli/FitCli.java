@@ -36,11 +36,18 @@ final class FitCli implements Callable<Integer> {
                     + " the ID classes), 'probe' = a linear head fitted on the ID training images (any backbone:"
                     + " ImageNet, self-supervised, foundation)")
     String head;
+    @Option(names = "--precision", paramLabel = "fp32|bf16|int8",
+            description = "number format the model runs in, recorded in the detector and used again whenever it"
+                    + " scores: fp32 (default for a float model), bf16 (a TorchScript model in bfloat16, on CPUs with"
+                    + " bfloat16 instructions; fp32 elsewhere, said on stderr), int8 (an int8-quantised model: the"
+                    + " default for one; tools/export_for_nero.py --int8 writes one)")
+    String precision;
 
     private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("model", "--model"),
             Map.entry("train_dir", "--train"), Map.entry("val_dir", "--val"), Map.entry("tpr", "--tpr"),
             Map.entry("detector", "--out"), Map.entry("vectors_dir", "--vectors"), Map.entry("k", "--k"),
-            Map.entry("components", "--components"), Map.entry("head", "--head"));
+            Map.entry("components", "--components"), Map.entry("head", "--head"),
+            Map.entry("precision", "--precision"));
 
     @Override
     public Integer call() {
@@ -71,6 +78,7 @@ final class FitCli implements Callable<Integer> {
         in.put("k", k);
         in.put("components", components);
         in.put("head", head);
+        in.put("precision", precision == null ? "model" : precision);
         return in;
     }
 }

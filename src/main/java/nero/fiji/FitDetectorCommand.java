@@ -8,6 +8,7 @@ import java.util.Locale;
 import nero.app.NeroWorkflow;
 import nero.app.Reports;
 import nero.app.Requests;
+import nero.core.Precision;
 import nero.core.probe.LinearProbe;
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
@@ -53,6 +54,11 @@ public class FitDetectorCommand extends ContextCommand {
                     + " linear head fitted on the ID training images (an ImageNet, self-supervised or foundation"
                     + " backbone)")
     private String head = "model";
+    @Parameter(label = "Precision", choices = {"model", "fp32", "bf16", "int8"}, required = false, persist = false,
+            description = "the number format the model runs in, recorded in the detector (scoring uses it again):"
+                    + " model = its own (fp32; int8 for an int8 model); bf16 = a TorchScript model in bfloat16 on"
+                    + " CPUs with bfloat16 instructions (fp32 elsewhere); int8 = an int8-quantised model")
+    private String precision = "model";
 
     @Parameter(type = ItemIO.OUTPUT)
     private String summary;
@@ -69,7 +75,8 @@ public class FitDetectorCommand extends ContextCommand {
                     Inputs.existingFolder(train_dir, "train_dir"), Inputs.optionalFolder(val_dir, "val_dir"),
                     tpr, Inputs.output(detector, "detector"),
                     Inputs.optionalOutput(vectors_dir, "vectors_dir"), Inputs.nonNegative(k, "k"),
-                    Inputs.nonNegative(components, "components"), Requests.Head.parse(head));
+                    Inputs.nonNegative(components, "components"), Requests.Head.parse(head),
+                    "model".equals(precision) ? null : Precision.parse(precision));
             StatusProgress progress = new StatusProgress(status, this::isCanceled);
             Reports.Fit report = new NeroWorkflow(progress).fit(request);
             progress.finish();
@@ -80,12 +87,12 @@ public class FitDetectorCommand extends ContextCommand {
     static String summary(Reports.Fit r) {
         return String.format(Locale.ROOT,
                 "NERO detector fitted on %d training image(s), %d class(es): %s%n"
-                        + "threshold %.6g at TPR %.3f (%s)%ntraining accuracy %s%n%swritten to %s",
+                        + "threshold %.6g at TPR %.3f (%s)%ntraining accuracy %s%n%s%swritten to %s",
                 r.trainImages(), r.classNames().size(), Inputs.abbreviated(r.classNames(), 12), r.threshold(), r.tpr(),
                 r.validationImages() > 0 ? r.validationImages() + " validation image(s)" : "on the training images",
                 Double.isNaN(r.trainAccuracy()) ? "n/a (the model's sidecar gives no class names)"
                         : String.format(Locale.ROOT, "%.3f", r.trainAccuracy()), probeLine(r.probe()),
-                r.detectorFile()) + untrainedLine(r.classesWithoutImages()) + Inputs.skippedLine(r.skipped());
+                precisionLine(r.precision()), r.detectorFile()) + untrainedLine(r.classesWithoutImages()) + Inputs.skippedLine(r.skipped());
     }
 
     /** A warning for the model's classes no training image belongs to (empty when every class has images). */
@@ -96,6 +103,12 @@ public class FitDetectorCommand extends ContextCommand {
         return String.format(Locale.ROOT, "%nwarning: no training images for %d of the model's classes (%s): they have"
                 + " no centroid, so their images are measured against the other classes and may be called OOD",
                 classes.size(), Inputs.abbreviated(classes, 12));
+    }
+
+    /** The precision's line of the summary (empty for fp32, the usual case). */
+    static String precisionLine(Precision p) {
+        return p == null || p == Precision.FP32 ? "" : String.format(Locale.ROOT, "precision: %s (the model runs in "
+                + "%s whenever this detector scores)%n", p.key(), p.key());
     }
 
     /** The probe's line of the summary (empty for the model's own head). */

@@ -33,7 +33,7 @@ public final class Engine {
                 System.setProperty("ai.djl.offline", "true");
             }
             LibraryLogs.quietDjl();
-            chooseThreads();
+            prepareProcess();
             Path cacheDir = chooseCacheDir();
             refuseForeignLibtorch(cacheDir);
             try {
@@ -51,6 +51,15 @@ public final class Engine {
             }
             started = true;
         }
+    }
+
+    /**
+     * What every inference engine needs set before its first model, libtorch's and ONNX Runtime's alike (an
+     * ONNX-only run never starts libtorch: no 430 MB extraction, no second native runtime): the thread settings.
+     * Idempotent.
+     */
+    static synchronized void prepareProcess() {
+        chooseThreads();
     }
 
     /**
