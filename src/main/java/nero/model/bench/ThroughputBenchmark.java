@@ -35,10 +35,14 @@ import nero.model.Preprocessor;
  * ratio is reported per round, then as median and range. Not a unit test: prints figures.
  *
  * <pre>
- * ./nero bench model [images=160] [batch=0 (auto)] [rounds=5] [end-to-end-only] [MODEL.pt]
+ * ./nero bench model [images=160] [batch=0 (auto)] [rounds=5] [end-to-end-only] [MODEL.pt|MODEL.onnx]
+ *                    [fp32|bf16|int8] [authors=REF.pt]
  * </pre>
  * (the launcher's JVM, -Xmx2g; the ResNet-18 file is made on first use with Debian's /usr/bin/python3 and
- * tools/make_model_fixtures.py; a {@code .pt} argument benchmarks that model instead, e.g. the shared MobileNetV2).
+ * tools/make_model_fixtures.py; a {@code .pt} or {@code .onnx} argument benchmarks that model instead, e.g. the
+ * shared MobileNetV2, in the precision given (default: the model's own); the authors' pipeline runs the model
+ * itself when it is a float {@code .pt}, else {@code authors=REF.pt}, its float TorchScript twin, or is left out).
+ * {@code ./nero bench paths} ({@link FastPathBenchmark}) runs several such paths interleaved in one JVM.
  * {@code end-to-end-only}: one end-to-end pass and the JVM's peak RSS, no tensors kept in advance (the memory check
  * for large image counts). Each round measures end-to-end twice, with the default reduced-size JPEG decoding and with
  * {@code -Dnero.decode=exact} (Pillow-identical pixels); the summary ends with one markdown table row per mode
@@ -47,15 +51,21 @@ import nero.model.Preprocessor;
 public final class ThroughputBenchmark {
     private static final Path BASE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
     private static final Path RESNET18 = BASE.resolve("target/bench/resnet18-nero.pt");
-    private static final Path IMAGES = BASE.resolve("target/bench/images");
+    static final Path IMAGES = BASE.resolve("target/bench/images");
     private static final String[] MODES = {"reduced", "exact"};
     private static Path model = RESNET18;
 
     public static void main(String[] allArgs) throws Exception {
         List<String> argList = new ArrayList<>();
+        nero.core.Precision precision = null;
+        Path authorsModel = null;
         for (String a : allArgs) {
-            if (a.endsWith(".pt")) {
+            if (a.endsWith(".pt") || a.endsWith(".onnx")) {
                 model = Path.of(a).toAbsolutePath().normalize();
+            } else if (a.startsWith("authors=")) {
+                authorsModel = Path.of(a.substring(8)).toAbsolutePath().normalize();
+            } else if (a.matches("fp32|bf16|int8")) {
+                precision = nero.core.Precision.parse(a);
             } else {
                 argList.add(a);
             }
@@ -72,7 +82,7 @@ public final class ThroughputBenchmark {
         final Path MODEL = model;
         prepareImages(count);
         ExtractionOptions options = new ExtractionOptions(batchOption, 0, false, false);
-        try (Classifier c = Classifier.load(MODEL)) {
+        try (Classifier c = Classifier.load(MODEL, null, precision)) {
             FeatureExtractor extractor = new FeatureExtractor(c, options);
             int batch = batchOption > 0 ? batchOption : autoBatch(c);
             System.out.printf("images: %d JPEGs (the 4 Kvasir frames repeated, 720×576 to 1920×1072) via "
@@ -139,8 +149,14 @@ public final class ThroughputBenchmark {
                 tensorMs[m] = parts[1];
                 ceiling[m] = median(pureCpuMs) / (median(pureCpuMs) + parts[0] + parts[1]);
             }
-            double authors = authorsPipeline(batchOption > 0 ? batchOption : 8, MODEL);
-            String name = MODEL.getFileName().toString().replace("-nero.pt", "").replace(".pt", "");
+            if (authorsModel == null && MODEL.toString().endsWith(".pt")
+                    && c.info().precision() != nero.core.Precision.INT8) {
+                authorsModel = MODEL;
+            }
+            double authors = authorsModel == null ? -1 : authorsPipeline(batchOption > 0 ? batchOption : 8,
+                    authorsModel);
+            String name = MODEL.getFileName().toString().replace("-nero.pt", "").replace(".pt", "")
+                    + (c.info().precision() == nero.core.Precision.FP32 ? "" : " " + c.info().precision().key());
             for (int m = 0; m < MODES.length; m++) {
                 System.out.printf(java.util.Locale.ROOT, "| %s | %s | %.1f | %.1f | %.2f | %.2f | %.1f + %.1f | %.2f | %s |%n",
                         name, MODES[m], median(pure), median(endToEnd[m]), median(ratio[m]), median(cpuRatio[m]),
@@ -225,7 +241,7 @@ public final class ThroughputBenchmark {
         return new double[] {readMs, tensorMs};
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
@@ -253,7 +269,7 @@ public final class ThroughputBenchmark {
             });
 
     /** The same batches on tensors prepared in advance, run by as many concurrent callers as the pipeline uses. */
-    private static double pureInference(Classifier c, List<float[]> tensors, int batch) throws Exception {
+    static double pureInference(Classifier c, List<float[]> tensors, int batch) throws Exception {
         ExecutorService pool = PURE_POOL;
         {
             long start = System.nanoTime();
@@ -274,7 +290,7 @@ public final class ThroughputBenchmark {
     }
 
     /** The production path: folder → ImageSources → FeatureExtractor → FeatureSet. */
-    private static double endToEnd(FeatureExtractor extractor, int expected) {
+    static double endToEnd(FeatureExtractor extractor, int expected) {
         long start = System.nanoTime();
         Extraction e;
         try (ImageSource source = ImageSources.open(IMAGES)) {
@@ -289,7 +305,7 @@ public final class ThroughputBenchmark {
     }
 
     /** ImageFolder layout target/bench/images/class{0,1}/NNNN-name.jpg: links to (or copies of) the Kvasir frames. */
-    private static void prepareImages(int count) throws IOException {
+    static void prepareImages(int count) throws IOException {
         List<Path> jpegs = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(BASE.resolve("../shared/data/kvasir-frames").normalize(),
                 "*.jpg")) {
@@ -331,7 +347,7 @@ public final class ThroughputBenchmark {
     }
 
     /** The authors' pipeline on the same files and model; the better of its two thread settings in img/s, or −1. */
-    private static double authorsPipeline(int batch, Path modelFile) throws Exception {
+    static double authorsPipeline(int batch, Path modelFile) throws Exception {
         Path python = Path.of("/usr/bin/python3");
         if (!Files.isExecutable(python) || run(List.of(python.toString(), "-c", "import torch, torchvision")) != 0) {
             System.out.println("authors' pipeline: skipped (/usr/bin/python3 has no torch)");
