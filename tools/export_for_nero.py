@@ -48,10 +48,11 @@ TORCHVISION_PREFIXES = ("resnet", "resnext", "wide_resnet", "densenet", "efficie
 TIMM_PREFIXES = ("deit", "vit")
 TOLERANCE = 1e-4
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff")
-# The largest mean relative L2 error of int8 features against float that --int8 writes by default: the int8
-# models whose NERO AUROC stayed within 1 point of float32 in docs/results.md had at most about this much on
-# real frames (tools/make_fidelity.sh).
-MAX_FEATURE_ERROR = 0.30
+# The largest mean relative L2 error of int8 features against float (on the held-out calibration images) that --int8
+# writes by default. Measured (tools/make_fidelity.sh, docs/results.md section 3): the MobileNetV2 int8 model had
+# 0.354 on its held-out images (0.26 on real frames) and kept NERO's AUROC within 0.2 points of float32; the
+# ONNX Model Zoo's int8 MobileNetV2 (0.31 on real frames) within 0.3. One network's evidence: a bound, not a law.
+MAX_FEATURE_ERROR = 0.36
 
 
 class ContractError(Exception):
