@@ -184,6 +184,25 @@ else
   echo "fiji-host-test: SKIPPED the video check (no ffmpeg to make the interlaced clip)"
 fi
 
+# Non-ASCII file names and Fiji's locale: Java fixes its file-name encoding from the locale when Fiji starts. In the
+# C locale (cron, systemd, bare containers) Fiji itself cannot open café.jpg, and NERO refuses it with one Log line
+# naming the fix; in C.UTF-8 both read it. (The macro is ASCII: the name comes from the folder listing.)
+LOCALE_DATA=$WORK/locale-data; rm -rf "$LOCALE_DATA"; mkdir -p "$LOCALE_DATA"
+cp "$(find "$DATA/ood" -type f -name '*.jpg' | sort | sed -n 1p)" "$LOCALE_DATA/café.jpg"
+cat >"$WORK/locale.ijm" <<IJM
+list = getFileList("$LOCALE_DATA/");
+print("locale: Fiji lists " + list[0] + " exists=" + File.exists("$LOCALE_DATA/" + list[0]));
+run("Score Images", "detector=[$OUT/sample-detector.json] input=[$LOCALE_DATA]");
+print("locale: scored nResults=" + nResults + " path=" + getResultString("path", 0));
+IJM
+LC_ALL=C headless locale-c "$WORK/locale.ijm" ""
+has locale-c "locale: Fiji lists caf.*\.jpg exists=0" && ok "locale C: Fiji itself cannot open café.jpg (the JVM's file-name encoding is ASCII)"
+has locale-c "NERO: .*/caf.*\.jpg: non-ASCII file name; this Java runs with the ASCII-only file-name encoding" \
+  && ok "locale C: NERO refuses it in one Log line naming LC_ALL=C.UTF-8"
+LC_ALL=C.UTF-8 headless locale-utf8 "$WORK/locale.ijm" ""
+has locale-utf8 "locale: scored nResults=1 path=$LOCALE_DATA/café.jpg" && ok "locale C.UTF-8: café.jpg scored, its name intact"
+clean locale-utf8
+
 # ONNX inside Fiji: the sample model's ONNX twin through ONNX Runtime (its natives unpack into the temporary folder).
 cat >"$WORK/onnx.ijm" <<IJM
 run("Fit NERO Detector", "model=[$DATA/model/nero-sample.onnx] train_dir=[$DATA/id/train] val_dir=[$DATA/id/val] tpr=0.95 detector=[$OUT/onnx-detector.json]");

@@ -304,6 +304,7 @@ tools/make_fidelity.sh                  # first: the fidelity of each fast path 
 tools/make_benchmarks.sh $SCORE_N        # about 35 minutes on 2 cores; rewrites this file
 \`\`\`
 Raw logs stay in \`target/bench-paper/\` (\`*.log\`, \`*.time\`). Other benchmarks: \`./nero bench core\`,
-\`./nero bench video\`, \`./nero bench explain MODEL sample-data\`.
+\`./nero bench video\`, \`./nero bench explain MODEL sample-data\`; live video (a 25 fps UDP stream scored frame by
+frame): \`./nero bench live\`, figures in [live.md](live.md#benchmark-nero-bench-live).
 EOF
 echo "wrote $OUT_MD" >&2

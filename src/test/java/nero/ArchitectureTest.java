@@ -18,16 +18,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point inward (docs/architecture.md): core &lt; io &lt; model &lt; view &lt; app &lt; fiji, cli, spark.
- * Reads every main source file and fails on an import (or an inline qualified name) that points outward, and on a
- * library a layer must not use (core is pure Java; nothing below the shells knows SciJava).
+ * Reads every main source file of the plugin and of the Spark module ({@code spark/}) and fails on an import (or an
+ * inline qualified name) that points outward, and on a library a layer must not use (core is pure Java; nothing
+ * below the shells knows SciJava).
  */
 class ArchitectureTest {
-    /** Per layer, the project layers it may use besides itself. The command line runs the Fiji commands. */
+    /**
+     * Per layer, the project layers it may use besides itself. The command line runs the Fiji commands; the views
+     * draw from core's numbers (and write tables through io) and never need the model.
+     */
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "core", Set.of(),
             "io", Set.of("core"),
             "model", Set.of("core", "io"),
-            "view", Set.of("core", "io", "model"),
+            "view", Set.of("core", "io"),
             "app", Set.of("core", "io", "model", "view"),
             "fiji", Set.of("core", "io", "model", "view", "app"),
             "spark", Set.of("core", "io", "model", "view", "app"),
@@ -42,6 +46,7 @@ class ArchitectureTest {
             "model", List.of("org.scijava."),
             "view", List.of("org.scijava.", "ai.djl."),
             "app", List.of("org.scijava.", "ai.djl."),
+            "spark", List.of("org.scijava.", "ai.djl."),
             "install", List.of("ij.", "net.imagej.", "org.scijava.", "ai.djl.", "org.apache.", "com.", "org.ejml."));
 
     /**
@@ -63,8 +68,17 @@ class ArchitectureTest {
 
     @Test
     void everyDependencyPointsInward() throws IOException {
-        Path root = Path.of(System.getProperty("basedir", ".")).resolve("src/main/java/nero");
+        Path base = Path.of(System.getProperty("basedir", "."));
         List<String> violations = new ArrayList<>();
+        int plugin = check(base.resolve("src/main/java/nero"), violations);
+        int spark = check(base.resolve("spark/src/main/java/nero"), violations);
+        assertTrue(plugin > 100, "found only " + plugin + " source files of the plugin");
+        assertTrue(spark > 10, "found only " + spark + " source files of the Spark module");
+        assertEquals(List.of(), violations, "outward dependencies:\n" + String.join("\n", violations));
+    }
+
+    /** Checks every source file under {@code root} (a {@code nero} package folder); returns how many it read. */
+    private static int check(Path root, List<String> violations) throws IOException {
         int files = 0;
         try (Stream<Path> sources = Files.walk(root)) {
             for (Path file : sources.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
@@ -79,8 +93,7 @@ class ArchitectureTest {
                 }
             }
         }
-        assertTrue(files > 100, "found only " + files + " source files under " + root);
-        assertEquals(List.of(), violations, "outward dependencies:\n" + String.join("\n", violations));
+        return files;
     }
 
     @Test
@@ -97,6 +110,16 @@ class ArchitectureTest {
                 "X.java (model) uses nero.view; model may use only [core, io]",
                 "X.java (model) uses the library org.scijava.Context, which model must not use"),
                 violations("X.java", "model", source));
+    }
+
+    @Test
+    void theSparkJobsAreShellsBesideTheCommandLineAndTheViewsDoNotNeedTheModel() {
+        assertEquals(List.of("Job.java (spark) uses nero.cli; spark may use only [app, core, io, model, view]",
+                        "Job.java (spark) uses the library ai.djl.ndarray.NDArray, which spark must not use"),
+                violations("Job.java", "spark", "package nero.spark;\nimport ai.djl.ndarray.NDArray;\n"
+                        + "class Job { Object o = nero.cli.NeroCli.class; }"));
+        assertEquals(List.of("V.java (view) uses nero.model; view may use only [core, io]"),
+                violations("V.java", "view", "package nero.view;\nimport nero.model.Classifier;\nclass V {}"));
     }
 
     @Test

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import nero.core.InvalidInputException;
 import nero.io.table.CsvTables;
+import nero.view.EvaluationPlots;
 
 /** evaluate's files: {@code metrics.csv} (fractions) and {@code scores.csv} (one row per image, one column per method). */
 final class EvaluationFiles {
-    static final String METRICS_CSV = "metrics.csv";
-    static final String SCORES_CSV = "scores.csv";
+    /** Every file evaluate writes into its folder: these tables and the plots of {@link EvaluationPlots}. */
+    static final List<String> NAMES = List.of(Reports.Evaluate.METRICS_CSV, Reports.Evaluate.SCORES_CSV,
+            EvaluationPlots.ROC_PNG, EvaluationPlots.HISTOGRAM_PNG);
 
     private EvaluationFiles() {
     }
@@ -29,9 +31,9 @@ final class EvaluationFiles {
         header.addAll(idScores.keySet());
         // one set, as --vectors: both tables filled first, then renamed together, so a failed run never leaves
         // new metrics beside the previous run's scores
-        try (CsvTables.RowWriter metricsCsv = CsvTables.open(dir.resolve(METRICS_CSV),
+        try (CsvTables.RowWriter metricsCsv = CsvTables.open(dir.resolve(Reports.Evaluate.METRICS_CSV),
                 List.of("method", "auroc", "fpr95", "aupr_in", "aupr_out"));
-                CsvTables.RowWriter scoresCsv = CsvTables.open(dir.resolve(SCORES_CSV), header)) {
+                CsvTables.RowWriter scoresCsv = CsvTables.open(dir.resolve(Reports.Evaluate.SCORES_CSV), header)) {
             for (Reports.MethodMetrics m : metrics) {
                 metricsCsv.row(List.of(m.method(), Double.toString(m.auroc()), Double.toString(m.fpr95()),
                         Double.toString(m.auprIn()), Double.toString(m.auprOut())));

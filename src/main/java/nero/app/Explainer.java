@@ -1,14 +1,11 @@
 package nero.app;
 
-import ij.IJ;
 import ij.ImagePlus;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import nero.core.DetectorState;
 import nero.core.InvalidInputException;
 import nero.core.NeroDetector;
@@ -21,6 +18,7 @@ import nero.core.explain.NeuronRelevanceProfile;
 import nero.core.explain.RelevanceSpace;
 import nero.core.explain.ScoreDecomposition;
 import nero.core.explain.SpatialMap;
+import nero.io.SourceItem;
 import nero.view.ExplanationViews;
 import nero.view.ExplanationWriter;
 import nero.view.OodMontage;
@@ -33,8 +31,8 @@ import nero.model.Preprocessor;
 
 /**
  * Explains NERO verdicts: runs one image through the classifier (with its feature map and, when the model allows,
- * gradient×input), scores it, and writes the views of {@code nero.view}. Also the batch montage of the
- * most out-of-distribution images of a scored folder.
+ * gradient×input), scores it, and writes the views of {@code nero.view}. Also the montage of a source's most
+ * out-of-distribution images ({@link BatchExplain}).
  */
 public final class Explainer {
     public static final int MONTAGE_COLUMNS = 4;
@@ -75,7 +73,7 @@ public final class Explainer {
      * @param trainingPoints         a sample of training projected relevance (≥ 2 components per row), or null
      * @param trainingLabels         its class indices, or null
      */
-    public Explainer(Classifier classifier, NeroDetector detector, List<String> classNames, double threshold,
+    private Explainer(Classifier classifier, NeroDetector detector, List<String> classNames, double threshold,
             double[] sortedValidationScores, double[][] trainingPoints, int[] trainingLabels) {
         this.classifier = classifier;
         this.detector = detector;
@@ -92,14 +90,14 @@ public final class Explainer {
         }
     }
 
-    /** The numbers behind the views of one image (no files written). */
+    /** The numbers behind the views of one image as the model sees it (no files written). */
     public Explanation explanation(ImagePlus image, String id) {
         return explanation(image, id, true);
     }
 
-    private Explanation explanation(ImagePlus image, String id, boolean withGradient) {
+    private Explanation explanation(ImagePlus modelInput, String id, boolean withGradient) {
         Preprocessing pre = classifier.info().preprocessing();
-        float[] tensor = preprocessor.toTensor(image);
+        float[] tensor = preprocessor.toTensor(modelInput);
         boolean withMap = classifier.info().hasFeatureMap();
         ModelOutputs out = classifier.run(InputBatch.of(tensor, pre), withMap);
         NeroScore s = detector.score(out.features()[0], out.logits()[0]);
@@ -124,51 +122,56 @@ public final class Explainer {
                 Explanation.componentDeviations(projected, detector.projectedCentroids()[row]));
     }
 
-    /** Explains one image and writes every view into {@code outDir}. */
+    /** Explains an image open in ImageJ, as it is, and writes every view into {@code outDir}. */
     public Reports.Explain explain(ImagePlus image, String id, Path outDir) {
-        Explanation e = explanation(image, id);
-        ExplanationViews views = ExplanationWriter.write(image, e, outDir);
+        return explain(SourceItem.Pixels.of(image), id, outDir);
+    }
+
+    /** Explains one item of a source (a file's model input as its score had it) and writes every view. */
+    Reports.Explain explain(SourceItem item, Path outDir) {
+        return explain(pixels(item), item.id(), outDir);
+    }
+
+    private Reports.Explain explain(SourceItem.Pixels pixels, String id, Path outDir) {
+        Explanation e = explanation(pixels.forModel(), id, true);
+        ExplanationViews views = ExplanationWriter.write(pixels.full(), e, outDir);
         return new Reports.Explain(row(e), e.score().percentile(), views.overlayImage(), views.files(),
                 views.summary());
     }
 
-    /** Montage of the top-N rows by NERO score, images opened from their ids as files. */
-    public ImagePlus montage(List<Reports.ScoreRow> rows, int topN, Path outDir) {
-        return montage(rows, topN, outDir, Explainer::openFile);
-    }
-
     /**
-     * Montage of the top-N rows by NERO score (ties by id), each tile the image with its deviation heatmap and a
-     * caption; rows whose image cannot be read are left out. Written to {@value #MONTAGE_FILE} in {@code outDir};
+     * Montage of the given items in order (the most OOD first), each tile the image with its deviation heatmap and
+     * a caption; items that cannot be read are left out. Written to {@value #MONTAGE_FILE} in {@code outDir};
      * returns the montage image.
      */
-    public ImagePlus montage(List<Reports.ScoreRow> rows, int topN, Path outDir, Function<String, ImagePlus> imageOf) {
-        List<Reports.ScoreRow> top = rows.stream()
-                .sorted(Comparator.comparingDouble(Reports.ScoreRow::neroScore).reversed()
-                        .thenComparing(Reports.ScoreRow::id))
-                .limit(Math.max(0, topN)).toList();
+    ImagePlus montage(List<SourceItem> items, Path outDir) {
         List<ImagePlus> tiles = new ArrayList<>();
         List<String> captions = new ArrayList<>();
-        for (Reports.ScoreRow r : top) {
-            ImagePlus image;
+        for (SourceItem item : items) {
+            SourceItem.Pixels pixels;
             try {
-                image = imageOf.apply(r.id());
+                pixels = pixels(item);
             } catch (InvalidInputException ex) {
                 continue;
             }
             // the tile shows the deviation map; gradient×input is only needed without a feature map
-            Explanation e = explanation(image, r.id(), !classifier.info().hasFeatureMap());
-            ImagePlus tile = ExplanationWriter.tile(image, e);
-            tiles.add(tile != null ? tile : image);
-            captions.add(String.format(Locale.ROOT, "%s  %.3g  %s", ExplanationWriter.fileStem(r.id()),
+            Explanation e = explanation(pixels.forModel(), item.id(), !classifier.info().hasFeatureMap());
+            ImagePlus tile = ExplanationWriter.tile(pixels.full(), e);
+            tiles.add(tile != null ? tile : pixels.full());
+            captions.add(String.format(Locale.ROOT, "%s  %.3g  %s", ExplanationWriter.fileStem(item.id()),
                     e.score().score(), e.score().verdict()));
         }
         if (tiles.isEmpty()) {
-            throw new InvalidInputException("no image of the " + top.size() + " most OOD rows could be read");
+            throw new InvalidInputException("no image of the " + items.size() + " most OOD rows could be read");
         }
         ImagePlus montage = OodMontage.create(tiles, captions, MONTAGE_COLUMNS, MONTAGE_TILE);
         ViewFiles.png(montage, outDir.resolve(MONTAGE_FILE));
         return montage;
+    }
+
+    private SourceItem.Pixels pixels(SourceItem item) {
+        Preprocessing pre = classifier.info().preprocessing();
+        return item.readPixels(pre.width(), pre.height());
     }
 
     private Reports.ScoreRow row(Explanation e) {
@@ -233,13 +236,5 @@ public final class Explainer {
             }
         }
         return out;
-    }
-
-    private static ImagePlus openFile(String id) {
-        ImagePlus image = IJ.openImage(id);
-        if (image == null) {
-            throw new InvalidInputException("cannot open " + id + " as an image");
-        }
-        return image;
     }
 }

@@ -149,6 +149,10 @@ public final class FeatureFit {
         OutputTargets.checkFile(request.out(), "detector file");
         OutputTargets.checkNotAnInput(request.out(), "detector file", inputs);
         OutputTargets.checkFolder(request.vectorsDir(), "vectors folder", false, inputs);
+        OutputTargets.Output vectors = OutputTargets.Output.folder("vectors folder", request.vectorsDir(),
+                VectorFiles.NAMES);
+        OutputTargets.checkNotAnInput(vectors, inputs);
+        OutputTargets.checkApart(OutputTargets.Output.file("detector file", request.out()), vectors);
     }
 
     /** Folder indices → the model's class indices, as {@code fit} labels an ImageFolder tree. */

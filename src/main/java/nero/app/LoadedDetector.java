@@ -1,6 +1,5 @@
 package nero.app;
 
-import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,23 +97,11 @@ final class LoadedDetector implements AutoCloseable {
 
     private OodMethod method(String key) {
         return methods.computeIfAbsent(key, k -> {
-            OodMethods.Entry entry = OodMethods.entry(k);
-            OodMethod m = entry.create(OodMethods.Settings.of(family));
-            if (entry.needs().training()) {
-                JsonObject saved = state.methodState(k);
-                if (saved == null) {
-                    throw new InvalidInputException("method '" + k + "' needs training statistics that this "
-                            + "detector file does not hold; fit the detector again");
-                }
-                try {
-                    m.restore(saved, classifier.head());
-                } catch (InvalidInputException e) {
-                    throw new InvalidInputException("detector file " + file + ": " + e.getMessage(), e);
-                }
-            } else {
-                m.fit(null, classifier.head());
+            try {
+                return OodMethods.restore(k, state, classifier.head(), family);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("detector file " + file + ": " + e.getMessage(), e);
             }
-            return m;
         });
     }
 

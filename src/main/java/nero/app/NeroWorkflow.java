@@ -1,6 +1,6 @@
 package nero.app;
 
-import ij.ImagePlus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -75,12 +75,23 @@ public final class NeroWorkflow {
         readFiles.add(r.detector());
         OutputTargets.checkNotAnInput(r.csvOut(), "score table", readFiles.toArray(Path[]::new));
         OutputTargets.checkFolder(r.vectorsDir(), "vectors folder", false, readFiles.toArray(Path[]::new));
+        Path timelineVideo = VideoTimelines.check(r, readFiles.toArray(Path[]::new));
+        Requests.Timeline timeline = r.timeline();
+        OutputTargets.checkApart(OutputTargets.Output.file("score table", r.csvOut()),
+                OutputTargets.Output.folder("vectors folder", r.vectorsDir(), VectorFiles.NAMES),
+                OutputTargets.Output.file("timeline picture", timeline == null ? null : timeline.picture()),
+                OutputTargets.Output.file("segments table", timeline == null ? null : timeline.segmentsCsv()));
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             List<String> methods = GradientMethods.supported(asked, d.classifier());
             boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
             // the model (found through the detector when not given) and its sidecar are inputs too
             OutputTargets.checkNotAnInput(r.csvOut(), "score table", d.modelFiles());
             OutputTargets.checkNotAnInput(r.vectorsDir(), "vectors folder", d.modelFiles());
+            VideoTimelines.check(r, d.modelFiles());
+            List<Path> inputs = new ArrayList<>(readFiles);
+            inputs.addAll(List.of(d.modelFiles()));
+            OutputTargets.checkNotAnInput(OutputTargets.Output.folder("vectors folder", r.vectorsDir(),
+                    VectorFiles.NAMES), inputs.toArray(Path[]::new));
             List<Reports.ScoreRow> rows = new ArrayList<>();
             List<FeatureSet> parts = new ArrayList<>();
             if (hasFiles) {
@@ -103,6 +114,9 @@ public final class NeroWorkflow {
                 VectorFiles.write(r.vectorsDir(), all, d.state().classNames(),
                         Relevance.compute(all, d.classifier().head()));
             }
+            if (timelineVideo != null) {
+                VideoTimelines.write(timelineVideo, rows, r.timeline());
+            }
             if (r.csvOut() != null) {
                 ScoreCsv.write(r.csvOut(), rows, methods);
             }
@@ -121,6 +135,10 @@ public final class NeroWorkflow {
         OutputTargets.checkFolder(r.outDir(), "output folder", true, r.idDir(), r.oodDir(), r.detector(),
                 r.model());
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
+            List<Path> inputs = new ArrayList<>(List.of(d.modelFiles()));
+            inputs.add(r.detector());
+            OutputTargets.checkNotAnInput(OutputTargets.Output.folder("output folder", r.outDir(),
+                    EvaluationFiles.NAMES), inputs.toArray(Path[]::new));
             List<String> methods = GradientMethods.supported(OodMethods.withNeroFirst(r.methods()), d.classifier());
             boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
             FeatureSet id;
@@ -145,9 +163,22 @@ public final class NeroWorkflow {
         }
     }
 
+    /**
+     * One image explained; a source of several (a folder, a multi-frame DICOM, a video) gives a montage of its most
+     * OOD images. The source is opened and read once.
+     */
     public Reports.Explain explain(Requests.Explain r) {
         OutputTargets.checkFolder(r.outDir(), "output folder", true,
-                r.imageFile() != null && java.nio.file.Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
+                r.imageFile() != null && Files.isDirectory(r.imageFile()) ? r.imageFile() : null);
+        String beside = OutputTargets.besideInputs(r.outDir(), "output folder", folderOfExplainedImage(r));
+        Reports.Explain report = explainChecked(r);
+        if (beside != null) { // said once the views are written, so that bad input stays one message
+            progress.warn(beside);
+        }
+        return report;
+    }
+
+    private Reports.Explain explainChecked(Requests.Explain r) {
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             Explainer explainer = new Explainer(d);
             if (r.image() != null) {
@@ -156,23 +187,28 @@ public final class NeroWorkflow {
             if (r.imageFile() == null) {
                 throw new InvalidInputException("no image to explain: give an image file or open an image");
             }
-            List<Reports.ScoreRow> rows;
-            List<SkippedItem> skipped = new ArrayList<>();
             try (ImageSource s = ImageSources.open(r.imageFile())) {
-                Iterator<SourceItem> it = s.iterator();
-                if (!it.hasNext()) {
+                Iterator<SourceItem> items = s.iterator();
+                if (!items.hasNext()) {
                     throw new InvalidInputException("no image in " + r.imageFile());
                 }
-                SourceItem first = it.next();
-                if (!it.hasNext()) {
-                    return explainer.explain(first.read(), first.id(), r.outDir());
+                SourceItem first = items.next();
+                if (!items.hasNext()) {
+                    return explainer.explain(first, r.outDir());
                 }
+                return BatchExplain.montage(d, explainer, BatchExplain.resumed(s, first, items),
+                        r.imageFile().toString(), r.topN(), r.outDir(), progress);
             }
-            try (ImageSource s = ImageSources.open(r.imageFile())) {
-                rows = d.rows(SourceFeatures.extract(d.classifier(), s, "images", r.imageFile().toString(), false, progress,
-                        skipped), List.of());
-            }
-            return BatchExplain.montage(explainer, rows, r.topN(), r.outDir(), skipped);
         }
+    }
+
+    /** The folder holding the one image explained (a file, or the file the current image was opened from), or null. */
+    private static Path folderOfExplainedImage(Requests.Explain r) {
+        if (r.imageFile() != null) {
+            return Files.isDirectory(r.imageFile()) ? null : r.imageFile().toAbsolutePath().getParent();
+        }
+        ij.io.FileInfo opened = r.image() == null ? null : r.image().getOriginalFileInfo();
+        return opened == null || opened.directory == null || opened.directory.isEmpty() ? null
+                : Path.of(opened.directory);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import nero.core.Precision;
 import nero.core.probe.LinearProbe;
 import nero.io.SkippedItem;
+import nero.view.EvaluationPlots;
 
 /** What the workflow gives back to the commands (which turn it into ImageJ tables, overlays and plots). */
 public final class Reports {
@@ -62,9 +63,15 @@ public final class Reports {
     public record MethodMetrics(String method, double auroc, double fpr95, double auprIn, double auprOut) {
     }
 
-    /** Per method, the ID and OOD score arrays behind the metrics (for ROC curves and histograms). */
+    /**
+     * Per method, the ID and OOD score arrays behind the metrics, and the ROC curves and histogram drawn from them;
+     * in {@code outDir}: {@value #METRICS_CSV}, {@value #SCORES_CSV} and the two plots (
+     * {@link EvaluationPlots#ROC_PNG}, {@link EvaluationPlots#HISTOGRAM_PNG}).
+     */
     public record Evaluate(List<MethodMetrics> metrics, Map<String, double[]> idScores, Map<String, double[]> oodScores,
-            Path outDir, List<SkippedItem> skipped) {
+            Path outDir, List<SkippedItem> skipped, ImagePlus roc, ImagePlus histogram) {
+        public static final String METRICS_CSV = "metrics.csv";
+        public static final String SCORES_CSV = "scores.csv";
     }
 
     /**

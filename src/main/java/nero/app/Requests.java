@@ -82,10 +82,29 @@ public final class Requests {
      * (NERO itself is always scored).
      */
     public record Score(Path detector, Path model, List<Path> inputs, List<ImagePlus> images, List<String> methods,
-            Path csvOut, Path vectorsDir, FrameSampling videoStills) {
+            Path csvOut, Path vectorsDir, FrameSampling videoStills, Timeline timeline) {
+        public Score(Path detector, Path model, List<Path> inputs, List<ImagePlus> images, List<String> methods,
+                Path csvOut, Path vectorsDir, FrameSampling videoStills) {
+            this(detector, model, inputs, images, methods, csvOut, vectorsDir, videoStills, null);
+        }
+
         public Score(Path detector, Path model, List<Path> inputs, List<ImagePlus> images, List<String> methods,
                 Path csvOut, Path vectorsDir) {
             this(detector, model, inputs, images, methods, csvOut, vectorsDir, FrameSampling.defaults());
+        }
+    }
+
+    /**
+     * A video's timeline beside its score table (one video input): the picture (score over time, threshold, OOD
+     * segments, thumbnails) and/or the segments table; null paths are not written; {@code rules} null = defaults.
+     */
+    public record Timeline(Path picture, Path segmentsCsv, nero.core.timeline.SegmentRules rules) {
+        public Timeline {
+            rules = rules == null ? nero.core.timeline.SegmentRules.defaults() : rules;
+        }
+
+        public boolean wanted() {
+            return picture != null || segmentsCsv != null;
         }
     }
 

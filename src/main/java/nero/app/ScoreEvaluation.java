@@ -10,10 +10,12 @@ import nero.core.InvalidInputException;
 import nero.core.OodMetrics;
 import nero.core.methods.OodMethods;
 import nero.io.SkippedItem;
+import nero.view.EvaluationPlots;
 
 /**
  * The second half of {@code evaluate}: metrics from per-method scores computed elsewhere (e.g. by
- * {@link BatchScorer} on a cluster), written as {@code evaluate} writes them ({@code metrics.csv}, {@code scores.csv}).
+ * {@link BatchScorer} on a cluster), written as {@code evaluate} writes them ({@code metrics.csv}, {@code scores.csv},
+ * {@code roc.png}, {@code histogram.png}).
  */
 public final class ScoreEvaluation {
     private ScoreEvaluation() {
@@ -53,6 +55,7 @@ public final class ScoreEvaluation {
         if (outDir != null) {
             EvaluationFiles.write(outDir, metrics, id.ids(), ood.ids(), idScores, oodScores);
         }
-        return new Reports.Evaluate(metrics, idScores, oodScores, outDir, skipped);
+        EvaluationPlots.Pictures plots = EvaluationPlots.write(idScores, oodScores, outDir);
+        return new Reports.Evaluate(metrics, idScores, oodScores, outDir, skipped, plots.roc(), plots.histogram());
     }
 }

@@ -2,6 +2,7 @@ package nero.app;
 
 import java.util.List;
 import nero.core.FeatureSet;
+import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.core.Relevance;
@@ -24,8 +25,16 @@ final class SourceFeatures {
     /** {@code what} names the images in progress messages; {@code where} says where they came from in errors. */
     static FeatureSet extract(Classifier classifier, ImageSource source, String what, String where, boolean withOdin,
             ProgressListener progress, List<SkippedItem> skipped) {
+        return extract(classifier, source, what, where, withOdin, progress, skipped, (item, features, logits) -> {
+        });
+    }
+
+    /** The same, telling {@code rows} about every row as the source streams by (unscorable ones too). */
+    static FeatureSet extract(Classifier classifier, ImageSource source, String what, String where, boolean withOdin,
+            ProgressListener progress, List<SkippedItem> skipped, FeatureExtractor.RowListener rows) {
         ExtractionOptions options = new ExtractionOptions(0, 0, false, withOdin);
-        Extraction extraction = new FeatureExtractor(classifier, options).extract(source, staged(what, progress));
+        Extraction extraction = new FeatureExtractor(classifier, options).extract(source, staged(what, progress),
+                rows);
         List<SkippedItem> unreadable = extraction.skipped().stream().map(SkippedItem::withoutRepeatedId).toList();
         skipped.addAll(unreadable);
         FeatureSet features = unscorableSkipped(extraction.features(), classifier, skipped);
@@ -46,8 +55,7 @@ final class SourceFeatures {
         int[] keep = new int[all.size()];
         int kept = 0;
         for (int i = 0; i < all.size(); i++) {
-            String problem = Relevance.problem(all.features()[i], all.logits()[i], classifier.head(),
-                    RelevanceRule.authors());
+            String problem = problem(all.features()[i], all.logits()[i], classifier.head());
             if (problem == null) {
                 keep[kept++] = i;
             } else {
@@ -55,6 +63,11 @@ final class SourceFeatures {
             }
         }
         return kept == all.size() ? all : all.select(java.util.Arrays.copyOf(keep, kept));
+    }
+
+    /** Why NERO cannot score these outputs (an all-zero feature vector, a zero class logit), or null. */
+    static String problem(float[] features, float[] logits, HeadWeights head) {
+        return Relevance.problem(features, logits, head, RelevanceRule.authors());
     }
 
     private static ProgressListener staged(String what, ProgressListener progress) {

@@ -15,6 +15,9 @@ import nero.io.table.CsvTables;
  * order, first column {@code path}; through {@link CsvTables}, as one set: never half-written, never mixed.
  */
 public final class VectorFiles {
+    /** The files written into the vectors folder. */
+    static final List<String> NAMES = List.of("index.csv", "features.csv", "logits.csv", "relevance.csv");
+
     private VectorFiles() {
     }
 
@@ -30,10 +33,10 @@ public final class VectorFiles {
         }
         String[] ids = samples.ids();
         int[] labels = samples.labels();
-        try (CsvTables.RowWriter index = CsvTables.open(dir.resolve("index.csv"), List.of("path", "label"));
-                CsvTables.RowWriter features = matrix(dir.resolve("features.csv"), ids, samples.features(), "f", false);
-                CsvTables.RowWriter logits = matrix(dir.resolve("logits.csv"), ids, samples.logits(), "logit_", false);
-                CsvTables.RowWriter rel = matrix(dir.resolve("relevance.csv"), ids, relevance, "r", true)) {
+        try (CsvTables.RowWriter index = CsvTables.open(dir.resolve(NAMES.get(0)), List.of("path", "label"));
+                CsvTables.RowWriter features = matrix(dir.resolve(NAMES.get(1)), ids, samples.features(), "f", false);
+                CsvTables.RowWriter logits = matrix(dir.resolve(NAMES.get(2)), ids, samples.logits(), "logit_", false);
+                CsvTables.RowWriter rel = matrix(dir.resolve(NAMES.get(3)), ids, relevance, "r", true)) {
             for (int i = 0; i < ids.length; i++) {
                 index.row(List.of(ids[i],
                         labels[i] >= 0 && labels[i] < classNames.size() ? classNames.get(labels[i]) : ""));

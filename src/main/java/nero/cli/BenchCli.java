@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nero.app.bench.ExplainBenchmark;
 import nero.app.bench.FitMemoryBenchmark;
+import nero.app.bench.LiveBenchmark;
 import nero.core.InvalidInputException;
 import nero.core.bench.CoreBenchmark;
 import nero.core.bench.ProbeBenchmark;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
         description = "Run a benchmark and print its figures: core (fit/score of the head math), model (inference "
                 + "and end-to-end throughput of a .pt or .onnx model), paths (fast paths side by side: TorchScript, "
                 + "frozen, ONNX, bf16, int8), video (decode frames/s), explain (seconds per image), probe (fit time "
-                + "of the linear probe), fit-memory (driver heap of a fit from features, per N images). "
+                + "of the linear probe), fit-memory (driver heap of a fit from features, per N images), live (a 25 fps UDP stream "
+                + "scored by NERO Live: fps, drops, latency). "
                 + "`./nero bench spark` runs tools/spark-bench.sh.")
 final class BenchCli implements Callable<Integer> {
     /** A benchmark program: its main method. */
@@ -36,9 +38,10 @@ final class BenchCli implements Callable<Integer> {
         BENCHMARKS.put("explain", ExplainBenchmark::main);
         BENCHMARKS.put("fit-memory", FitMemoryBenchmark::main);
         BENCHMARKS.put("probe", ProbeBenchmark::main);
+        BENCHMARKS.put("live", LiveBenchmark::main);
     }
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "core, model, paths, video, explain, probe or fit-memory")
+    @Parameters(index = "0", paramLabel = "NAME", description = "core, model, paths, video, explain, probe, fit-memory or live")
     String name;
     @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments passed to the benchmark")
     String[] args = new String[0];

@@ -4,16 +4,19 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
+import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.event.EventService;
 import org.scijava.log.LogLevel;
 import org.scijava.log.LogService;
+import org.scijava.module.ModuleService;
 
 /**
  * Runs the plugin's SciJava commands headlessly, exactly as Fiji runs them, and turns their failures into the
@@ -22,6 +25,7 @@ import org.scijava.log.LogService;
 final class CommandRunner implements AutoCloseable {
     private final Context context;
     private final CommandService commands;
+    private final ModuleService modules;
     private final TerminalProgress progress;
 
     CommandRunner() {
@@ -30,6 +34,7 @@ final class CommandRunner implements AutoCloseable {
         // The command line reports errors itself (one line for bad input); SciJava's own stack-trace log stays quiet.
         context.service(LogService.class).setLevel(LogLevel.NONE);
         commands = context.service(CommandService.class);
+        modules = context.service(ModuleService.class);
         progress = TerminalProgress.enabled() ? new TerminalProgress(System.err) : null;
         if (progress != null) {
             context.service(EventService.class).subscribe(progress);
@@ -38,16 +43,19 @@ final class CommandRunner implements AutoCloseable {
 
     /** Runs a command with the given inputs (field name → value) and returns the finished module. */
     CommandModule run(Class<? extends Command> commandClass, Map<String, Object> inputs) {
-        return run(commandClass, inputs, Map.of());
+        return run(commandClass, inputs, Map.of(), command -> {
+        });
     }
 
     /**
      * The same, for inputs the user typed as options: a message about a field ("ood_dir: no such folder …") names
-     * the option instead ("--ood: no such folder …"), given field name → option name.
+     * the option instead ("--ood: no such folder …"), given field name → option name. {@code prepare} hands the
+     * new command, before it runs, the typed values that are no text field (the command line's list of paths).
      */
-    CommandModule run(Class<? extends Command> commandClass, Map<String, Object> inputs, Map<String, String> options) {
+    <C extends Command> CommandModule run(Class<C> commandClass, Map<String, Object> inputs,
+            Map<String, String> options, Consumer<? super C> prepare) {
         try {
-            return runCommand(commandClass, inputs);
+            return runCommand(commandClass, inputs, prepare);
         } catch (InvalidInputException e) {
             throw inOptionTerms(e, options);
         }
@@ -66,7 +74,8 @@ final class CommandRunner implements AutoCloseable {
         return e;
     }
 
-    private CommandModule runCommand(Class<? extends Command> commandClass, Map<String, Object> inputs) {
+    private <C extends Command> CommandModule runCommand(Class<C> commandClass, Map<String, Object> inputs,
+            Consumer<? super C> prepare) {
         Map<String, Object> clean = new LinkedHashMap<>();
         inputs.forEach((k, v) -> {
             if (v != null) {
@@ -79,7 +88,10 @@ final class CommandRunner implements AutoCloseable {
         PrintStream stdout = System.out;
         System.setOut(System.err);
         try {
-            module = commands.run(commandClass, true, clean).get();
+            CommandInfo info = commands.getCommand(commandClass);
+            module = (CommandModule) modules.createModule(info != null ? info : new CommandInfo(commandClass));
+            prepare.accept(commandClass.cast(module.getCommand()));
+            module = (CommandModule) modules.run(module, true, clean).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProgressListener.CancelledException();

@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import nero.core.InvalidInputException;
+import nero.core.methods.OodMethods;
 import nero.fiji.EvaluateCommand;
 import nero.fiji.ExplainImageCommand;
 import nero.fiji.FitDetectorCommand;
@@ -50,36 +49,27 @@ final class DemoCli implements Callable<Integer> {
         Path explanation = out.resolve("explain");
         long start = System.nanoTime();
         try (CommandRunner runner = new CommandRunner()) {
-            step("1/4 fit", runner.run(FitDetectorCommand.class, Map.of(
-                    "model", CommandInputs.file(model),
-                    "train_dir", CommandInputs.file(data.resolve("id/train")),
-                    "val_dir", CommandInputs.file(data.resolve("id/val")),
-                    "tpr", 0.95,
-                    "detector", CommandInputs.file(detector),
-                    "vectors_dir", CommandInputs.file(out.resolve("vectors")))).getOutput("summary"));
+            step("1/4 fit", CommandCall.of(FitDetectorCommand.class).input("model", null, model)
+                    .input("train_dir", null, data.resolve("id/train")).input("val_dir", null, data.resolve("id/val"))
+                    .input("tpr", null, 0.95).input("detector", null, detector)
+                    .input("vectors_dir", null, out.resolve("vectors")).run(runner).getOutput("summary"));
 
-            Map<String, Object> score = new LinkedHashMap<>();
-            score.put("detector", CommandInputs.file(detector));
-            score.put("input", CommandInputs.joined(List.of(data.resolve("id/test"), data.resolve("ood"),
-                    data.resolve("dicom"), data.resolve("video"))));
-            score.put("methods", "msp,energy,mahalanobis,vim,knn");
-            score.put("csv", CommandInputs.file(scores));
-            step("2/4 score", runner.run(ScoreImagesCommand.class, score).getOutput("summary"));
+            List<Path> inputs = List.of(data.resolve("id/test"), data.resolve("ood"), data.resolve("dicom"),
+                    data.resolve("video"));
+            step("2/4 score", CommandCall.of(ScoreImagesCommand.class).input("detector", null, detector)
+                    .prepare("input", "input", command -> command.setInputPaths(inputs))
+                    .input("methods", null, "msp,energy,mahalanobis,vim,knn").input("csv", null, scores)
+                    .run(runner).getOutput("summary"));
 
-            Object evaluateSummary = runner.run(EvaluateCommand.class, Map.of(
-                    "detector", CommandInputs.file(detector),
-                    "id_dir", CommandInputs.file(data.resolve("id/test")),
-                    "ood_dir", CommandInputs.file(data.resolve("ood")),
-                    "methods", "all",
-                    "out_dir", CommandInputs.file(evaluation))).getOutput("summary");
-            step("3/4 evaluate", evaluateSummary);
+            step("3/4 evaluate", CommandCall.of(EvaluateCommand.class).input("detector", null, detector)
+                    .input("id_dir", null, data.resolve("id/test")).input("ood_dir", null, data.resolve("ood"))
+                    .input("methods", null, OodMethods.ALL).input("out_dir", null, evaluation)
+                    .run(runner).getOutput("summary"));
 
             Path mostOod = mostOodImage(scores, data.resolve("ood").toAbsolutePath().normalize());
-            step("4/4 explain " + mostOod.getFileName(),
-                    runner.run(ExplainImageCommand.class, Map.of(
-                            "detector", CommandInputs.file(detector),
-                            "image_file", mostOod.toFile(),
-                            "out_dir", CommandInputs.file(explanation))).getOutput("summary"));
+            step("4/4 explain " + mostOod.getFileName(), CommandCall.of(ExplainImageCommand.class)
+                    .input("detector", null, detector).input("image_file", null, mostOod)
+                    .input("out_dir", null, explanation).run(runner).getOutput("summary"));
         }
         System.out.printf("%nDemo finished in %.1f s. Outputs in %s:%n", (System.nanoTime() - start) / 1e9,
                 out.toAbsolutePath().normalize());

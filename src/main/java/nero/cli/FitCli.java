@@ -1,13 +1,12 @@
 package nero.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import nero.core.InvalidInputException;
 import nero.core.NeroParameters;
 import nero.fiji.FitDetectorCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "fit", mixinStandardHelpOptions = true,
@@ -23,8 +22,8 @@ final class FitCli implements Callable<Integer> {
     double tpr;
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "detector file to write")
     Path out;
-    @Option(names = "--vectors", paramLabel = "DIR", description = "also write index/features/logits/relevance CSVs here")
-    Path vectors;
+    @Mixin
+    VectorsOption vectors;
     @Option(names = "--k", defaultValue = "175", paramLabel = "K",
             description = "lowest-relevance neurons in the feature-norm ratio (default: the authors' ${DEFAULT-VALUE})")
     int k;
@@ -43,12 +42,6 @@ final class FitCli implements Callable<Integer> {
                     + " default for one; tools/export_for_nero.py --int8 writes one)")
     String precision;
 
-    private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("model", "--model"),
-            Map.entry("train_dir", "--train"), Map.entry("val_dir", "--val"), Map.entry("tpr", "--tpr"),
-            Map.entry("detector", "--out"), Map.entry("vectors_dir", "--vectors"), Map.entry("k", "--k"),
-            Map.entry("components", "--components"), Map.entry("head", "--head"),
-            Map.entry("precision", "--precision"));
-
     @Override
     public Integer call() {
         // the command reads 0 as "the authors' default" (a Fiji dialog convention); typed on the command line,
@@ -61,24 +54,11 @@ final class FitCli implements Callable<Integer> {
             throw new InvalidInputException("--components must be at least 1, got " + components
                     + " (leave it out for the authors' floor(2D/3))");
         }
-        try (CommandRunner runner = new CommandRunner()) {
-            Summaries.print(runner.run(FitDetectorCommand.class, inputs(), OPTIONS).getOutput("summary"));
-        }
+        CommandCall.of(FitDetectorCommand.class).input("model", "--model", model).input("train_dir", "--train", train)
+                .input("val_dir", "--val", val).input("tpr", "--tpr", tpr).input("detector", "--out", out)
+                .with(vectors).input("k", "--k", k).input("components", "--components", components)
+                .input("head", "--head", head).input("precision", "--precision", precision == null ? "model" : precision)
+                .runAndPrintSummary();
         return NeroCli.OK;
-    }
-
-    Map<String, Object> inputs() {
-        Map<String, Object> in = new LinkedHashMap<>();
-        in.put("model", CommandInputs.file(model));
-        in.put("train_dir", CommandInputs.file(train));
-        in.put("val_dir", CommandInputs.file(val));
-        in.put("tpr", tpr);
-        in.put("detector", CommandInputs.file(out));
-        in.put("vectors_dir", CommandInputs.file(vectors));
-        in.put("k", k);
-        in.put("components", components);
-        in.put("head", head);
-        in.put("precision", precision == null ? "model" : precision);
-        return in;
     }
 }

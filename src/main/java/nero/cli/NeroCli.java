@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
+import nero.io.FileNameEncoding;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nero", mixinStandardHelpOptions = true, version = "NERO for Fiji 0.1.0",
         description = "Explainable out-of-distribution detection with neuron-level relevance (NERO).",
         subcommands = {DemoCli.class, FitCli.class, ScoreCli.class, ExplainCli.class, EvaluateCli.class,
-            BenchCli.class, CommandLine.HelpCommand.class})
+            WatchCli.class, BenchCli.class, CommandLine.HelpCommand.class})
 public final class NeroCli implements Callable<Integer> {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;
@@ -57,7 +58,9 @@ public final class NeroCli implements Callable<Integer> {
     private static int handleUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         String command = cli.getCommandSpec().qualifiedName();
-        cli.getErr().println("nero: " + oneLine(e.getMessage()) + " (see: " + command + " --help)");
+        String locale = FileNameEncoding.explain(e.getMessage()); // a path Java cannot name in the C locale
+        cli.getErr().println("nero: " + (locale != null ? locale : oneLine(e.getMessage()) + " (see: " + command
+                + " --help)"));
         return BAD_INPUT;
     }
 

@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import nero.core.probe.LinearProbeJson;
 
@@ -32,6 +30,9 @@ import nero.core.probe.LinearProbeJson;
  */
 public final class DetectorFile {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    /** The payload's fields: NERO's state, and the other trained methods' statistics by registry key. */
+    private static final String NERO = "nero";
+    private static final String BASELINES = "baselines";
 
     private DetectorFile() {
     }
@@ -44,7 +45,7 @@ public final class DetectorFile {
         root.addProperty("sha256", Sha256.of(GSON.toJson(payload)));
         root.add("payload", payload);
         String json = GSON.toJson(root);
-        AtomicFiles.write(file, tmp -> Files.writeString(tmp, json, StandardCharsets.UTF_8));
+        AtomicFiles.write(file, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The lowest version that holds everything in {@code s}, so older plugins read what they can score right. */
@@ -113,12 +114,17 @@ public final class DetectorFile {
         }
     }
 
+    /** Where a trained method's statistics stand in the file, as messages name them. */
+    static String baselinePath(String key) {
+        return "payload." + BASELINES + "." + key;
+    }
+
     private static JsonObject payload(DetectorState s) {
         JsonObject o = new JsonObject();
-        o.add("nero", NeroStateJson.toJson(s.nero()));
+        o.add(NERO, NeroStateJson.toJson(s.nero()));
         JsonObject baselines = new JsonObject();
         s.baselines().keySet().stream().sorted().forEach(k -> baselines.add(k, s.baselines().get(k)));
-        o.add("baselines", baselines);
+        o.add(BASELINES, baselines);
         o.add("classNames", GSON.toJsonTree(s.classNames()));
         JsonObject pre = new JsonObject();
         pre.addProperty("width", s.preprocessing().width());
@@ -146,7 +152,7 @@ public final class DetectorFile {
     private static DetectorState state(JsonObject payload, int version) {
         StoredFields o = StoredFields.of(payload, "payload");
         Map<String, JsonObject> baselines = new LinkedHashMap<>();
-        StoredFields stored = o.object("baselines");
+        StoredFields stored = o.object(BASELINES);
         for (String key : stored.json().keySet()) {
             baselines.put(key, stored.object(key).json());
         }
@@ -160,7 +166,7 @@ public final class DetectorFile {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException("field " + o.name("createdAt") + " is not a date and time");
         }
-        return new DetectorState(NeroStateJson.fromJson(o.object("nero")), baselines, o.strings("classNames"),
+        return new DetectorState(NeroStateJson.fromJson(o.object(NERO)), baselines, o.strings("classNames"),
                 preprocessing, o.string("modelSha256"), o.string("modelFileName"), o.number("threshold"),
                 o.number("tpr"), o.doubles("sortedIdValidationScores"), scatter, created,
                 version >= 2 && payload.has("probe") ? LinearProbeJson.fromJson(o.object("probe")) : null,

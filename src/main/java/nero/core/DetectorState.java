@@ -36,8 +36,6 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
      * float32 without a word); files without either are still written as version 1, and all are read.
      */
     public static final int VERSION = 3;
-    /** NERO's key in the method registry. */
-    static final String NERO_KEY = "nero";
 
     public DetectorState {
         Objects.requireNonNull(nero, "nero");
@@ -146,11 +144,12 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
     }
 
     /**
-     * The fitted state of one method by registry key, as its {@code OodMethod.restore} reads it: NERO's is this
-     * detector's own, the others' are in {@link #baselines}; null when the file holds none for the key.
+     * The statistics kept for a trained method other than NERO (by registry key), as its {@code OodMethod.restore}
+     * reads them, named as in the detector file ({@code payload.baselines.<key>}); null when the file holds none.
      */
-    public JsonObject methodState(String key) {
-        return key.equals(NERO_KEY) ? NeroStateJson.toJson(nero) : baselines.get(key);
+    public StoredFields baseline(String key) {
+        JsonObject state = baselines.get(key);
+        return state == null ? null : StoredFields.of(state, DetectorFile.baselinePath(key));
     }
 
     public NeroDetector detector(HeadWeights head) {

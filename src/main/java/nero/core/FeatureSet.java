@@ -143,8 +143,4 @@ public final class FeatureSet {
     public float[][] extra(String name) {
         return extras.get(name);
     }
-
-    public boolean hasExtra(String name) {
-        return extras.containsKey(name);
-    }
 }

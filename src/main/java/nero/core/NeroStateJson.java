@@ -26,12 +26,8 @@ public final class NeroStateJson {
         return o;
     }
 
-    public static NeroState fromJson(JsonObject o) {
-        return fromJson(StoredFields.of(o, "nero"));
-    }
-
     /** Reads the state field by field; a missing, mistyped or non-finite field is refused by name. */
-    static NeroState fromJson(StoredFields o) {
+    public static NeroState fromJson(StoredFields o) {
         Distance distance;
         try {
             distance = Distance.valueOf(o.string("distance"));

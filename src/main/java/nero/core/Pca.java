@@ -25,10 +25,6 @@ public final class Pca {
         return new Pca(mean, eig.columns(0, n), Arrays.copyOf(eig.values(), n));
     }
 
-    public int inputDimension() {
-        return mean.length;
-    }
-
     public int components() {
         return eigenvalues.length;
     }

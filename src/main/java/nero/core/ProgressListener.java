@@ -11,6 +11,13 @@ public interface ProgressListener {
     /** {@code total} is −1 when unknown. */
     void progress(String stage, long done, long total);
 
+    /**
+     * A one-line note the user should see although the work goes on (an output folder that holds input images, say):
+     * the Log in ImageJ, standard error on the command line.
+     */
+    default void warn(String message) {
+    }
+
     default boolean isCancelled() {
         return false;
     }

@@ -1,7 +1,6 @@
 package nero.core;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lower-case hex: of a model file (a detector file pins its model by it) and of a detector's payload. */
+/**
+ * SHA-256 as lower-case hex: of a model file (a detector file pins its model by it), of a detector's payload, and of
+ * the files a Spark job ships to its executors.
+ */
 public final class Sha256 {
     private Sha256() {
     }
@@ -26,7 +28,11 @@ public final class Sha256 {
     }
 
     public static String of(String text) {
-        return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String of(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
     private static MessageDigest digest() {

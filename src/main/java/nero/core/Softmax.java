@@ -6,20 +6,7 @@ public final class Softmax {
     }
 
     public static double[] of(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
-        }
-        double[] p = new double[logits.length];
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp(logits[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
+        return of(widened(logits));
     }
 
     public static double[] of(double[] logits) {
@@ -40,15 +27,7 @@ public final class Softmax {
     }
 
     public static double logSumExp(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
-        }
-        double sum = 0;
-        for (float l : logits) {
-            sum += Math.exp(l - max);
-        }
-        return max + Math.log(sum);
+        return logSumExp(widened(logits));
     }
 
     public static double logSumExp(double[] logits) {
@@ -71,5 +50,14 @@ public final class Softmax {
             }
         }
         return best;
+    }
+
+    /** Float logits as doubles: exactly the values the arithmetic in double promotes them to. */
+    private static double[] widened(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 }

@@ -3,8 +3,10 @@ package nero.fiji;
 import ij.IJ;
 import ij.macro.Interpreter;
 import java.awt.GraphicsEnvironment;
+import java.nio.file.InvalidPathException;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
+import nero.io.FileNameEncoding;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.ui.UIService;
@@ -28,7 +30,12 @@ final class CommandGuard {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(command.getClass().getClassLoader());
         try (EscapeWatch escape = EscapeWatch.start()) {
-            body.run();
+            try {
+                body.run();
+            } catch (InvalidPathException e) { // a path that cannot be a file name here (the C locale, say)
+                String why = FileNameEncoding.explain(e);
+                throw new InvalidInputException(why != null ? why : e.getInput() + ": " + e.getReason(), e);
+            }
         } catch (InvalidInputException e) {
             reportUserError(command, log, "NERO: " + e.getMessage());
             command.cancel(e.getMessage());

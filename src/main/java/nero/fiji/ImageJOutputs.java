@@ -21,7 +21,8 @@ import org.scijava.service.Service;
  * goes to the Log. Fiji's own display step cannot show an {@code ij.measure.ResultsTable} output ("Ignoring
  * unsupported output") and opens a {@code String} output as a text window, so both outputs are marked resolved
  * here and the display step skips them. Their values stay on the module: a script that runs the command through
- * {@code CommandService} still reads {@code getOutput("results")} and {@code getOutput("summary")}. Images (plots,
+ * {@code CommandService} still reads {@code getOutput("results")} and {@code getOutput("summary")} (and a report's
+ * typed rows, which have nothing to show, from {@code getOutput("report")}). Images (plots,
  * heatmaps) are shown here too when a window or a macro can use them: Fiji leaves a macro-run command's
  * {@code ImagePlus} outputs unshown, and in batch mode {@code show()} is what hands them to the macro. Outside
  * ImageJ (the command line, tests) nothing happens.
@@ -33,7 +34,7 @@ public class ImageJOutputs extends AbstractPostprocessorPlugin {
 
     @Override
     public void process(Module module) {
-        if (!(module instanceof CommandModule command) || !command.getCommand().getClass().getName().startsWith("nero.")
+        if (!(module instanceof CommandModule command) || !(command.getCommand() instanceof NeroCommand)
                 || !insideImageJ()) {
             return;
         }
@@ -55,6 +56,8 @@ public class ImageJOutputs extends AbstractPostprocessorPlugin {
                     IJ.log(text);
                 }
                 module.resolveOutput(name);
+            } else if (value instanceof Record) {
+                module.resolveOutput(name); // a report's rows, for scripts: nothing to show
             }
         }
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import nero.core.InvalidInputException;
 import nero.core.methods.OodMethods;
-import nero.io.SkippedItem;
 import nero.io.video.FrameSampling;
 
 /** Checks of the commands' inputs, each failing with one message that names the macro key and the path. */
@@ -59,14 +58,6 @@ final class Inputs {
         return value;
     }
 
-    /** "a, b, c" or, past {@code max} names, "a, b, …, (1000 in all)". */
-    static String abbreviated(List<String> names, int max) {
-        if (names.size() <= max) {
-            return String.join(", ", names);
-        }
-        return String.join(", ", names.subList(0, max)) + ", … (" + names.size() + " in all)";
-    }
-
     static Path optionalFileOrFolder(File file, String key) {
         if (file == null || file.getPath().isBlank()) {
             return null;
@@ -110,24 +101,12 @@ final class Inputs {
 
     /**
      * Several inputs in one field: one per line, or separated by the platform's path separator (':' on Linux, handy
-     * in macros); the command line passes its paths NUL-separated, exactly. A line that names an existing file or
-     * folder is taken whole (first as typed, then trimmed), so paths that contain ':' or end in spaces still work.
+     * in macros). A line that names an existing file or folder is taken whole (first as typed, then trimmed), so
+     * paths that contain ':' or end in spaces still work.
      */
     static List<Path> paths(String input, String key) {
         List<Path> paths = new ArrayList<>();
         if (input == null) {
-            return paths;
-        }
-        if (input.indexOf('\0') >= 0) { // the command line's exact paths, NUL-separated
-            for (String exact : input.split("\0")) {
-                if (!exact.isEmpty()) {
-                    Path path = Path.of(exact).toAbsolutePath().normalize();
-                    if (!Files.exists(path)) {
-                        throw new InvalidInputException(key + ": no such file or folder " + path);
-                    }
-                    paths.add(path);
-                }
-            }
             return paths;
         }
         for (String line : input.split("\\R")) {
@@ -145,29 +124,32 @@ final class Inputs {
             }
             for (String part : whole.split(Pattern.quote(File.pathSeparator))) {
                 String trimmed = part.trim();
-                if (trimmed.isEmpty()) {
-                    continue;
+                if (!trimmed.isEmpty()) {
+                    paths.add(existing(Path.of(trimmed), key));
                 }
-                Path path = Path.of(trimmed).toAbsolutePath().normalize();
-                if (!Files.exists(path)) {
-                    throw new InvalidInputException(key + ": no such file or folder " + path);
-                }
-                paths.add(path);
             }
         }
         return paths;
     }
 
-    static String noImage(String key) {
-        return "no image to score: give " + key + " or open an image";
+    /** Paths given one by one (the command line's), each exactly as it is. */
+    static List<Path> existing(List<Path> given, String key) {
+        return given.stream().map(p -> existing(p, key)).toList();
     }
 
-    /** The skip list on lines of its own below a summary, or nothing. */
-    static String skippedLine(List<SkippedItem> skipped) {
-        return skipped.isEmpty() ? "" : System.lineSeparator() + SkippedItem.listing(skipped);
+    private static Path existing(Path given, String key) {
+        Path path = given.toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            throw new InvalidInputException(key + ": no such file or folder " + path);
+        }
+        return path;
     }
 
-    static boolean usable(ImagePlus image) {
-        return image != null && image.getProcessor() != null;
+    /** The current image, used when {@code key} names no file; refused when there is none (or it has no pixels). */
+    static ImagePlus currentImage(ImagePlus image, String key) {
+        if (image == null || image.getProcessor() == null) {
+            throw new InvalidInputException("no image to score: give " + key + " or open an image");
+        }
+        return image;
     }
 }

@@ -20,7 +20,7 @@ import org.scijava.plugin.Plugin;
 public class MacroDefaults extends AbstractPreprocessorPlugin {
     @Override
     public void process(Module module) {
-        if (!(module instanceof CommandModule command) || !command.getCommand().getClass().getName().startsWith("nero.")
+        if (!(module instanceof CommandModule command) || !(command.getCommand() instanceof NeroCommand)
                 || !IJ.isMacro()) {
             return;
         }

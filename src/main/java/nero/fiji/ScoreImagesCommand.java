@@ -5,17 +5,10 @@ import ij.measure.ResultsTable;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import nero.app.NeroWorkflow;
 import nero.app.Reports;
 import nero.app.Requests;
-import nero.core.InvalidInputException;
 import org.scijava.ItemIO;
-import org.scijava.ItemVisibility;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -26,25 +19,12 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, headless = true, menu = {@Menu(label = "Plugins"), @Menu(label = "NERO OOD"),
     @Menu(label = "Score Images", weight = 2)})
-public class ScoreImagesCommand extends ContextCommand {
-    /**
-     * Shown at the top of the dialog. Being an input no macro sets, it also keeps Fiji's FilePreprocessor from
-     * asking for an optional file a macro left out (it asks when the only unresolved input is one File).
-     */
-    @Parameter(visibility = ItemVisibility.MESSAGE, required = false, persist = false)
-    private String about = "<html><p width='460'>"
-            + "Scores the current image (leave Input empty) or files, folders, DICOM files and videos: one Results "
-            + "row per image or video still with the NERO score, its parts, the verdict and the extra methods. The "
-            + "current image gets its verdict drawn on it.</p>";
-    @Parameter(label = "Detector file", persist = false)
-    private File detector;
-    @Parameter(label = "Model (optional; default: the detector's)", required = false, persist = false)
-    private File model;
+public class ScoreImagesCommand extends DetectorCommand {
     @Parameter(label = "Input files or folders (':'-separated; empty = current image)", required = false, persist = false)
     private String input = "";
     @Parameter(label = "Current image", required = false, persist = false)
     private ImagePlus image;
-    /** A macro may give any comma list of method keys; the dialog offers the usual sets. */
+    /** A macro may give any comma list of method keys; the dialog offers the usual sets (MethodChoicesTest). */
     @Parameter(label = "Extra methods beside NERO", required = false, persist = false, choices = {"none",
         "msp,energy", "msp,maxlogit,energy,entropy", "mahalanobis,vim,neco,knn", "react,gradnorm", "odin", "all"},
             description = "Comma list of msp, odin, energy, entropy, maxlogit, mahalanobis, vim, neco, react, "
@@ -57,49 +37,48 @@ public class ScoreImagesCommand extends ContextCommand {
     @Parameter(label = "Video stills: every N seconds (2s), every N frames (25f) or all", required = false,
             persist = false)
     private String video_step = "1s";
+    @Parameter(label = "Video timeline picture (PNG; optional, one video input)", style = "save", required = false,
+            persist = false)
+    private File timeline;
+    @Parameter(label = "Video OOD segments table (CSV; optional, one video input)", style = "save", required = false,
+            persist = false)
+    private File segments;
 
     @Parameter(type = ItemIO.OUTPUT)
     private ResultsTable results;
+    /** The rows themselves, for a script or the command line (which prints them as the score CSV). */
     @Parameter(type = ItemIO.OUTPUT)
-    private String summary;
+    private Reports.Score report;
 
-    @Parameter(required = false)
-    private StatusService status;
-    @Parameter(required = false)
-    private LogService log;
+    /** Paths given as a list (the command line's, exactly as typed) instead of as {@code input} text; or null. */
+    private List<Path> inputPaths;
+
+    public ScoreImagesCommand() {
+        super("Scores the current image (leave Input empty) or files, folders, DICOM files and videos: one Results "
+                + "row per image or video still with the NERO score, its parts, the verdict and the extra methods. The "
+                + "current image gets its verdict drawn on it.");
+    }
+
+    /** Gives the inputs as a list of paths, each taken exactly as it is (no splitting of {@code input} text). */
+    public void setInputPaths(List<Path> paths) {
+        inputPaths = List.copyOf(paths);
+    }
 
     @Override
     public void run() {
-        CommandGuard.run(this, log, () -> {
-            Path detectorFile = Inputs.existingFile(detector, "detector");
-            Path modelFile = Inputs.optionalFile(model, "model");
-            List<Path> inputs = Inputs.paths(input, "input");
-            ImagePlus current = inputs.isEmpty() ? image : null;
-            if (inputs.isEmpty() && !Inputs.usable(current)) {
-                throw new InvalidInputException(Inputs.noImage("input"));
-            }
-            Path csvOut = Inputs.optionalOutput(csv, "csv");
-            Requests.Score request = new Requests.Score(detectorFile, modelFile, inputs, current == null ? List.of() : List.of(current),
-                    Inputs.methods(methods, "methods"), csvOut, Inputs.optionalOutput(vectors_dir, "vectors_dir"),
-                    Inputs.videoStep(video_step, "video_step"));
-            StatusProgress progress = new StatusProgress(status, this::isCanceled);
-            Reports.Score report = new NeroWorkflow(progress).score(request);
-            progress.finish();
+        runJob(workflow -> {
+            Path detectorFile = detectorFile();
+            Path modelFile = modelFile();
+            List<Path> files = inputPaths != null ? Inputs.existing(inputPaths, "input") : Inputs.paths(input, "input");
+            List<ImagePlus> open = files.isEmpty() ? List.of(Inputs.currentImage(image, "input")) : List.of();
+            report = workflow.score(new Requests.Score(detectorFile, modelFile, files, open,
+                    Inputs.methods(methods, "methods"), Inputs.optionalOutput(csv, "csv"),
+                    Inputs.optionalOutput(vectors_dir, "vectors_dir"), Inputs.videoStep(video_step, "video_step"),
+                    new Requests.Timeline(Inputs.optionalOutput(timeline, "timeline"),
+                            Inputs.optionalOutput(segments, "segments"), null)));
             results = ScoreTable.of(report);
-            if (current != null) {
-                VerdictOverlay.draw(current, report.rows());
-            }
-            summary = summary(report, csvOut);
+            open.forEach(current -> VerdictOverlay.draw(current, report.rows()));
+            return SummaryText.score(report);
         });
-    }
-
-    static String summary(Reports.Score report, Path csvOut) {
-        long ood = report.rows().stream().filter(Reports.ScoreRow::ood).count();
-        String text = String.format(Locale.ROOT, "scored %d image(s): %d OOD, %d ID", report.rows().size(), ood,
-                report.rows().size() - ood);
-        if (csvOut != null) {
-            text += System.lineSeparator() + "table written to " + csvOut;
-        }
-        return text + Inputs.skippedLine(report.skipped());
     }
 }

@@ -1,10 +1,8 @@
 package nero.fiji;
 
 import ij.measure.ResultsTable;
-import java.util.ArrayList;
 import java.util.List;
 import nero.app.Reports;
-import nero.io.table.CsvTables;
 
 /**
  * The Results table of a scoring run, with exactly the score CSV's columns ({@link Reports.ScoreRow#header}):
@@ -19,6 +17,15 @@ public final class ScoreTable {
 
     public static ResultsTable of(Reports.Score report) {
         return of(report.rows(), report.methods());
+    }
+
+    /** An explained image's row, with where its score falls among the ID validation scores when known. */
+    static ResultsTable of(Reports.Explain report) {
+        ResultsTable table = of(List.of(report.row()), List.copyOf(report.row().methodScores().keySet()));
+        if (!Double.isNaN(report.validationPercentile())) {
+            table.addValue("validation_percentile", report.validationPercentile());
+        }
+        return table;
     }
 
     public static ResultsTable of(List<Reports.ScoreRow> rows, List<String> methods) {
@@ -39,27 +46,5 @@ public final class ScoreTable {
             }
         }
         return table;
-    }
-
-    /**
-     * Prints a score table as the score CSV (what the workflow writes to a file, value for value: the same
-     * columns, {@code path} first, numbers as Java writes doubles, empty where a method has no score).
-     */
-    public static void printCsv(ResultsTable table, Appendable out) {
-        String[] headings = table.getHeadings();
-        List<String> header = List.of(headings);
-        int fixed = Reports.ScoreRow.COLUMNS.size();
-        List<List<String>> rows = new ArrayList<>();
-        for (int r = 0; r < table.size(); r++) {
-            List<String> row = new ArrayList<>(headings.length);
-            for (int c = 0; c < headings.length; c++) {
-                double value = table.getValue(headings[c], r);
-                // a text cell reads as NaN; a method's NaN means "not scored", written empty as in the file
-                row.add(!Double.isNaN(value) ? Double.toString(value)
-                        : c >= fixed ? "" : table.getStringValue(headings[c], r));
-            }
-            rows.add(row);
-        }
-        CsvTables.print(out, header, rows);
     }
 }

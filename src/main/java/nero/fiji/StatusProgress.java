@@ -1,6 +1,7 @@
 package nero.fiji;
 
 import ij.IJ;
+import ij.macro.Interpreter;
 import java.util.function.BooleanSupplier;
 import nero.core.ProgressListener;
 import org.scijava.app.StatusService;
@@ -36,6 +37,16 @@ public final class StatusProgress implements ProgressListener {
             if (total > 0) {
                 IJ.showProgress(done / (double) total);
             }
+        }
+    }
+
+    /** ImageJ's Log when ImageJ or a macro runs; else (the command line) standard error. */
+    @Override
+    public void warn(String message) {
+        if (IJ.getInstance() != null || Interpreter.getInstance() != null) {
+            IJ.log("NERO: warning: " + message);
+        } else {
+            System.err.println("nero: warning: " + message);
         }
     }
 

@@ -47,6 +47,7 @@ public enum FileKind {
         }
         if (startsWith(b, n, 0x89, 'P', 'N', 'G') || startsWith(b, n, 'G', 'I', 'F', '8')
                 || startsWith(b, n, 'I', 'I', 42, 0) || startsWith(b, n, 'M', 'M', 0, 42)
+                || startsWith(b, n, 'I', 'I', 43, 0) || startsWith(b, n, 'M', 'M', 0, 43) // BigTIFF
                 || (startsWith(b, n, 'B', 'M') && hasExtension(name, "bmp"))) {
             return IMAGE;
         }

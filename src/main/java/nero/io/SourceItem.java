@@ -36,4 +36,22 @@ public interface SourceItem {
     default ImagePlus readForModel(int width, int height) {
         return read();
     }
+
+    /**
+     * The item's pixels twice over, for what needs both (an explanation draws on the full image and explains what
+     * the model saw): {@link #read()} and {@link #readForModel}, the same image unless the reader decodes the model
+     * a smaller one. Same errors as {@link #read()}.
+     */
+    default Pixels readPixels(int width, int height) {
+        ImagePlus full = read();
+        return new Pixels(full, full);
+    }
+
+    /** An image as decoded in full, and what a model sees of it (the same image, or a smaller decode of it). */
+    record Pixels(ImagePlus full, ImagePlus forModel) {
+        /** An image the model sees as it is (an image open in ImageJ). */
+        public static Pixels of(ImagePlus image) {
+            return new Pixels(image, image);
+        }
+    }
 }

@@ -49,10 +49,24 @@ public final class FeatureExtractor {
         this.preprocessor = new Preprocessor(classifier.info().preprocessing());
     }
 
+    /** Sees each row as it is gathered, on the calling thread in source order: its item and model outputs. */
+    public interface RowListener {
+        void row(SourceItem item, float[] features, float[] logits);
+    }
+
     public Extraction extract(ImageSource source, ProgressListener progress) {
+        return extract(source, progress, (item, features, logits) -> {
+        });
+    }
+
+    /**
+     * The same, telling {@code rows} about every row kept (a caller that keeps a few items while the source streams
+     * by: explain's most OOD images, without a second pass over a video).
+     */
+    public Extraction extract(ImageSource source, ProgressListener progress, RowListener rows) {
         int batchSize = options.resolvedBatchSize(classifier.info().preprocessing());
         Map<String, Integer> labelIndex = labelIndex(source.classNames());
-        Results results = new Results(options.withOdin());
+        Results results = new Results(options.withOdin(), rows);
         int workers = options.resolvedInferenceWorkers();
         ExecutorService decoders = Executors.newFixedThreadPool(options.resolvedDecodeThreads(), daemonThreads("decode"));
         ExecutorService inference = Executors.newFixedThreadPool(workers, daemonThreads("infer"));
@@ -222,14 +236,16 @@ public final class FeatureExtractor {
         final List<float[]> logits = new ArrayList<>();
         final List<float[]> odin;
         final List<SkippedItem> skipped = new ArrayList<>();
+        final RowListener listener;
         long processed;
         float[] maps;
         int mapsUsed;
         int mapHeight;
         int mapWidth;
 
-        Results(boolean withOdin) {
+        Results(boolean withOdin, RowListener listener) {
             odin = withOdin ? new ArrayList<>() : null;
+            this.listener = listener;
         }
 
         void append(Inferred batch, Map<String, Integer> labelIndex) {
@@ -263,6 +279,7 @@ public final class FeatureExtractor {
                 if (odin != null) {
                     odin.add(batch.odin()[i]);
                 }
+                listener.row(item, out.features()[i], out.logits()[i]);
             }
         }
 

@@ -1,12 +1,12 @@
 package nero.model;
 
-import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import java.util.Arrays;
 import nero.core.InvalidInputException;
 import nero.core.Preprocessing;
+import nero.io.image.GreyLevels;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
@@ -36,8 +36,8 @@ public final class Preprocessor {
         return p;
     }
 
+    /** The image as it is: a file's model input is the reader's ({@code SourceItem.readForModel}). */
     public float[] toTensor(ImagePlus imp) {
-        imp = nero.io.image.ModelInput.forModel(imp, p.width(), p.height()); // a file's reduced decode, as for its score
         int w = imp.getWidth();
         int h = imp.getHeight();
         if (imp.isComposite() && imp.getNChannels() == 3) {
@@ -168,37 +168,12 @@ public final class Preprocessor {
         return tensor;
     }
 
-    /** 8-bit values as they are; 16/32-bit stretched from the slice's own min..max (NaN → 0). */
+    /** 8-bit values as they are; 16/32-bit stretched from the slice's min..max ({@link GreyLevels}, the one rule). */
     static int[] greyTo8Bit(ImageProcessor ip) {
-        int n = ip.getPixelCount();
-        int[] out = new int[n];
-        if (ip.getBitDepth() == 8) {
-            byte[] pixels = (byte[]) ip.getPixels();
-            for (int i = 0; i < n; i++) {
-                out[i] = pixels[i] & 0xff;
-            }
-            return out;
-        }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double v = ip.getf(i);
-            if (Double.isFinite(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            out[i] = stretch(ip.getf(i), min, max);
-        }
-        return out;
+        return GreyLevels.to8Bit(ip);
     }
 
     private static int stretch(double v, double min, double max) {
-        if (!Double.isFinite(v) || !(max > min)) {
-            return 0;
-        }
-        long scaled = Math.round((v - min) * 255.0 / (max - min));
-        return (int) Math.max(0, Math.min(255, scaled));
+        return GreyLevels.stretch(v, min, max);
     }
 }

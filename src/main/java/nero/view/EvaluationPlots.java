@@ -1,24 +1,47 @@
 package nero.view;
 
+import ij.ImagePlus;
 import ij.gui.Plot;
 import java.awt.Color;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import nero.core.InvalidInputException;
 import nero.core.OodMetrics;
+import nero.core.methods.OodMethods;
 
 /**
  * Plots of an evaluation, from each method's ID and OOD scores (higher = more OOD): ROC curves of every method, and
  * one method's ID-vs-OOD score histogram.
  */
 public final class EvaluationPlots {
+    public static final String ROC_PNG = "roc.png";
+    public static final String HISTOGRAM_PNG = "histogram.png";
     private static final Color[] PALETTE = {new Color(200, 30, 30), new Color(30, 90, 200), new Color(30, 150, 60),
         new Color(230, 140, 0), new Color(130, 50, 170), new Color(0, 150, 160), new Color(120, 120, 120),
         new Color(170, 110, 60), new Color(220, 80, 160), Color.BLACK, new Color(110, 170, 30),
         new Color(90, 60, 20)};
 
     private EvaluationPlots() {
+    }
+
+    /** An evaluation's two pictures: the ROC curves and the ID-vs-OOD histogram. */
+    public record Pictures(ImagePlus roc, ImagePlus histogram) {
+    }
+
+    /**
+     * Draws both plots and, when {@code outDir} is not null, writes them there as {@value #ROC_PNG} and
+     * {@value #HISTOGRAM_PNG}: the one writer of evaluation plots (Fiji, command line and the Spark job alike).
+     */
+    public static Pictures write(Map<String, double[]> idScores, Map<String, double[]> oodScores, Path outDir) {
+        ImagePlus roc = roc(idScores, oodScores).getImagePlus();
+        ImagePlus histogram = histogram(idScores, oodScores).getImagePlus();
+        if (outDir != null) {
+            ViewFiles.png(roc, outDir.resolve(ROC_PNG));
+            ViewFiles.png(histogram, outDir.resolve(HISTOGRAM_PNG));
+        }
+        return new Pictures(roc, histogram);
     }
 
     /** ROC curves (OOD = positive, higher score = more OOD), one per method, with the chance diagonal. */
@@ -49,7 +72,7 @@ public final class EvaluationPlots {
         return plot;
     }
 
-    /** Histogram of one method's scores, ID and OOD overlaid on shared bins ("nero" when present, else the first). */
+    /** Histogram of one method's scores, ID and OOD overlaid on shared bins (NERO's when present, else the first). */
     public static Plot histogram(Map<String, double[]> idScores, Map<String, double[]> oodScores) {
         String method = histogramMethod(idScores);
         double[] id = idScores.get(method);
@@ -87,8 +110,8 @@ public final class EvaluationPlots {
     }
 
     static String histogramMethod(Map<String, double[]> idScores) {
-        if (idScores.containsKey("nero")) {
-            return "nero";
+        if (idScores.containsKey(OodMethods.NERO)) {
+            return OodMethods.NERO;
         }
         return idScores.keySet().stream().findFirst()
                 .orElseThrow(() -> new InvalidInputException("the evaluation has no scores to plot"));

@@ -3,7 +3,6 @@ package nero.view;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -156,7 +155,7 @@ public final class ExplanationWriter {
     }
 
     private static Path text(String content, Path file) {
-        AtomicFiles.write(file, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));
+        AtomicFiles.write(file, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
         return file;
     }
 }

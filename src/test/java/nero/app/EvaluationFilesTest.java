@@ -19,12 +19,12 @@ class EvaluationFilesTest {
 
     @Test
     void aRunThatFailsPartWayLeavesThePreviousTablesUntouched() throws Exception {
-        Files.writeString(dir.resolve(EvaluationFiles.METRICS_CSV), "previous\n");
-        Files.createDirectories(dir.resolve(EvaluationFiles.SCORES_CSV)); // the second table cannot be written
+        Files.writeString(dir.resolve(Reports.Evaluate.METRICS_CSV), "previous\n");
+        Files.createDirectories(dir.resolve(Reports.Evaluate.SCORES_CSV)); // the second table cannot be written
         assertThrows(InvalidInputException.class, () -> EvaluationFiles.write(dir,
                 List.of(new Reports.MethodMetrics("nero", 0.9, 0.1, 0.8, 0.7)), List.of("a"), List.of("b"),
                 Map.of("nero", new double[] {1}), Map.of("nero", new double[] {2})));
-        assertEquals("previous\n", Files.readString(dir.resolve(EvaluationFiles.METRICS_CSV)));
+        assertEquals("previous\n", Files.readString(dir.resolve(Reports.Evaluate.METRICS_CSV)));
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary file left");
         }

@@ -2,7 +2,6 @@ package nero.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
@@ -14,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import nero.core.DetectorFile;
 import nero.core.DetectorState;
 import nero.core.Distance;
 import nero.core.InvalidInputException;
@@ -25,8 +26,12 @@ import nero.core.TrainingScatter;
 import nero.core.FeatureSet;
 import nero.core.NeroDetector;
 import nero.core.NeroParameters;
+import nero.core.ProgressListener;
 import nero.core.RelevanceRule;
 import nero.core.explain.Explanation;
+import nero.io.ImageSource;
+import nero.io.LazyItem;
+import nero.io.SourceItem;
 import nero.model.Classifier;
 import nero.model.InputBatch;
 import nero.model.ModelOutputs;
@@ -131,20 +136,74 @@ class ExplainerTest {
 
     @Test
     void montageShowsTheTopRowsByScore() throws IOException {
-        List<Reports.ScoreRow> rows = new ArrayList<>();
+        MostOod most = new MostOod(null, null, 6);
         double score = 1;
         for (String folder : List.of("polyp", "dyed")) {
             for (File f : sample("ood", folder).toFile().listFiles()) {
-                rows.add(new Reports.ScoreRow(f.toString(), "cecum", 0.9, score++, 1, 1, 1, "cecum", 0, true,
-                        Map.of()));
+                most.offer(new LazyItem(f.toString(), null, Map.of(), () -> IJ.openImage(f.toString())), score++);
             }
         }
-        rows.add(new Reports.ScoreRow("missing.png", "cecum", 0.9, 1e9, 1, 1, 1, "cecum", 0, true, Map.of()));
-        ImagePlus montage = explainer.montage(rows, 6, dir);
+        most.offer(LazyItem.failed("missing.png", null, new InvalidInputException("missing.png: no such file")), 1e9);
+        ImagePlus montage = explainer.montage(most.items(), dir);
         BufferedImage img = ImageIO.read(dir.resolve(Explainer.MONTAGE_FILE).toFile());
         assertEquals(img.getWidth(), montage.getWidth(), "the image returned is the one written");
         assertEquals(Explainer.MONTAGE_COLUMNS * Explainer.MONTAGE_TILE, img.getWidth());
         assertEquals(2 * (Explainer.MONTAGE_TILE + OodMontage.captionHeight(Explainer.MONTAGE_TILE)),
                 img.getHeight(), "5 readable of the top 6 → 2 rows");
+    }
+
+    @Test
+    void theMostOodAreKeptByScoreThenIdAndNoMore() {
+        MostOod most = new MostOod(null, null, 3);
+        for (String id : List.of("e", "d", "c", "b", "a")) {
+            most.offer(new LazyItem(id, null, Map.of(), () -> null), id.equals("e") ? 9 : 1);
+        }
+        assertEquals(List.of("e", "a", "b"), most.items().stream().map(SourceItem::id).toList());
+    }
+
+    /** A source of several images is read once: scored while its most OOD are kept, then one montage of those. */
+    @Test
+    void aFolderIsExplainedInOnePassOverItsSource() throws IOException {
+        Path file = dir.resolve("detector.nero");
+        DetectorFile.save(file, state);
+        List<SourceItem> items = new ArrayList<>();
+        for (Path p : images("test", "cecum", 3)) {
+            items.add(new LazyItem(dir.resolve("case#12").resolve(p.getFileName()) + "#frame=1", null, Map.of(),
+                    () -> IJ.openImage(p.toString())));
+        }
+        int[] passes = new int[1];
+        ImageSource counting = new ImageSource() {
+            @Override
+            public Iterator<SourceItem> iterator() {
+                passes[0]++;
+                return items.iterator();
+            }
+        };
+        try (LoadedDetector loaded = LoadedDetector.open(file, sample("model", "nero-sample.pt"))) {
+            Reports.Explain r = BatchExplain.montage(loaded, new Explainer(loaded), counting, "three images", 2, dir,
+                    ProgressListener.NONE);
+            assertEquals(1, passes[0], "the source is read once");
+            assertEquals(List.of(dir.resolve(Explainer.MONTAGE_FILE)), r.files());
+            assertEquals(Explainer.MONTAGE_TILE + OodMontage.captionHeight(Explainer.MONTAGE_TILE),
+                    r.overlayImage().getHeight(), "one row of two tiles");
+            assertTrue(r.summary().startsWith("3 image(s) scored"), r.summary());
+        }
+    }
+
+    /** '#' is a legal character in folder and file names; a video's stills are the file's path plus #frame=… . */
+    @Test
+    void aFolderWithAVideoAndHashSignsInItsNamesGivesItsMontage() throws IOException {
+        Path detector = dir.resolve("detector.nero");
+        DetectorFile.save(detector, state);
+        Path folder = Files.createDirectories(dir.resolve("case#12"));
+        Files.copy(sample("video", "cecum-to-polyp.mp4"), folder.resolve("v#2.mp4"));
+        Path image = images("test", "cecum", 1).get(0);
+        Files.copy(image, folder.resolve("x#1" + image.getFileName().toString().replaceAll("^[^.]*", "")));
+        Path views = dir.resolve("views");
+        Reports.Explain r = new NeroWorkflow(ProgressListener.NONE).explain(new Requests.Explain(detector,
+                sample("model", "nero-sample.pt"), folder, null, views, 4));
+        assertEquals(List.of(views.resolve(Explainer.MONTAGE_FILE)), r.files());
+        assertTrue(Files.size(views.resolve(Explainer.MONTAGE_FILE)) > 0);
+        assertTrue(r.summary().matches("(?s)3 image\\(s\\) scored.*the 3 most OOD.*"), r.summary());
     }
 }

@@ -116,6 +116,72 @@ class OutputTargetsTest {
         assertDoesNotThrow(() -> OutputTargets.checkFolder(tmp.resolve("plots"), "output folder", true, inputs));
     }
 
+    @Test
+    void twoOutputsOfOneJobNeverWriteTheSameFile() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("d"));
+        OutputTargets.Output vectors = OutputTargets.Output.folder("vectors folder", d, VectorFiles.NAMES);
+        // the same file by its name, through "..", through a linked folder
+        Path linked = Files.createSymbolicLink(tmp.resolve("linked"), d);
+        for (Path table : List.of(d.resolve("features.csv"), d.resolve("sub/../index.csv"),
+                linked.resolve("logits.csv"), tmp.resolve("linked/../d/relevance.csv"))) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> OutputTargets.checkApart(OutputTargets.Output.file("score table", table), vectors),
+                    table.toString());
+            assertTrue(e.getMessage().startsWith("score table " + table.toAbsolutePath().normalize()
+                    + " and vectors folder " + d + " would both write " + d.toRealPath().resolve(
+                            table.getFileName().toString())), e.getMessage());
+        }
+        // a file where the folder is to be, or above it
+        Path newFolder = tmp.resolve("new");
+        InvalidInputException same = assertThrows(InvalidInputException.class, () -> OutputTargets.checkApart(
+                OutputTargets.Output.file("detector file", newFolder),
+                OutputTargets.Output.folder("vectors folder", newFolder, VectorFiles.NAMES)));
+        assertEquals("detector file " + newFolder + " would be written where vectors folder " + newFolder
+                + " is to be: choose another name or folder", same.getMessage());
+        assertTrue(assertThrows(InvalidInputException.class, () -> OutputTargets.checkApart(
+                OutputTargets.Output.file("detector file", newFolder),
+                OutputTargets.Output.folder("vectors folder", newFolder.resolve("v"), VectorFiles.NAMES)))
+                .getMessage().contains("(a folder above it)"));
+        // apart: another name in the same folder, a sibling folder, an output not asked for
+        assertDoesNotThrow(() -> OutputTargets.checkApart(
+                OutputTargets.Output.file("score table", d.resolve("scores.csv")), vectors));
+        assertDoesNotThrow(() -> OutputTargets.checkApart(
+                OutputTargets.Output.file("score table", tmp.resolve("features.csv")), vectors));
+        assertDoesNotThrow(() -> OutputTargets.checkApart(OutputTargets.Output.file("score table", null), vectors));
+        assertDoesNotThrow(() -> OutputTargets.checkApart(
+                OutputTargets.Output.file("score table", d.resolve("features.csv")),
+                OutputTargets.Output.folder("vectors folder", null, VectorFiles.NAMES)));
+    }
+
+    @Test
+    void aFileWrittenIntoAnOutputFolderNeverReplacesAnInput() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("d"));
+        Path detector = Files.writeString(d.resolve("features.csv"), "{}"); // a detector someone named so
+        OutputTargets.Output vectors = OutputTargets.Output.folder("vectors folder", d, VectorFiles.NAMES);
+        assertEquals("file of the vectors folder " + detector + " is also an input of this job; writing it would"
+                + " destroy that input: choose another name", assertThrows(InvalidInputException.class,
+                        () -> OutputTargets.checkNotAnInput(vectors, detector)).getMessage());
+        Path model = Files.writeString(d.resolve("metrics.csv"), "x");
+        assertThrows(InvalidInputException.class, () -> OutputTargets.checkNotAnInput(
+                OutputTargets.Output.folder("output folder", d, EvaluationFiles.NAMES), model));
+        assertDoesNotThrow(() -> OutputTargets.checkNotAnInput(vectors, model, tmp.resolve("elsewhere.nero")));
+    }
+
+    @Test
+    void letterCaseSetsNamesApartOnlyWhereTheFileSystemKeepsCase() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("d"));
+        OutputTargets.Output vectors = OutputTargets.Output.folder("vectors folder", d, VectorFiles.NAMES);
+        OutputTargets.Output table = OutputTargets.Output.file("score table", d.resolve("Features.csv"));
+        Files.writeString(d.resolve("probe"), "x");
+        boolean ignoresCase = Files.exists(d.resolve("PROBE"));
+        assertEquals(ignoresCase, OutputTargets.FileNames.ignoresCase(d.resolve("Features.csv")));
+        if (ignoresCase) { // macOS, Windows: Features.csv is features.csv
+            assertThrows(InvalidInputException.class, () -> OutputTargets.checkApart(table, vectors));
+        } else {
+            assertDoesNotThrow(() -> OutputTargets.checkApart(table, vectors));
+        }
+    }
+
     private static Path firstName(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             return files.sorted().findFirst().orElseThrow().getFileName();

@@ -97,9 +97,9 @@ class ReducedDecodeFeaturesTest {
     void anExplanationSeesTheSamePixelsAsTheScore() throws IOException {
         Path jpeg = PreprocessorTest.kvasirJpegs().get(2);
         SourceItem item = item(jpeg);
-        ImagePlus full = item.read(); // what explain and the Fiji views get
-        assertEquals(1920, full.getWidth());
-        assertArrayEquals(P224.toTensor(item.readForModel(224, 224)), P224.toTensor(full), 0f);
+        SourceItem.Pixels pixels = item.readPixels(224, 224); // what explain gets: views on full, model on forModel
+        assertEquals(1920, pixels.full().getWidth());
+        assertArrayEquals(P224.toTensor(item.readForModel(224, 224)), P224.toTensor(pixels.forModel()), 0f);
     }
 
     private static float[] features(Classifier c, float[] tensor) {

@@ -12,8 +12,6 @@ import nero.app.ScoreEvaluation;
 import nero.core.methods.OodMethods;
 import nero.io.SkippedItem;
 import nero.model.ExtractionOptions;
-import nero.view.EvaluationPlots;
-import nero.view.ViewFiles;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -42,7 +40,7 @@ public final class EvaluateJob implements Callable<Integer> {
     String id;
     @Option(names = "--ood", required = true, paramLabel = "DIR", description = "OOD images")
     String ood;
-    @Option(names = "--methods", defaultValue = "nero", paramLabel = "LIST|all")
+    @Option(names = "--methods", defaultValue = OodMethods.NERO, paramLabel = "LIST|all")
     String methods;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for metrics.csv and scores.csv (on the driver)")
     Path out;
@@ -55,7 +53,8 @@ public final class EvaluateJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession spark = SparkSession.builder().appName("NERO evaluate").getOrCreate();
+        SparkSession spark = ExecutorLocale.utf8FileNames(SparkSession.builder().appName("NERO evaluate"))
+                .getOrCreate();
         Reports.Evaluate r = run(spark);
         for (Reports.MethodMetrics m : r.metrics()) {
             System.out.printf("%-12s AUROC %.4f  FPR@95TPR %.4f%n", m.method(), m.auroc(), m.fpr95());
@@ -101,14 +100,8 @@ public final class EvaluateJob implements Callable<Integer> {
                 sets.get(r.getString(labelAt)).add(r, columns, all);
             }
         }
-        Reports.Evaluate report = ScoreEvaluation.evaluate(all, sets.get(ID).scored(), sets.get(OOD).scored(),
-                out, skipped);
-        // the plots `evaluate` writes beside the tables (named as the Fiji command names them)
-        ViewFiles.png(EvaluationPlots.roc(report.idScores(), report.oodScores()).getImagePlus(),
-                out.resolve("roc.png"));
-        ViewFiles.png(EvaluationPlots.histogram(report.idScores(), report.oodScores()).getImagePlus(),
-                out.resolve("histogram.png"));
-        return report;
+        // the tables and the plots, written by the same code as `evaluate`'s
+        return ScoreEvaluation.evaluate(all, sets.get(ID).scored(), sets.get(OOD).scored(), out, skipped);
     }
 
     private static void addAll(List<InputFile> into, List<InputFile> files, String set) {

@@ -64,7 +64,8 @@ public final class FitJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession spark = SparkSession.builder().appName("NERO fit").getOrCreate();
+        SparkSession spark = ExecutorLocale.utf8FileNames(SparkSession.builder().appName("NERO fit"))
+                .getOrCreate();
         Reports.Fit r = run(spark);
         System.out.println("detector written to " + r.detectorFile() + ": " + r.trainImages() + " training, "
                 + r.validationImages() + " validation image(s), threshold " + r.threshold() + " at TPR " + r.tpr()

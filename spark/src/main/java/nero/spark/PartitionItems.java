@@ -259,16 +259,28 @@ final class PartitionItems implements AutoCloseable {
                 try {
                     return item.read();
                 } catch (InvalidInputException e) {
-                    throw copy == null ? e
-                            : new InvalidInputException(e.getMessage().replace(copy.toString(), file.name()), e);
+                    throw renamed(e, copy, file);
+                }
+            }
+
+            @Override
+            public ImagePlus readForModel(int width, int height) { // the reader's model input, as on one machine
+                try {
+                    return item.readForModel(width, height);
+                } catch (InvalidInputException e) {
+                    throw renamed(e, copy, file);
                 }
             }
         };
     }
 
     private InvalidInputException renamed(InvalidInputException e) {
-        return currentCopy == null ? e
-                : new InvalidInputException(e.getMessage().replace(currentCopy.toString(), currentFile.name()), e);
+        return renamed(e, currentCopy, currentFile);
+    }
+
+    /** A message about the executor's local copy, naming the file by its URI instead. */
+    private static InvalidInputException renamed(InvalidInputException e, Path copy, InputFile file) {
+        return copy == null ? e : new InvalidInputException(e.getMessage().replace(copy.toString(), file.name()), e);
     }
 
     /** A file that could not be opened, as one item whose reading gives the reason. */

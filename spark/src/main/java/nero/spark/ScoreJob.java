@@ -65,7 +65,8 @@ public final class ScoreJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession spark = SparkSession.builder().appName("NERO score").getOrCreate();
+        SparkSession spark = ExecutorLocale.utf8FileNames(SparkSession.builder().appName("NERO score"))
+                .getOrCreate();
         Summary s = run(spark);
         System.out.println("scored " + s.scored() + " image(s) or still(s) → " + s.scoresTable()
                 + (s.skipped() > 0 ? "; skipped " + s.skipped() + " → " + s.skippedTable() : "; none skipped"));

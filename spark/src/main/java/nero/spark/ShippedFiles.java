@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import nero.core.Sha256;
 import nero.model.Classifier;
@@ -61,7 +58,7 @@ final class ShippedFiles implements Serializable {
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return new Shipped(file.getFileName().toString(), sha256(bytes), jsc.broadcast(bytes));
+            return new Shipped(file.getFileName().toString(), Sha256.of(bytes), jsc.broadcast(bytes));
         } catch (IOException | OutOfMemoryError e) {
             throw new InvalidInputException("cannot read the " + what + " " + file + ": " + e, e);
         }
@@ -113,25 +110,15 @@ final class ShippedFiles implements Serializable {
         }
     }
 
+    /** Writes a shipped file once its bytes are checked against the driver's SHA-256 (nothing else is written). */
     private static void write(Path dir, Shipped s) throws IOException {
         byte[] bytes = s.bytes().value();
-        String sha = sha256(bytes);
-        if (!sha.equalsIgnoreCase(s.sha256())) {
+        String sha = Sha256.of(bytes);
+        if (!sha.equals(s.sha256())) {
             throw new InvalidInputException(s.name() + " arrived on this executor with SHA-256 " + sha.substring(0, 12)
                     + "…, not the driver's " + s.sha256().substring(0, 12) + "…");
         }
         Path file = dir.resolve(s.name());
         Files.write(file, bytes);
-        if (!Sha256.of(file).equalsIgnoreCase(s.sha256())) {
-            throw new InvalidInputException(file + ": written with another SHA-256 than the driver's " + s.name());
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

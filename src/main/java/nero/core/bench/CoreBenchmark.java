@@ -61,7 +61,7 @@ public final class CoreBenchmark {
     private static void baselines(FeatureSet train, HeadWeights head) {
         FeatureSet test = features(head, 2_000, 98);
         for (String key : OodMethods.keys()) {
-            if (key.equals("nero") || key.equals("odin")) {
+            if (key.equals(OodMethods.NERO) || OodMethods.entry(key).needs() == OodMethods.Needs.INPUT_GRADIENTS) {
                 continue;
             }
             OodMethod m = OodMethods.create(key, ModelFamily.RESNET18);

@@ -1,6 +1,5 @@
 package nero.core.explain;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -116,14 +115,5 @@ public final class NeuronRelevanceProfile {
     /** The D centroid relevances (bias excluded), a copy. */
     public double[] neuronCentroid() {
         return Arrays.copyOf(centroid, dimension);
-    }
-
-    /** Per-neuron deviations in neuron order, for tables that want them all. */
-    public List<NeuronDeviation> allDeviations() {
-        List<NeuronDeviation> out = new ArrayList<>(dimension);
-        for (int j = 0; j < dimension; j++) {
-            out.add(deviation(j));
-        }
-        return out;
     }
 }

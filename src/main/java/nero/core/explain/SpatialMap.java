@@ -35,15 +35,6 @@ public record SpatialMap(int height, int width, double[] values) {
         return Arrays.stream(values).max().orElse(0);
     }
 
-    /** Largest absolute value (the symmetric range of a diverging colour scale). */
-    public double maxAbs() {
-        double m = 0;
-        for (double v : values) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
-    }
-
     /** Flat index of the largest value. */
     public int argMax() {
         int best = 0;

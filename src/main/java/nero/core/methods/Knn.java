@@ -167,9 +167,7 @@ final class Knn extends TrainedMethod {
     }
 
     @Override
-    public void restore(JsonObject state, HeadWeights head) {
-        this.head = head;
-        StoredFields stored = StoredFields.of(state, "payload.baselines.knn");
+    void read(StoredFields stored, HeadWeights head) {
         k = stored.integer("k");
         if (k < 1) {
             throw new InvalidInputException("field " + stored.name("k") + " = " + k + " must be at least 1");

@@ -122,9 +122,7 @@ final class Mahalanobis extends TrainedMethod {
     }
 
     @Override
-    public void restore(JsonObject state, HeadWeights head) {
-        this.head = head;
-        StoredFields stored = StoredFields.of(state, "payload.baselines.mahalanobis");
+    void read(StoredFields stored, HeadWeights head) {
         means = stored.doubleMatrix("means");
         precision = stored.doubles("precision");
         int d = head.dimension();
@@ -132,6 +130,5 @@ final class Mahalanobis extends TrainedMethod {
             Stored.length(stored, "means", mean.length, d);
         }
         Stored.length(stored, "precision", precision.length, d * d);
-        fitted = true;
     }
 }

@@ -82,27 +82,19 @@ final class Neco extends TrainedMethod {
         requireFitted();
         checkAll(samples);
         int d = scalerMean.length;
-        int m = components[0].length;
         double[] out = new double[samples.size()];
         IntStream.range(0, out.length).parallel().forEach(i -> {
             float[] h = samples.features()[i];
             double[] z = standardise(h);
-            double[] y = new double[m];
+            double[] centred = new double[d];
             double zNorm = 0;
             double hNorm = 0;
             for (int j = 0; j < d; j++) {
                 zNorm += z[j] * z[j];
                 hNorm += (double) h[j] * h[j];
-                double a = z[j] - pcaMean[j];
-                double[] v = components[j];
-                for (int k = 0; k < m; k++) {
-                    y[k] += a * v[k];
-                }
+                centred[j] = z[j] - pcaMean[j];
             }
-            double yNorm = 0;
-            for (double v : y) {
-                yNorm += v * v;
-            }
+            double yNorm = projectedSquaredNorm(centred, components);
             double ratio;
             if (vitPath) {
                 float[] l = samples.logits()[i];
@@ -127,9 +119,7 @@ final class Neco extends TrainedMethod {
     }
 
     @Override
-    public void restore(JsonObject state, HeadWeights head) {
-        this.head = head;
-        StoredFields stored = StoredFields.of(state, "payload.baselines.neco");
+    void read(StoredFields stored, HeadWeights head) {
         vitPath = stored.bool("vitPath");
         scalerMean = stored.doubles("scalerMean");
         scalerStd = stored.doubles("scalerStd");
@@ -137,6 +127,5 @@ final class Neco extends TrainedMethod {
         components = stored.doubleMatrix("components");
         Stored.length(stored, "scalerMean", scalerMean.length, head.dimension());
         Stored.length(stored, "scalerStd", scalerStd.length, head.dimension());
-        fitted = true;
     }
 }

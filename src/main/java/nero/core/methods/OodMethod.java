@@ -3,6 +3,7 @@ package nero.core.methods;
 import com.google.gson.JsonObject;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
+import nero.core.StoredFields;
 
 /**
  * An OOD detector on shared features/logits. Scores are higher = more OOD, exactly as the NERO reference.
@@ -17,5 +18,14 @@ public interface OodMethod {
     /** Fitted state as JSON (large arrays base64), for the detector file. */
     JsonObject state();
 
-    void restore(JsonObject state, HeadWeights head);
+    /**
+     * Takes back a state {@link #state} gave, read field by field and checked against {@code head}; a bad field is
+     * refused by its name below {@code state}'s path (in a detector file: {@code payload.baselines.<key>.…}).
+     */
+    void restore(StoredFields state, HeadWeights head);
+
+    /** {@link #restore(StoredFields, HeadWeights)} of a bare JSON object (fields named {@code state.…}). */
+    default void restore(JsonObject state, HeadWeights head) {
+        restore(StoredFields.of(state, "state"), head);
+    }
 }

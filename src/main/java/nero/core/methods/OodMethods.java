@@ -1,13 +1,21 @@
 package nero.core.methods;
 
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import nero.core.DetectorState;
+import nero.core.FeatureSet;
+import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
+import nero.core.NeroDetector;
 import nero.core.NeroParameters;
+import nero.core.ProgressListener;
+import nero.core.StoredFields;
 
 /**
  * The one registry of OOD methods: per key, its title, paper, what it needs and a factory. Commands, macros and
@@ -169,6 +177,61 @@ public final class OodMethods {
         out.add(NERO);
         out.addAll(besidesNero(keys));
         return out;
+    }
+
+    /** What every method that learns from the training set learnt: NERO's detector and the others' statistics by key. */
+    public record Trained(NeroDetector nero, Map<String, JsonObject> baselines) {
+        public Trained {
+            baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
+        }
+    }
+
+    /**
+     * Fits every method that learns from the training set (NERO first, with {@code settings}' parameters) on the
+     * same features: what a detector file keeps. NERO's state is the detector's own; the others' go beside it.
+     */
+    public static Trained fitTrained(FeatureSet train, HeadWeights head, Settings settings,
+            ProgressListener progress) {
+        List<Entry> trained = ENTRIES.values().stream().filter(e -> e.needs().training()).toList();
+        NeroDetector nero = null;
+        Map<String, JsonObject> baselines = new LinkedHashMap<>();
+        int done = 0;
+        for (Entry entry : trained) {
+            progress.checkCancelled();
+            progress.progress("fitting " + entry.key(), done++, trained.size());
+            OodMethod method = entry.create(settings);
+            method.fit(train, head);
+            if (method instanceof NeroMethod n) {
+                nero = n.detector();
+            } else {
+                baselines.put(entry.key(), method.state());
+            }
+        }
+        return new Trained(nero, baselines);
+    }
+
+    /**
+     * A method of a fitted detector, ready to score with {@code head} (the detector's: the model's or its probe's):
+     * NERO is the detector's own, a trained method is restored from the statistics the detector keeps for it
+     * (refused when it holds none), a post-hoc method needs only the head.
+     */
+    public static OodMethod restore(String key, DetectorState detector, HeadWeights head, ModelFamily family) {
+        Entry entry = entry(key);
+        if (entry.key().equals(NERO)) {
+            return new NeroMethod(detector.detector(head));
+        }
+        OodMethod method = entry.create(Settings.of(family));
+        if (!entry.needs().training()) {
+            method.fit(null, head);
+            return method;
+        }
+        StoredFields stored = detector.baseline(key);
+        if (stored == null) {
+            throw new InvalidInputException("method '" + key + "' needs training statistics that this detector file"
+                    + " does not hold; fit the detector again");
+        }
+        method.restore(stored, head);
+        return method;
     }
 
     /** True when one of the keys needs {@code needs} (e.g. input gradients, computed while extracting features). */

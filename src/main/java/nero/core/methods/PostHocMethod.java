@@ -5,6 +5,7 @@ import nero.core.FeatureSet;
 import nero.core.HeadWeights;
 import nero.core.InputChecks;
 import nero.core.InvalidInputException;
+import nero.core.StoredFields;
 
 /** A method that needs no training statistics: fit and restore only keep the head. */
 abstract class PostHocMethod implements OodMethod {
@@ -21,7 +22,7 @@ abstract class PostHocMethod implements OodMethod {
     }
 
     @Override
-    public void restore(JsonObject state, HeadWeights head) {
+    public void restore(StoredFields state, HeadWeights head) {
         this.head = head;
     }
 

@@ -75,23 +75,14 @@ final class Vim extends TrainedMethod {
 
     private double[] residuals(FeatureSet set) {
         int d = origin.length;
-        int m = nullSpace[0].length;
         double[] out = new double[set.size()];
         IntStream.range(0, out.length).parallel().forEach(i -> {
             float[] h = set.features()[i];
-            double[] y = new double[m];
+            double[] centred = new double[d];
             for (int j = 0; j < d; j++) {
-                double a = h[j] - origin[j];
-                double[] v = nullSpace[j];
-                for (int k = 0; k < m; k++) {
-                    y[k] += a * v[k];
-                }
+                centred[j] = h[j] - origin[j];
             }
-            double s = 0;
-            for (double v : y) {
-                s += v * v;
-            }
-            out[i] = Math.sqrt(s);
+            out[i] = Math.sqrt(projectedSquaredNorm(centred, nullSpace));
         });
         return out;
     }
@@ -125,14 +116,11 @@ final class Vim extends TrainedMethod {
     }
 
     @Override
-    public void restore(JsonObject state, HeadWeights head) {
-        this.head = head;
-        StoredFields stored = StoredFields.of(state, "payload.baselines.vim");
+    void read(StoredFields stored, HeadWeights head) {
         origin = stored.doubles("origin");
         nullSpace = stored.doubleMatrix("nullSpace");
         alpha = stored.number("alpha");
         Stored.length(stored, "origin", origin.length, head.dimension());
         Stored.length(stored, "nullSpace", nullSpace.length, head.dimension());
-        fitted = true;
     }
 }

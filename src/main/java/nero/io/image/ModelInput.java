@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
 
 /**
  * The pixels a model sees of an image file. By default a JPEG at least four times the model input per side is decoded
@@ -17,14 +16,12 @@ import java.util.function.BiFunction;
  * before. With {@code -Dnero.decode=exact} every image is decoded at full size, as Pillow does, and the resized
  * pixels equal torchvision's exactly.
  *
- * <p>Every consumer of a file's model input gets the same pixels: {@link nero.io.SourceItem#readForModel} returns the reduced
- * image directly, and the full-size image that {@link nero.io.SourceItem#read()} returns remembers how to make it, so that
- * {@link #forModel} (which the preprocessing calls) gives an explanation the same input as the score.
+ * <p>Every consumer of a file's model input gets the same pixels: {@link nero.io.SourceItem#readForModel} for a score,
+ * {@link nero.io.SourceItem#readPixels} for an explanation (which also needs the full image to draw on).
  */
 public final class ModelInput {
     /** {@code -Dnero.decode=exact} (Pillow-identical, slower) or {@code reduced} (the default). */
     public static final String MODE_PROPERTY = "nero.decode";
-    private static final String IMAGE_PROPERTY = "nero.reducedModelInput";
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private ModelInput() {
@@ -40,33 +37,18 @@ public final class ModelInput {
         return mode.equals("exact");
     }
 
-    /** The image a model with a {@code width × height} input sees: the reduced decode remembered by the reader, or imp. */
-    public static ImagePlus forModel(ImagePlus imp, int width, int height) {
-        if (!exact() && imp.getProperty(IMAGE_PROPERTY) instanceof Reducer reducer) {
-            ImagePlus reduced = reducer.apply(width, height);
-            if (reduced != null) {
-                return reduced;
-            }
-        }
-        return imp;
-    }
-
     /** A JPEG file decoded for a model input of {@code width × height}: reduced where possible, else in full. */
     public static ImagePlus read(Path file, int width, int height) {
-        if (!exact()) {
-            ImagePlus reduced = reduce(file, width, height);
-            if (reduced != null) {
-                return reduced;
-            }
-        }
-        return PlainImageReader.read(file);
+        ImagePlus reduced = reduced(file, width, height);
+        return reduced != null ? reduced : PlainImageReader.read(file);
     }
 
-    /** The full-size image of a file, remembering how to decode its model input at reduced size. */
-    public static ImagePlus readRemembering(Path file) {
-        ImagePlus imp = PlainImageReader.read(file);
-        imp.setProperty(IMAGE_PROPERTY, (Reducer) (w, h) -> reduce(file, w, h));
-        return imp;
+    /**
+     * The file decoded at reduced size for a model input of {@code width × height}; null when only the full image
+     * will do (not a large enough JPEG, or {@code -Dnero.decode=exact}).
+     */
+    public static ImagePlus reduced(Path file, int width, int height) {
+        return exact() ? null : reduce(file, width, height);
     }
 
     private static ImagePlus reduce(Path file, int width, int height) {
@@ -80,9 +62,5 @@ public final class ModelInput {
             return null; // the full reader reports the problem
         }
         return ReducedJpeg.decode(bytes, width, height, file.getFileName().toString());
-    }
-
-    /** Decodes the model input for a given input size, or null when only the full image will do. */
-    private interface Reducer extends BiFunction<Integer, Integer, ImagePlus> {
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import nero.core.InvalidInputException;
 import nero.io.FileKind;
+import nero.io.FileNameEncoding;
 import nero.io.ImageSource;
 import nero.io.LazyItem;
 import nero.io.SourceItem;
@@ -49,6 +50,7 @@ class FileListSource implements ImageSource {
     }
 
     static ImageSource expand(Path file, String label, FrameSampling videoSampling) {
+        FileNameEncoding.checkUsable(file); // reported with the cure, not as a corrupt file
         FileKind kind = FileKind.of(file);
         return switch (kind) {
             case IMAGE -> single(new ImageFileItem(file, label));

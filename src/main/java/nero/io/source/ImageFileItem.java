@@ -6,15 +6,19 @@ import java.util.Map;
 import nero.io.LazyItem;
 import nero.io.SourceItem;
 import nero.io.image.ModelInput;
+import nero.io.image.PlainImageReader;
 
-/** One image file: decoded in full by {@link #read()}, or for a model by {@link #readForModel} (see {@link ModelInput}). */
+/**
+ * One image file: decoded in full by {@link #read()}, or for a model by {@link #readForModel} (see {@link ModelInput}),
+ * or both by {@link #readPixels}.
+ */
 final class ImageFileItem implements SourceItem {
     private final Path file;
     private final LazyItem full;
 
     ImageFileItem(Path file, String label) {
         this.file = file;
-        this.full = new LazyItem(file.toString(), label, Map.of("source", "image"), () -> ModelInput.readRemembering(file));
+        this.full = new LazyItem(file.toString(), label, Map.of("source", "image"), () -> PlainImageReader.read(file));
     }
 
     @Override
@@ -40,5 +44,12 @@ final class ImageFileItem implements SourceItem {
     @Override
     public ImagePlus readForModel(int width, int height) {
         return new LazyItem(full.id(), full.label(), full.metadata(), () -> ModelInput.read(file, width, height)).read();
+    }
+
+    @Override
+    public Pixels readPixels(int width, int height) {
+        ImagePlus whole = read();
+        ImagePlus reduced = ModelInput.reduced(file, width, height);
+        return new Pixels(whole, reduced != null ? reduced : whole);
     }
 }

@@ -2,10 +2,8 @@ package nero.io.source;
 
 import ij.ImagePlus;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import nero.core.InvalidInputException;
 import nero.io.FileKind;
+import nero.io.FileNameEncoding;
 import nero.io.ImageSource;
 import nero.io.LazyItem;
 import nero.io.SourceItem;
@@ -20,7 +19,7 @@ import nero.io.video.FrameSampling;
 import nero.io.video.VideoReader;
 
 /**
- * Where images come from: a file, a folder tree, a list, a glob, an ImageFolder tree, a video, or images already
+ * Where images come from: a file, a folder tree, a list, an ImageFolder tree, a video, or images already
  * open in ImageJ. Files are recognised by their content (not only the extension). Items are produced lazily and
  * decoded on {@link SourceItem#read()}, so sources of any size stream.
  */
@@ -61,40 +60,6 @@ public final class ImageSources {
         return new FileListSource(entries, videoSampling, List.of());
     }
 
-    /** Files matching a glob such as {@code dir/*.png} or {@code data/**}{@code /*.dcm}, sorted by path. */
-    public static ImageSource openGlob(String glob) {
-        return open(expandGlob(glob));
-    }
-
-    static List<Path> expandGlob(String glob) {
-        int firstMeta = indexOfGlobMeta(glob);
-        if (firstMeta < 0) {
-            return List.of(Path.of(glob));
-        }
-        int slash = glob.lastIndexOf('/', firstMeta);
-        Path base = slash < 0 ? Path.of(".") : Path.of(glob.substring(0, Math.max(slash, 1)));
-        String pattern = slash < 0 ? "./" + glob : glob;
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-        if (!Files.isDirectory(base)) {
-            throw new InvalidInputException(glob + ": folder " + base + " does not exist");
-        }
-        List<Path> matches = FileTree.files(base).stream().filter(Files::isRegularFile).filter(matcher::matches)
-                .toList();
-        if (matches.isEmpty()) {
-            throw new InvalidInputException(glob + ": no file matches this pattern");
-        }
-        return matches;
-    }
-
-    private static int indexOfGlobMeta(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if ("*?[{".indexOf(s.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /**
      * An ImageFolder tree: class = first-level folder (sorted names = label order), files at any depth below.
      * No class folder, or a class folder without any image, is refused.
@@ -114,6 +79,7 @@ public final class ImageSources {
         } catch (IOException e) {
             throw new InvalidInputException(root + ": cannot list: " + e.getMessage(), e);
         }
+        classDirs.forEach(FileNameEncoding::checkUsable); // a class name this Java cannot read: refused
         if (classDirs.isEmpty()) {
             throw new InvalidInputException(root + ": no class folders (ImageFolder layout: root/<class>/<images>)");
         }

@@ -1,9 +1,8 @@
 package nero.io.table;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import nero.core.AtomicFiles;
@@ -13,9 +12,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The one CSV writer (RFC 4180, '\n' line ends, UTF-8, cells that a spreadsheet would run as formulas defused):
- * every table the project writes goes through it. Rows go to
- * a temporary file that replaces the target only when complete ({@link AtomicFiles}), so a failed or interrupted
- * job never leaves a half-written table.
+ * every table the project writes goes through it. Rows go to a temporary file that replaces the target only when
+ * complete and on disk ({@link AtomicFiles}), so a failed or interrupted job never leaves a half-written table.
  */
 public final class CsvTables {
     private CsvTables() {
@@ -87,16 +85,7 @@ public final class CsvTables {
 
     /** A streaming writer for tables too long to hold in memory; call {@link RowWriter#commit()} at the end. */
     public static RowWriter open(Path file, List<String> header) {
-        return new RowWriter(file, header, temporary -> Files.newBufferedWriter(temporary, StandardCharsets.UTF_8));
-    }
-
-    /** The same over a writer of one's own (tests: a disk that fills up). */
-    static RowWriter open(Path file, List<String> header, WriterOpener opener) {
-        return new RowWriter(file, header, opener);
-    }
-
-    interface WriterOpener {
-        Writer open(Path temporary) throws IOException;
+        return new RowWriter(file, header);
     }
 
     /**
@@ -119,16 +108,17 @@ public final class CsvTables {
         private final AtomicFiles.Pending pending;
         private CSVPrinter printer;
 
-        private RowWriter(Path file, List<String> header, WriterOpener opener) {
+        private RowWriter(Path file, List<String> header) {
             this.target = file.toAbsolutePath();
             this.columns = header.size();
             this.pending = AtomicFiles.begin(target);
             try {
-                Writer w = opener.open(pending.temporary());
-                printer = new CSVPrinter(w, format(header));
+                printer = new CSVPrinter(new OutputStreamWriter(pending.stream(), StandardCharsets.UTF_8),
+                        format(header));
             } catch (IOException e) {
+                InvalidInputException failure = pending.failed(e);
                 close();
-                throw cannotWrite(e);
+                throw failure;
             }
         }
 
@@ -140,7 +130,7 @@ public final class CsvTables {
             try {
                 printer.printRecord(safe(values));
             } catch (IOException e) {
-                throw cannotWrite(e);
+                throw pending.failed(e);
             }
         }
 
@@ -150,35 +140,28 @@ public final class CsvTables {
             pending.commit();
         }
 
-        /** Flushes and closes the temporary file (a full disk shows here), without replacing the target yet. */
+        /**
+         * Completes the temporary file (flushed, forced to disk: a full disk shows here at the latest), without
+         * replacing the target yet.
+         */
         void finish() {
-            if (printer == null) {
-                return;
+            if (printer != null) {
+                CSVPrinter p = printer;
+                printer = null;
+                try {
+                    p.close(); // flushes into the temporary file's stream, which stays open for finish()
+                } catch (IOException e) {
+                    throw pending.failed(e);
+                }
             }
-            CSVPrinter p = printer;
-            printer = null;
-            try {
-                p.close();
-            } catch (IOException e) {
-                throw cannotWrite(e);
-            }
+            pending.finish();
         }
 
+        /** Discards the table unless it was committed (the printer holds nothing but the temporary file's stream). */
         @Override
         public void close() {
-            try {
-                if (printer != null) {
-                    printer.close();
-                }
-            } catch (IOException ignored) {
-                // discarding anyway
-            }
             printer = null;
             pending.close();
-        }
-
-        private InvalidInputException cannotWrite(IOException e) {
-            return new InvalidInputException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }

@@ -99,8 +99,6 @@ import org.bytedeco.javacpp.SizeTPointer;
  */
 final class FfmpegFrameStream implements VideoFrameStream {
     private static final int EAGAIN = -(Loader.getPlatform().startsWith("macosx") ? 35 : 11);
-    private static final int FRAME_FLAG_CORRUPT = 1;
-    private static final int FRAME_FLAG_KEY = 1 << 1;
     private static final int FRAME_FLAG_INTERLACED = 1 << 3;
     /** Consecutive decode errors after which the stream is given up as unreadable. */
     private static final int MAX_ERRORS_IN_A_ROW = 200;
@@ -142,8 +140,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
     private String deinterlacedWith;
     private boolean deinterlaceFailed;
     private boolean inputEnded;
-    private boolean tainted;
-    private String pendingDamage;
+    private final PictureDamage pictureDamage = new PictureDamage();
     private String readProblem;
     private int errorsInARow;
     private long decodedCount;
@@ -300,7 +297,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
                 PixelLimits.checkVideoFrame(name, decoded.width(), decoded.height()); // the size can change mid-stream
                 errorsInARow = 0;
                 decodedCount++;
-                String damage = damageOf(decoded);
+                String damage = pictureDamage.of(decoded);
                 if (needsDeinterlacing(decoded)) {
                     damageByPts.put(decoded.best_effort_timestamp(), damage);
                     deinterlacer.push(decoded);
@@ -357,8 +354,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
     }
 
     private void noteDecodeError(int code) throws IOException {
-        tainted = true;
-        pendingDamage = "the decoder met damaged data (" + errorText(code) + ")";
+        pictureDamage.decodeError(errorText(code));
         markBPicturesShownBefore();
         if (++errorsInARow > MAX_ERRORS_IN_A_ROW) {
             throw new IOException("the decoder failed on " + MAX_ERRORS_IN_A_ROW + " pictures in a row ("
@@ -389,8 +385,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
                 lastPacketDts = packet.dts();
             }
             if ((packet.flags() & AV_PKT_FLAG_CORRUPT) != 0) {
-                tainted = true;
-                pendingDamage = "the container marks this picture's data as corrupt";
+                pictureDamage.corruptPacket();
             }
             int s = avcodec_send_packet(decoder, packet);
             if (s < 0 && s != EAGAIN && s != AVERROR_EOF) {
@@ -399,28 +394,6 @@ final class FfmpegFrameStream implements VideoFrameStream {
         } finally {
             av_packet_unref(packet);
         }
-    }
-
-    /** Why a freshly decoded picture must not be scored, or null; clears the taint at a clean key frame. */
-    private String damageOf(AVFrame f) {
-        boolean flagged = f.decode_error_flags() != 0 || (f.flags() & FRAME_FLAG_CORRUPT) != 0;
-        boolean key = (f.flags() & FRAME_FLAG_KEY) != 0 || f.key_frame() != 0;
-        if (flagged) {
-            tainted = true;
-            String note = pendingDamage != null ? pendingDamage : "the decoder reported damaged data in this picture";
-            pendingDamage = null;
-            return note;
-        }
-        if (key) {
-            tainted = false;
-            pendingDamage = null;
-            return null;
-        }
-        if (tainted) {
-            return pendingDamage != null ? pendingDamage
-                    : "it depends on a damaged picture before it (the next key frame is clean)";
-        }
-        return null;
     }
 
     private boolean needsDeinterlacing(AVFrame f) {
@@ -500,8 +473,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
             deinterlacer = null;
         }
         damageByPts.clear();
-        tainted = false;
-        pendingDamage = null;
+        pictureDamage.reset();
         lastPacketDts = keyTs - 1;
     }
 
@@ -555,7 +527,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
         return pts == Long.MIN_VALUE ? "0" : String.format(Locale.ROOT, "%.3f", (pts - origin) * secondsPerTick);
     }
 
-    private static double frameRate(AVStream s) {
+    static double frameRate(AVStream s) {
         for (AVRational r : new AVRational[] {s.avg_frame_rate(), s.r_frame_rate()}) {
             double v = r.den() > 0 ? (double) r.num() / r.den() : 0;
             if (v > 0 && v <= 1000 && Double.isFinite(v)) {
@@ -567,7 +539,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
 
     /** Clockwise degrees that turn the stored picture upright, from the stream's display matrix (−1: none). */
     @SuppressWarnings("deprecation")
-    private static int rotationOf(AVStream stream) {
+    static int rotationOf(AVStream stream) {
         AVCodecParameters par = stream.codecpar();
         AVPacketSideData data = av_packet_side_data_get(par.coded_side_data(), par.nb_coded_side_data(),
                 AV_PKT_DATA_DISPLAYMATRIX);
@@ -584,7 +556,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
         }
     }
 
-    private static int frameRotation(AVFrame f) {
+    static int frameRotation(AVFrame f) {
         AVFrameSideData data = av_frame_get_side_data(f, AV_FRAME_DATA_DISPLAYMATRIX);
         if (data == null || data.isNull() || data.size() < 36) {
             return -1;
@@ -601,7 +573,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
         return (int) (((clockwise % 360) + 360) % 360);
     }
 
-    private static String containerName(AVFormatContext ctx) {
+    static String containerName(AVFormatContext ctx) {
         String n = ctx.iformat() == null ? "" : ctx.iformat().name().getString();
         return switch (n) {
             case "mov,mp4,m4a,3gp,3g2,mj2" -> "MP4/MOV";

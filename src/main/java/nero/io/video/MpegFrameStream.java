@@ -14,8 +14,8 @@ import org.jcodec.codecs.mpeg12.bitstream.PictureHeader;
 import org.jcodec.common.VideoCodecMeta;
 import org.jcodec.common.VideoDecoder;
 import org.jcodec.common.io.BitReader;
-import org.jcodec.common.io.FileChannelWrapper;
 import org.jcodec.common.io.NIOUtils;
+import org.jcodec.common.io.SeekableByteChannel;
 import org.jcodec.common.model.ColorSpace;
 import org.jcodec.common.model.Packet;
 import org.jcodec.common.model.Picture;
@@ -38,7 +38,8 @@ final class MpegFrameStream implements VideoFrameStream {
     private static final double[] MPEG2_FRAME_RATES = {0, 24000 / 1001.0, 24, 25, 30000 / 1001.0, 30, 50,
         60000 / 1001.0, 60};
 
-    private final FileChannelWrapper channel;
+    private final SeekableByteChannel channel;
+    private final CheckedTransportStream checked;
     private final MPEGDemuxerTrack track;
     private final String container;
     private final Deque<Frame> ready = new ArrayDeque<>();
@@ -63,11 +64,13 @@ final class MpegFrameStream implements VideoFrameStream {
     MpegFrameStream(Path file, boolean transportStream) throws IOException {
         this.file = file;
         size = java.nio.file.Files.size(file);
-        cutMidPacket = transportStream && size % 188 != 0;
-        channel = NIOUtils.readableChannel(file.toFile());
+        cutMidPacket = transportStream && size % CheckedTransportStream.PACKET != 0;
+        checked = transportStream ? new CheckedTransportStream(file) : null;
+        channel = transportStream ? checked : NIOUtils.readableChannel(file.toFile());
         try {
             container = transportStream ? "MPEG-TS" : "MPEG-PS";
-            track = transportStream ? firstVideoTrackOfTransportStream(channel) : firstVideoTrack(new MPSDemuxer(channel));
+            track = transportStream ? firstVideoTrackOfTransportStream(channel)
+                    : firstVideoTrack(new MPSDemuxer(channel));
             if (track == null) {
                 throw new IOException("no video track found");
             }
@@ -77,7 +80,7 @@ final class MpegFrameStream implements VideoFrameStream {
         }
     }
 
-    private static MPEGDemuxerTrack firstVideoTrackOfTransportStream(FileChannelWrapper ch) throws IOException {
+    private static MPEGDemuxerTrack firstVideoTrackOfTransportStream(SeekableByteChannel ch) throws IOException {
         MTSDemuxer ts = new MTSDemuxer(ch);
         for (int pid : ts.getPrograms()) {
             ReadableByteChannel program = ts.getProgram(pid);
@@ -102,7 +105,7 @@ final class MpegFrameStream implements VideoFrameStream {
             if (packet == null) {
                 ended = true;
                 flush();
-            } else if (upcoming == null && cutMidPacket) {
+            } else if (upcoming == null && (cutMidPacket || checked != null && checked.damage() != null)) {
                 dropCutPicture(packet);
             } else {
                 decode(packet);
@@ -124,13 +127,20 @@ final class MpegFrameStream implements VideoFrameStream {
     }
 
     /**
-     * The last picture of a transport stream whose file ends inside a 188-byte packet is incomplete: JCodec's H.264
-     * decoder can loop for ever on it, so it is not decoded. The pictures shown before it still come out.
+     * The last picture of a transport stream whose file ends inside a 188-byte packet, or whose next packet is
+     * damaged ({@link CheckedTransportStream}), is incomplete: JCodec's H.264 decoder can loop for ever on it, so it is
+     * not decoded. The pictures shown before it still come out, as FFmpeg gives them.
      */
     private void dropCutPicture(Packet packet) {
+        String why = checked != null && checked.damage() != null ? checked.damage() : "the file ends inside it: " + size
+                + " bytes is not a whole number of 188-byte transport packets";
+        stopAt(packet, new IllegalStateException(DAMAGED_PICTURE + " (" + why + ")"));
+    }
+
+    /** Decoding ends at {@code packet}'s picture: the pictures to be shown before it come out, then the error. */
+    private void stopAt(Packet packet, RuntimeException error) {
         ended = true;
-        damage = new IllegalStateException(DAMAGED_PICTURE + " (the file ends inside it: " + size
-                + " bytes is not a whole number of 188-byte transport packets)");
+        damage = error;
         if (order != null) {
             long cutPts = packet.getPts();
             for (DisplayOrder.Entry e = order.poll(); e != null && e.pts() < cutPts; e = order.poll()) {
@@ -149,7 +159,18 @@ final class MpegFrameStream implements VideoFrameStream {
         int pictureType = order == null ? mpeg2PictureType(data) : 0;
         // A fresh buffer per picture: the decoders keep reference pictures in the buffers they were given.
         byte[][] buffer = Picture.create(width, height, ColorSpace.YUV444).getData();
-        Picture pic = decoder.decodeFrame(data, buffer);
+        Picture pic;
+        try {
+            pic = decoder.decodeFrame(data, buffer);
+        } catch (RuntimeException e) {
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("unsupported")) {
+                throw e; // a feature JCodec lacks (MBAFF, 4:2:2…): refused by name, not called damage
+            }
+            // JCodec meets damaged data with a null or an index out of range: the pictures before it are kept
+            stopAt(packet, new IllegalStateException(DAMAGED_PICTURE + " (the decoder failed on it: "
+                    + e.getClass().getSimpleName() + " inside JCodec)", e));
+            return;
+        }
         if (decoder instanceof SliceCheckingMpegDecoder mpeg2 && (damage = mpeg2.takeSliceError()) != null) {
             ended = true;
             if (pictureType != PICTURE_B) {

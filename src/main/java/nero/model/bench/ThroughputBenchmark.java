@@ -100,7 +100,8 @@ public final class ThroughputBenchmark {
             long decodeStart = System.nanoTime();
             try (ImageSource source = ImageSources.open(IMAGES)) {
                 for (SourceItem item : source) {
-                    tensors.add(pre.toTensor(item.read()));
+                    tensors.add(pre.toTensor(item.readForModel(c.info().preprocessing().width(),
+                            c.info().preprocessing().height())));
                 }
             }
             System.out.printf("decode + preprocess on one thread (cold JIT): %.1f ms/image%n",

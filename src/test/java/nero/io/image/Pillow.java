@@ -39,6 +39,27 @@ public final class Pillow {
         }
     }
 
+    /** Only Debian's python3 with Pillow and numpy (no ImageMagick): skips, or fails under NERO_REQUIRE_FULL_TESTS=1. */
+    public static void requirePython() {
+        try {
+            run(List.of(PYTHON, "-c", "import PIL, numpy"), null);
+        } catch (IOException e) {
+            String missing = "Pillow/numpy (python3-pil, python3-numpy) not runnable with " + PYTHON + ": "
+                    + e.getMessage();
+            if ("1".equals(System.getenv("NERO_REQUIRE_FULL_TESTS"))) {
+                fail(missing + " and NERO_REQUIRE_FULL_TESTS=1");
+            }
+            Assumptions.abort(missing);
+        }
+    }
+
+    /** Runs a Python tool of the repository with these arguments in {@code dir}; returns its output. */
+    public static String runTool(Path dir, String script, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(PYTHON, script));
+        cmd.addAll(List.of(args));
+        return run(cmd, dir);
+    }
+
     /** Runs a Python script (Pillow and numpy importable) in {@code dir}. */
     public static String python(Path dir, String script) throws IOException {
         Path file = dir.resolve("fixture.py");

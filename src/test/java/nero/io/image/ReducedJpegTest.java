@@ -16,6 +16,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import nero.core.InvalidInputException;
 import nero.io.Fixtures;
+import nero.io.ImageSource;
+import nero.io.SourceItem;
+import nero.io.source.ImageSources;
 import nero.io.video.Ffmpeg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +80,47 @@ class ReducedJpegTest {
         assertEquals(960, ReducedJpeg.decode(bytes, 224, 224, "m").getWidth()); // not 480: 268 < 2 × 224
         assertEquals(480, ReducedJpeg.decode(bytes, 112, 112, "m").getWidth());
         assertNull(ReducedJpeg.decode(bytes, 600, 600, "m"), "no reduction keeps 1200 × 1200");
+    }
+
+    /**
+     * An embedded ICC profile changes no pixel at any size: Pillow's {@code convert("RGB")} ignores it, the reduced
+     * decode never saw it, and the full decode used to convert from it (so the same photo scored differently below and
+     * above the reduction threshold).
+     */
+    @Test
+    void anIccProfileChangesNoPixelAtAnySize() throws Exception {
+        Ffmpeg.require("mjpeg");
+        Path plain = Ffmpeg.writeStill(dir.resolve("no-profile.jpg"), "960x900", "yuvj420p");
+        Path icc = Files.write(dir.resolve("linear-profile.jpg"), withIccProfile(Files.readAllBytes(plain),
+                java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData()));
+        assertTrue(JpegHeader.hasIccProfile(icc));
+        assertArrayEquals((int[]) PlainImageReader.read(plain).getProcessor().getPixels(),
+                (int[]) PlainImageReader.read(icc).getProcessor().getPixels(), "full size");
+        ImagePlus reduced = ModelInput.read(icc, 224, 224);
+        assertEquals(480, reduced.getWidth(), "decoded at half size");
+        assertArrayEquals((int[]) ModelInput.read(plain, 224, 224).getProcessor().getPixels(),
+                (int[]) reduced.getProcessor().getPixels(), "reduced size");
+        assertArrayEquals(Preprocessorless.resize(PlainImageReader.read(plain)),
+                Preprocessorless.resize(PlainImageReader.read(icc)), "resized full decode");
+    }
+
+    /** The JPEG with an APP2 ICC_PROFILE segment (one chunk) after its JFIF segment, where JFIF puts it. */
+    private static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
+        byte[] signature = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int length = 2 + signature.length + 2 + profile.length;
+        int at = (jpeg[3] & 0xff) == 0xE0 ? 4 + ((jpeg[4] & 0xff) << 8 | (jpeg[5] & 0xff)) : 2;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(jpeg, 0, at);
+        out.write(0xFF);
+        out.write(0xE2);
+        out.write(length >> 8);
+        out.write(length & 0xff);
+        out.writeBytes(signature);
+        out.write(1); // chunk 1
+        out.write(1); // of 1
+        out.writeBytes(profile);
+        out.write(jpeg, at, jpeg.length - at);
+        return out.toByteArray();
     }
 
     @Test
@@ -176,23 +220,30 @@ class ReducedJpegTest {
     }
 
     @Test
-    void exactModeDecodesInFullAndTheFullImageRemembersItsReducedInput() throws Exception {
+    void exactModeDecodesInFullAndAnExplanationGetsTheScoresReducedInput() throws Exception {
         Ffmpeg.require("mjpeg");
         Path jpeg = Ffmpeg.writeStill(dir.resolve("modes.jpg"), "960x900", "yuvj420p");
-        ImagePlus full = ModelInput.readRemembering(jpeg);
+        SourceItem item = onlyItem(jpeg);
+        SourceItem.Pixels pixels = item.readPixels(224, 224);
         ImagePlus reduced = ModelInput.read(jpeg, 224, 224);
         assertEquals(480, reduced.getWidth());
         assertArrayEquals((int[]) reduced.getProcessor().getPixels(),
-                (int[]) ModelInput.forModel(full, 224, 224).getProcessor().getPixels());
+                (int[]) pixels.forModel().getProcessor().getPixels());
         System.setProperty(ModelInput.MODE_PROPERTY, "exact");
         try {
             assertEquals(960, ModelInput.read(jpeg, 224, 224).getWidth());
-            assertEquals(960, ModelInput.forModel(full, 224, 224).getWidth());
+            assertEquals(960, item.readPixels(224, 224).forModel().getWidth());
         } finally {
             System.clearProperty(ModelInput.MODE_PROPERTY);
         }
         assertTrue(Arrays.equals((int[]) PlainImageReader.read(jpeg).getProcessor().getPixels(),
-                (int[]) full.getProcessor().getPixels()), "read() is the exact full decode");
+                (int[]) pixels.full().getProcessor().getPixels()), "the full image is the exact full decode");
+    }
+
+    private static SourceItem onlyItem(Path file) {
+        try (ImageSource source = ImageSources.open(file)) {
+            return source.iterator().next();
+        }
     }
 
     /** The antialiased 224×224 squash resize without the model package (io must not depend on model). */

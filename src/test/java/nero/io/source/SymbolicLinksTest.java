@@ -57,8 +57,6 @@ class SymbolicLinksTest {
         Files.createDirectories(data.resolve("sub"));
         Files.createSymbolicLink(data.resolve("sub/up"), data); // a loop: sub/up/sub/up/…
         assertEquals(List.of(data + "/a.png", data + "/linked.png"), ids(ImageSources.open(data)));
-        assertEquals(List.of(data + "/a.png", data + "/linked.png"), ImageSources.expandGlob(data + "/**.png")
-                .stream().map(Path::toString).toList());
     }
 
     @Test

@@ -4,57 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nero.core.FailingDisk;
 import nero.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tables written as one set (--vectors' four, evaluate's two) are renamed only when every one of them is complete:
- * a disk that fills up while the last table is flushed leaves the previous set, not a mix of old and new files.
+ * a disk that fails while the last table is completed leaves the previous set, not a mix of old and new files.
  */
 class CsvTableSetTest {
     @TempDir
     Path dir;
-
-    /** A file writer whose data stop fitting on the disk when it is flushed, as on a full disk. */
-    private static Writer fullOnFlush(Path file) throws IOException {
-        Writer real = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        return new Writer() {
-            @Override
-            public void write(char[] c, int off, int len) throws IOException {
-                real.write(c, off, len);
-            }
-
-            @Override
-            public void flush() throws IOException {
-                throw new IOException("No space left on device");
-            }
-
-            @Override
-            public void close() throws IOException {
-                real.close();
-                throw new IOException("No space left on device");
-            }
-        };
-    }
 
     @Test
     void aTableThatCannotBeCompletedLeavesEveryTableOfTheSetAsItWas() throws Exception {
         Path first = Files.writeString(dir.resolve("index.csv"), "previous\n");
         Path second = Files.writeString(dir.resolve("features.csv"), "previous\n");
         CsvTables.RowWriter a = CsvTables.open(first, List.of("path"));
-        CsvTables.RowWriter b = CsvTables.open(second, List.of("f0"), CsvTableSetTest::fullOnFlush);
+        CsvTables.RowWriter b;
+        try (FailingDisk disk = FailingDisk.failingOnClose()) { // the second table's data never reach the disk
+            b = CsvTables.open(second, List.of("f0"));
+        }
         a.row(List.of("x.png"));
         b.row(List.of("1.0"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> CsvTables.commitAll(List.of(a, b)));
-        assertTrue(e.getMessage().contains("features.csv") && e.getMessage().contains("No space left on device"),
-                e.getMessage());
+        assertEquals("cannot write " + second + ": " + FailingDisk.BROKEN, e.getMessage());
         a.close();
         b.close();
         assertEquals("previous\n", Files.readString(first), "the first table must not be replaced alone");

@@ -506,6 +506,48 @@ class FfmpegVideoFixturesTest {
             assertTrue(e.getMessage().contains("ffmpeg -i INPUT"), e.getMessage());
         }
 
+        /**
+         * A transport stream damaged in the middle (the bytes of 16 packets overwritten, sync bytes kept, as in
+         * {@link FfmpegVideoFixturesTest#damageInTheMiddleIsReportedAndDecodingGoesOnAfterIt}): every still before the
+         * damage comes out as FFmpeg gives it, then the damage is reported; JCodec's demuxer used to fail on the whole
+         * file (BufferUnderflowException while it looked for programs) or hand the damaged packets to the decoder.
+         */
+        @ParameterizedTest(name = "damage at {0}% of the file")
+        @ValueSource(ints = {35, 50, 65})
+        @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+        void damageInATransportStreamKeepsTheStillsBeforeIt(int percent) throws Exception {
+            Path whole = dir.resolve("jc-whole-50.ts");
+            if (!Files.exists(whole)) {
+                Ffmpeg.write(whole, 50, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-bf", "2", "-g", "10", "-f", "mpegts");
+            }
+            byte[] bytes = Files.readAllBytes(whole);
+            java.util.Random random = new java.util.Random(percent);
+            int at = (int) ((long) bytes.length * percent / 100) / 188 * 188;
+            for (int i = at; i < at + 16 * 188; i++) {
+                if (i % 188 != 0) {
+                    bytes[i] = (byte) random.nextInt(256);
+                }
+            }
+            Path damaged = Files.write(dir.resolve("jc-damaged-" + percent + ".ts"), bytes);
+            List<SourceItem> items = everyFrame(damaged);
+            List<BufferedImage> reference = Ffmpeg.stills(whole);
+            int intact = items.size() - 1;
+            for (int i = 0; i < intact; i++) {
+                double diff = meanAbsDiff(items.get(i).read(), reference.get(i));
+                assertTrue(diff <= MAX_MEAN_ABS_DIFF, items.get(i).id() + " differs from ffmpeg's frame by " + diff);
+            }
+            // the damaged picture's place estimated from its bytes; the B pictures shown just before a damaged anchor
+            // are decoded after it, and pictures differ in size
+            int damagedFrame = (int) (50L * at / bytes.length);
+            assertTrue(intact >= damagedFrame - 8 && intact <= damagedFrame + 1, "stills before the damage at frame ~"
+                    + damagedFrame + ": " + intact);
+            InvalidInputException e = assertThrows(InvalidInputException.class, items.get(intact)::read);
+            assertTrue(e.getMessage().startsWith(damaged + " (after " + intact + " decoded frames): MPEG-TS video (H.264) "
+                    + "truncated or corrupt: " + MpegFrameStream.DAMAGED_PICTURE), e.getMessage());
+            assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+            System.out.printf("H.264 TS damaged at %d%%: %d intact stills, then: %s%n", percent, intact, e.getMessage());
+        }
+
         /** Cuts at several places, so that both a B picture and an I/P picture (with an anchor held back) get cut. */
         @ParameterizedTest(name = "cut at {0}% of the file")
         @ValueSource(ints = {30, 45, 50, 62, 75})
