@@ -28,14 +28,36 @@ import nero.model.Preprocessor;
  * kernel (sys) time from /proc/self/stat. Not a unit test: prints figures.
  *
  * <pre>
- * ./nero bench paths [images=160] [rounds=3] authors=REF.pt NAME=MODEL[@fp32|bf16|int8] ...
+ * ./nero bench paths [images=160] [rounds=3] authors=REF.pt NAME=MODEL[@fp32|bf16|int8][#DECODE_THREADS] ...
  * </pre>
+ * ({@code #N}: the pipeline's decode threads for that path; default automatic, the cores libtorch leaves free).
  * Ends with one markdown row per path ("| model | path | …") that tools/make_benchmarks.sh copies into
  * docs/benchmarks.md, and a "best:" line per model: the fastest end-to-end path and its multiple of the authors'.
  */
 public final class FastPathBenchmark {
-    /** One path: a label, a model file and the precision it runs in (null: the model's own). */
-    record Variant(String name, Path file, Precision precision) {
+    /**
+     * One path: a label, a model file, the precision it runs in (null: the model's own) and the pipeline's decode
+     * threads (0: automatic).
+     */
+    record Variant(String name, Path file, Precision precision, int decodeThreads) {
+        static Variant parse(String arg) {
+            String name = arg.substring(0, arg.indexOf('='));
+            String spec = arg.substring(arg.indexOf('=') + 1);
+            int decode = 0;
+            int hash = spec.lastIndexOf('#');
+            if (hash >= 0) {
+                decode = Integer.parseInt(spec.substring(hash + 1));
+                spec = spec.substring(0, hash);
+            }
+            int at = spec.lastIndexOf('@');
+            Precision precision = at < 0 ? null : Precision.parse(spec.substring(at + 1));
+            return new Variant(name, Path.of(at < 0 ? spec : spec.substring(0, at)).toAbsolutePath().normalize(),
+                    precision, decode);
+        }
+
+        ExtractionOptions options() {
+            return new ExtractionOptions(0, decodeThreads, false, false);
+        }
     }
 
     private FastPathBenchmark() {
@@ -52,11 +74,7 @@ public final class FastPathBenchmark {
             } else if (a.startsWith("model=")) {
                 family = a.substring(6);
             } else if (a.contains("=")) {
-                String spec = a.substring(a.indexOf('=') + 1);
-                int at = spec.lastIndexOf('@');
-                paths.add(new Variant(a.substring(0, a.indexOf('=')), Path.of(at < 0 ? spec
-                        : spec.substring(0, at)).toAbsolutePath().normalize(), at < 0 ? null
-                        : Precision.parse(spec.substring(at + 1))));
+                paths.add(Variant.parse(a));
             } else {
                 numbers.add(a);
             }
@@ -84,19 +102,19 @@ public final class FastPathBenchmark {
 
     private static void run(String family, Map<Variant, Classifier> models, int count, int rounds,
             Path authorsModel) throws Exception {
-        ExtractionOptions options = new ExtractionOptions(0, 0, false, false);
+        ExtractionOptions options = ExtractionOptions.defaults();
         Map<String, List<float[]>> tensors = new LinkedHashMap<>();
         for (Classifier c : models.values()) {
             tensors.computeIfAbsent(sizeKey(c), k -> tensorsFor(c));
         }
         System.out.printf(Locale.ROOT, "%d JPEGs (the Kvasir frames repeated), batch 8, %d cores, %d concurrent "
-                + "inference calls × %d intra-op thread(s), decode threads %d%n", count,
+                + "inference calls × %d intra-op thread(s), decode threads %d unless a path says otherwise%n", count,
                 Runtime.getRuntime().availableProcessors(), Engine.inferenceWorkers(),
                 Integer.getInteger("ai.djl.pytorch.num_threads", 1), options.decodeThreadsUsed());
         Map<Variant, double[][]> figures = new LinkedHashMap<>(); // pure, e2e, pure user, pure sys, e2e user, e2e sys
         for (Map.Entry<Variant, Classifier> e : models.entrySet()) { // warm-up, JIT and first-call allocations
             ThroughputBenchmark.pureInference(e.getValue(), tensors.get(sizeKey(e.getValue())), 8);
-            ThroughputBenchmark.endToEnd(new FeatureExtractor(e.getValue(), options), count);
+            ThroughputBenchmark.endToEnd(new FeatureExtractor(e.getValue(), e.getKey().options()), count);
             figures.put(e.getKey(), new double[6][rounds]);
         }
         for (int round = 0; round < rounds; round++) {
@@ -107,7 +125,8 @@ public final class FastPathBenchmark {
                 f[0][round] = ThroughputBenchmark.pureInference(e.getValue(), tensors.get(sizeKey(e.getValue())), 8);
                 double[] pureMs = pureCpu.perImageSince(count);
                 UserSys endToEndCpu = UserSys.now();
-                f[1][round] = ThroughputBenchmark.endToEnd(new FeatureExtractor(e.getValue(), options), count);
+                f[1][round] = ThroughputBenchmark.endToEnd(new FeatureExtractor(e.getValue(), e.getKey().options()),
+                        count);
                 double[] endToEndMs = endToEndCpu.perImageSince(count);
                 f[2][round] = pureMs[0];
                 f[3][round] = pureMs[1];
