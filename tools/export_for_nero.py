@@ -10,6 +10,16 @@ and a sidecar <name>.json next to it with class names, input size and normalisat
 same model is written as ONNX instead (torch.onnx.export, opset 13, dynamic batch): outputs logits, features and
 feature_map, head initializers fc.weight / fc.bias; NERO runs it with ONNX Runtime.
 
+For speed (TorchScript):
+  --optimize      freezes the module (torch.jit.freeze: weights inlined as constants, BatchNorm folded into the
+                  convolutions) keeping features, feature_map, forward_all and the head `fc`; checked to give the
+                  unfrozen module's outputs (max difference printed).
+  --int8 DIR      post-training static int8 quantisation (torch.ao FX, per-channel int8 weights, 8-bit
+                  activations) of the layers up to the feature map, calibrated on the images under DIR (e.g. the
+                  ID training images), the head `fc` kept in float. The int8 features are compared with the float
+                  model's on held-out images of DIR, and the model is not written when they differ by more than
+                  --max-feature-error (relative L2, mean over the images). NERO runs it with `fit --precision int8`.
+
 Supported models: torchvision ResNet, DenseNet, EfficientNet, MobileNetV2/V3 (from a state_dict checkpoint, a
 whole pickled model, or --random-init), and timm DeiT/ViT (needs the `timm` package).
 
@@ -23,12 +33,13 @@ import os
 import sys
 from typing import List, Tuple
 
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from nero_contract import PooledCnnForNero, ResNetForNero  # noqa: E402  (the contract's wrappers, shared by the tools)
+from nero_contract import PooledCnnContract, PooledCnnForNero, ResNetForNero  # noqa: E402  (the contract's wrappers, shared by the tools)
 
 IMAGENET_MEAN = [0.485, 0.456, 0.406]
 IMAGENET_STD = [0.229, 0.224, 0.225]
@@ -36,6 +47,12 @@ TORCHVISION_PREFIXES = ("resnet", "resnext", "wide_resnet", "densenet", "efficie
                         "mobilenet_v3")
 TIMM_PREFIXES = ("deit", "vit")
 TOLERANCE = 1e-4
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff")
+# The largest mean relative L2 error of int8 features against float (on the held-out calibration images) that --int8
+# writes by default. Measured (tools/make_fidelity.sh, docs/results.md section 3): the MobileNetV2 int8 model had
+# 0.354 on its held-out images (0.26 on real frames) and kept NERO's AUROC within 0.2 points of float32; the
+# ONNX Model Zoo's int8 MobileNetV2 (0.31 on real frames) within 0.3. One network's evidence: a bound, not a law.
+MAX_FEATURE_ERROR = 0.36
 
 
 class ContractError(Exception):
@@ -104,6 +121,8 @@ def wrap_for_nero(model: nn.Module, arch: str) -> nn.Module:
     """Return an eager module following the contract, sharing the parameters of `model`."""
     name = type(model).__name__
     arch = (arch or "").lower()
+    if isinstance(model, PooledCnnContract):  # already in the contract (e.g. a pickled wrapper, tools' own models)
+        return model
     if hasattr(model, "layer4") and isinstance(getattr(model, "fc", None), nn.Linear):
         return ResNetForNero(model)
     if name == "DenseNet":
@@ -343,9 +362,124 @@ def verify_export(out_path: str, batch: int = 2, seed: int = 0) -> dict:
     return figures
 
 
+def freeze_for_speed(scripted: torch.jit.ScriptModule) -> torch.jit.ScriptModule:
+    """torch.jit.freeze: weights become constants and BatchNorm is folded into the convolutions. Freezing drops every
+    method and attribute not preserved, so the contract's methods and the head (NERO reads fc.weight / fc.bias by
+    name) are kept."""
+    keep = [m for m in ("features", "feature_map", "forward_all") if hasattr(scripted, m)] + ["fc"]
+    return torch.jit.freeze(scripted.eval(), preserved_attrs=keep)
+
+
+def max_output_difference(a: nn.Module, b: nn.Module, input_size, batch: int = 2, seed: int = 0) -> float:
+    """max |a - b| / max(1, max |a|) over forward, features and (if both have it) feature_map on a random batch."""
+    h, w = input_size
+    x = torch.randn(batch, 3, h, w, generator=torch.Generator().manual_seed(seed))
+    worst = 0.0
+    with torch.no_grad():
+        pairs = [(a(x), b(x)), (a.features(x), b.features(x))]
+        if hasattr(a, "feature_map") and hasattr(b, "feature_map"):
+            pairs.append((a.feature_map(x), b.feature_map(x)))
+        for ra, rb in pairs:
+            worst = max(worst, float((ra - rb).abs().max()) / max(1.0, float(ra.abs().max())))
+    return worst
+
+
+class FeatureMapOnly(nn.Module):
+    """The part of a contract model that --int8 quantises: image -> last feature map."""
+
+    def __init__(self, wrapped: nn.Module):
+        super().__init__()
+        self.wrapped = wrapped
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.wrapped.feature_map(x)
+
+
+def quantized_engine() -> str:
+    """The int8 backend to calibrate for: oneDNN (x86, 8-bit activations) where torch has it, else QNNPACK (ARM)."""
+    engines = torch.backends.quantized.supported_engines
+    for engine in ("onednn", "qnnpack"):
+        if engine in engines:
+            return engine
+    raise ContractError(f"this torch build has no int8 backend for --int8 (it has {engines}; oneDNN or QNNPACK needed)")
+
+
+def quantize_int8(wrapped: nn.Module, calibration: torch.Tensor, batch: int = 8) -> nn.Module:
+    """Post-training static int8 quantisation (torch.ao FX) of `wrapped`'s layers up to the feature map, calibrated
+    on `calibration` (N x 3 x H x W, preprocessed); the head `fc` stays float, so NERO's relevance uses the exact
+    head and features(x) is the float mean of the dequantised map. Returns a contract module ready to script."""
+    from torch.ao.quantization import get_default_qconfig_mapping
+    from torch.ao.quantization.quantize_fx import convert_fx, prepare_fx
+    if not isinstance(wrapped, PooledCnnContract):
+        raise ContractError("--int8 quantises CNNs whose head is global average pooling + fc (ResNet, DenseNet,"
+                            " EfficientNet, MobileNetV2, small CNNs); this model's features are not a pooled map")
+    engine = quantized_engine()
+    torch.backends.quantized.engine = engine
+    try:
+        prepared = prepare_fx(FeatureMapOnly(wrapped).eval(), get_default_qconfig_mapping(engine),
+                              example_inputs=(calibration[:1],))
+        with torch.no_grad():
+            for i in range(0, len(calibration), batch):
+                prepared(calibration[i:i + batch])
+        body = convert_fx(prepared)
+    except Exception as e:  # noqa: BLE001 - FX tracing and quantisation errors have many types
+        raise ContractError(f"int8 quantisation failed: {str(e).splitlines()[0]}")
+    return PooledCnnForNero(body, wrapped.fc).eval()
+
+
+def image_files_under(folder: str) -> List[str]:
+    """Image files under `folder` (recursively), sorted."""
+    found = []
+    for root, _, files in os.walk(folder):
+        found += [os.path.join(root, f) for f in files if f.lower().endswith(IMAGE_SUFFIXES)]
+    return sorted(found)
+
+
+def load_images(files: List[str], input_size, mean, std) -> torch.Tensor:
+    """NERO's preprocessing, as torchvision's Resize((H, W)) + ToTensor + Normalize on PIL RGB images."""
+    from PIL import Image
+    h, w = input_size
+    m = torch.tensor(mean or IMAGENET_MEAN).view(3, 1, 1)
+    s = torch.tensor(std or IMAGENET_STD).view(3, 1, 1)
+    out = []
+    for f in files:
+        try:
+            img = Image.open(f).convert("RGB").resize((w, h), Image.BILINEAR)
+        except OSError as e:
+            raise ContractError(f"calibration image {f} cannot be read: {e}")
+        x = torch.from_numpy(np.asarray(img, dtype=np.float32).copy()).permute(2, 0, 1) / 255.0
+        out.append((x - m) / s)
+    return torch.stack(out)
+
+
+def split_calibration(files: List[str], max_images: int) -> Tuple[List[str], List[str]]:
+    """Every 10th of up to `max_images` files held out for the fidelity check (at least 2), the rest calibrate."""
+    if len(files) < 8:
+        raise ContractError(f"--int8 needs at least 8 calibration images, found {len(files)}")
+    step = max(1, len(files) // max_images)
+    chosen = files[::step][:max_images]
+    held = chosen[::10] if len(chosen) >= 20 else chosen[::4]
+    return [f for f in chosen if f not in held], held
+
+
+def feature_agreement(float_model: nn.Module, int8_model: nn.Module, x: torch.Tensor) -> dict:
+    """Cosine and relative L2 error of the int8 features against the float ones, per image: mean and worst."""
+    with torch.no_grad():
+        a = float_model.features(x)
+        b = int8_model.features(x)
+    cos = F.cosine_similarity(a, b, dim=1)
+    rel = (a - b).norm(dim=1) / a.norm(dim=1).clamp_min(1e-12)
+    return {"images": len(x), "cosine_mean": float(cos.mean()), "cosine_min": float(cos.min()),
+            "relative_l2_mean": float(rel.mean()), "relative_l2_max": float(rel.max())}
+
+
 def export_for_nero(model: nn.Module, arch: str, class_names: List[str], out_path: str,
-                    input_size=(224, 224), mean=None, std=None, family=None) -> dict:
-    """Wrap, script, save and verify; returns the verification figures."""
+                    input_size=(224, 224), mean=None, std=None, family=None, optimize: bool = False,
+                    int8_images: List[str] = None, max_int8_images: int = 256,
+                    max_feature_error: float = MAX_FEATURE_ERROR) -> dict:
+    """Wrap, script, save and verify; returns the verification figures. `optimize` freezes the TorchScript module;
+    `int8_images` (files) calibrate an int8 model, which is written only when its features on the held-out ones are
+    within `max_feature_error` of the float model's."""
     model = model.cpu().eval()
     wrapped = wrap_for_nero(model, arch).eval()
     h, w = input_size
@@ -358,9 +492,43 @@ def export_for_nero(model: nn.Module, arch: str, class_names: List[str], out_pat
     sidecar = make_sidecar(arch, family or family_of(arch), class_names, input_size, feats.shape[1], has_fmap,
                            mean, std)
     if out_path.lower().endswith(".onnx"):
+        if optimize or int8_images is not None:
+            raise ContractError("--optimize and --int8 write TorchScript (.pt): the ONNX export already folds"
+                                " BatchNorm and ONNX Runtime optimises the graph when it loads; an int8 ONNX model"
+                                " comes from ONNX Runtime's quantize_static (then tools/onnx_for_nero.py)")
         sidecar["has_feature_map"] = hasattr(wrapped, "forward_all")
         export_onnx(wrapped, out_path, sidecar)
         return verify_onnx(out_path)
+    if int8_images is not None:
+        calibrate, held_out = split_calibration(int8_images, max_int8_images)
+        quantized = quantize_int8(wrapped, load_images(calibrate, input_size, mean, std))
+        agreement = feature_agreement(wrapped, quantized, load_images(held_out, input_size, mean, std))
+        if agreement["relative_l2_mean"] > max_feature_error:
+            raise ContractError(f"the int8 features differ from the float model's by {agreement['relative_l2_mean']:.3f}"
+                                f" (relative L2, mean over {agreement['images']} held-out images; cosine"
+                                f" {agreement['cosine_mean']:.4f}), more than --max-feature-error"
+                                f" {max_feature_error}; nothing written. NERO's AUROC stayed within 1 point of"
+                                f" float32 only for int8 models within about {MAX_FEATURE_ERROR} (docs/results.md):"
+                                " calibrate on more or more typical images, or use fp32/bf16")
+        export_scripted(quantized, out_path, sidecar)
+        figures = verify_export(out_path)
+        figures.update({"int8": agreement, "calibration_images": len(calibrate)})
+        return figures
+    if optimize:
+        scripted = torch.jit.script(wrapped)
+        frozen = freeze_for_speed(scripted)
+        difference = max_output_difference(scripted, frozen, input_size)
+        if difference > TOLERANCE:
+            raise ContractError(f"the frozen module's outputs differ from the unfrozen ones by {difference:.3g}"
+                                f" (> {TOLERANCE}); export without --optimize")
+        os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
+        frozen.save(out_path)
+        with open(sidecar_path(out_path), "w", encoding="utf-8") as f:
+            json.dump(sidecar, f, indent=2)
+            f.write("\n")
+        figures = verify_export(out_path)
+        figures["frozen_max_difference"] = difference
+        return figures
     export_scripted(wrapped, out_path, sidecar)
     return verify_export(out_path)
 
@@ -390,6 +558,17 @@ def parse_args(argv):
     p.add_argument("--std", type=float, nargs=3, default=IMAGENET_STD)
     p.add_argument("--out", required=True, help="output .pt file (TorchScript) or .onnx file (ONNX, outputs logits,"
                                                 " features, feature_map); the sidecar is written next to it as .json")
+    speed = p.add_mutually_exclusive_group()
+    speed.add_argument("--optimize", action="store_true",
+                       help="freeze the TorchScript module (BatchNorm folded), checked against the unfrozen outputs")
+    speed.add_argument("--int8", metavar="DIR",
+                       help="int8-quantise (post-training, static), calibrated on the images under DIR; run it with"
+                            " `nero fit --precision int8`")
+    p.add_argument("--calibration-images", type=int, default=256, metavar="N",
+                   help="at most N images of --int8 DIR (every 10th held out to check the features; default 256)")
+    p.add_argument("--max-feature-error", type=float, default=MAX_FEATURE_ERROR, metavar="E",
+                   help="refuse an int8 model whose features differ from the float model's by more than E (relative"
+                        f" L2, mean over the held-out images; default {MAX_FEATURE_ERROR})")
     return p.parse_args(argv)
 
 
@@ -415,7 +594,14 @@ def main(argv=None):
                 outputs = model.eval()(torch.zeros(1, 3, size[0], size[1])).shape[1]
             names = [f"class_{i}" for i in range(outputs)]
         size = tuple(args.input_size * 2 if len(args.input_size) == 1 else args.input_size[:2])
-        figures = export_for_nero(model, arch, names, args.out, size, args.mean, args.std)
+        int8_images = None
+        if args.int8:
+            if not os.path.isdir(args.int8):
+                raise ContractError(f"--int8 {args.int8}: not a folder of calibration images")
+            int8_images = image_files_under(args.int8)
+        figures = export_for_nero(model, arch, names, args.out, size, args.mean, args.std, optimize=args.optimize,
+                                  int8_images=int8_images, max_int8_images=args.calibration_images,
+                                  max_feature_error=args.max_feature_error)
     except ContractError as e:
         print(f"export_for_nero: {e}", file=sys.stderr)
         return 2
@@ -427,6 +613,13 @@ def main(argv=None):
     print(f"checked: methods {figures['methods']}, D = {figures['feature_dim']},"
           f" max |fc(features) - forward| = {figures['head_max_abs_diff']:.2e}"
           + (f", feature_map {figures['feature_map_shape']}" if "feature_map_shape" in figures else ""))
+    if "frozen_max_difference" in figures:
+        print(f"frozen: max difference from the unfrozen outputs {figures['frozen_max_difference']:.2e}")
+    if "int8" in figures:
+        a = figures["int8"]
+        print(f"int8: calibrated on {figures['calibration_images']} images; features on {a['images']} held-out images"
+              f" against the float model: cosine mean {a['cosine_mean']:.4f} (min {a['cosine_min']:.4f}), relative"
+              f" L2 mean {a['relative_l2_mean']:.3f} (max {a['relative_l2_max']:.3f}); fit with --precision int8")
     return 0
 
 

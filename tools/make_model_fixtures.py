@@ -492,6 +492,27 @@ def resnet_nero(num_classes: int) -> nn.Module:
     return ResNetForNero(torchvision.models.resnet18(weights=None, num_classes=num_classes))
 
 
+def make_int8_tiny():
+    """tiny-cnn.pt quantised to int8 by export_for_nero.py's own quantiser (calibrated on 32 fixed inputs), with the
+    features it gives on the two test inputs in torch's int8 kernels."""
+    import export_for_nero as ex
+    torch.manual_seed(20250601)
+    eager = TinyCnn([8, 16, 32, 192], 5).eval()
+    eager.load_state_dict(torch.jit.load(os.path.join(OUT, "tiny-cnn.pt")).state_dict())
+    calibration = fixed_inputs(32, 3, 64, 64) * torch.linspace(0.25, 1.0, 32).view(32, 1, 1, 1)
+    torch.jit.script(ex.quantize_int8(eager, calibration)).save(os.path.join(OUT, "tiny-cnn-int8.pt"))
+    with open(os.path.join(OUT, "tiny-cnn.json")) as f:
+        write_json(os.path.join(OUT, "tiny-cnn-int8.json"), json.load(f))
+    scripted = torch.jit.load(os.path.join(OUT, "tiny-cnn-int8.pt"))
+    x = fixed_inputs(2, 3, 64, 64)
+    with torch.no_grad():
+        write_json(os.path.join(OUT, "tiny-cnn-int8-expected.json"), {
+            "quantized_engine": torch.backends.quantized.engine,
+            "features": scripted.features(x).tolist(),
+            "float_features": eager.features(x).tolist()})
+    print("wrote tiny-cnn-int8.pt")
+
+
 def make_resnet18(path: str):
     torch.manual_seed(18)
     model = resnet_nero(2).eval()
@@ -508,6 +529,7 @@ def main():
     p.add_argument("--onnx", action="store_true", help="only write the ONNX fixtures")
     p.add_argument("--dtype-models", action="store_true",
                    help="only write the float64/float16/bfloat16 and 1-channel models")
+    p.add_argument("--int8", action="store_true", help="only write the int8 tiny CNN (from the committed tiny-cnn.pt)")
     p.add_argument("--gradient-references", action="store_true",
                    help="only rewrite the float64 gradient references from the committed tiny-cnn.pt")
     a = p.parse_args()
@@ -516,6 +538,9 @@ def main():
         return
     if a.gradient_references:
         make_gradient_references()
+        return
+    if a.int8:
+        make_int8_tiny()
         return
     if a.dtype_models:
         make_dtype_models()
@@ -529,6 +554,7 @@ def main():
     make_integer_index_buffer_model()
     make_dtype_models()
     make_onnx_fixtures()
+    make_int8_tiny()
     make_resize_references()
 
 

@@ -142,6 +142,16 @@ line() { grep -m1 "$1" "$2" | sed 's/[[:space:]]*$//'; }
 DATE="$(date -u '+%Y-%m-%d %H:%M UTC')"
 COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src tools sample-data || echo '+local changes')"
 
+# section 3 (the fast paths' fidelity) comes from tools/make_fidelity.sh: kept as it is
+FIDELITY_SECTION="$($PY - "$OUT_MD" <<'PY'
+import re, sys
+try:
+    m = re.search(r"<!-- fidelity:begin.*?<!-- fidelity:end -->\n", open(sys.argv[1], encoding="utf-8").read(), re.S)
+    print(m.group(0) if m else "", end="")
+except OSError:
+    pass
+PY
+)"
 cat >"$OUT_MD" <<EOF
 # Results on the sample data
 
@@ -238,10 +248,13 @@ so it lies in between. A network fine-tuned on the ID classes, as in the paper, 
 a linear probe on the ID classes (\`--head probe\`) gives NERO and the logit-based methods such a head without
 touching the network.
 
+$FIDELITY_SECTION
+
 ## Reproduce
 
 \`\`\`bash
 tools/make_results.sh      # rewrites this file and docs/images/results-*.png; work files in target/results-paper/
+tools/make_fidelity.sh     # rewrites section 3 (fast paths against float32); work files in target/fidelity/
 \`\`\`
 EOF
 echo "wrote $OUT_MD" >&2

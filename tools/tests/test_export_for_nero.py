@@ -151,3 +151,78 @@ class OtherArchitecturesTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class SpeedExportTest(unittest.TestCase):
+    """--optimize (torch.jit.freeze) and --int8 (post-training static quantisation) for speed."""
+
+    @classmethod
+    def setUpClass(cls):
+        from PIL import Image
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.calibration = os.path.join(cls.tmp.name, "calibration", "class_a")
+        os.makedirs(cls.calibration)
+        g = torch.Generator().manual_seed(3)
+        for i in range(12):
+            pixels = (torch.rand(48, 56, 3, generator=g) * 255).to(torch.uint8).numpy()
+            Image.fromarray(pixels).save(os.path.join(cls.calibration, f"img{i:02d}.png"))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def model(self):
+        torch.manual_seed(5)
+        return torchvision.models.resnet18(weights=None, num_classes=3).eval()
+
+    def test_optimize_freezes_the_model_and_keeps_the_contract_and_its_outputs(self):
+        plain = os.path.join(self.tmp.name, "plain.pt")
+        frozen = os.path.join(self.tmp.name, "frozen.pt")
+        ex.export_for_nero(self.model(), "resnet18", ["a", "b", "c"], plain, (64, 64))
+        figures = ex.export_for_nero(self.model(), "resnet18", ["a", "b", "c"], frozen, (64, 64), optimize=True)
+        self.assertLess(figures["frozen_max_difference"], 1e-5)
+        m = torch.jit.load(frozen)
+        # frozen: the convolutions' weights are constants now (BatchNorm folded in); only the head stays a parameter
+        self.assertEqual(sorted(n for n, _ in m.named_parameters()), ["fc.bias", "fc.weight"])
+        self.assertLess(ex.max_output_difference(torch.jit.load(plain), m, (64, 64)), 1e-5)
+        for method in ("features", "feature_map", "forward_all"):
+            self.assertTrue(hasattr(m, method), method)
+
+    def test_optimize_on_the_command_line_prints_the_check(self):
+        code, out, err = run(["--arch", "resnet18", "--random-init", "--classes", "a,b", "--input-size", "64",
+                              "--optimize", "--out", os.path.join(self.tmp.name, "cli-frozen.pt")])
+        self.assertEqual(code, 0, err)
+        self.assertIn("frozen: max difference", out)
+
+    def test_int8_writes_a_quantised_model_whose_features_follow_the_float_ones(self):
+        out_path = os.path.join(self.tmp.name, "int8.pt")
+        code, out, err = run(["--arch", "resnet18", "--random-init", "--classes", "a,b", "--input-size", "64",
+                              "--int8", os.path.dirname(self.calibration), "--out", out_path])
+        self.assertEqual(code, 0, err)
+        self.assertIn("int8: calibrated on 9 images; features on 3 held-out images", out)
+        import zipfile
+        with zipfile.ZipFile(out_path) as z:
+            pickles = b"".join(z.read(n) for n in z.namelist() if n.endswith("data.pkl"))
+        self.assertIn(b"QInt8Storage", pickles)  # what NERO reads as an int8 model
+        m = torch.jit.load(out_path)
+        self.assertEqual(sorted(n for n, _ in m.named_parameters()), ["fc.bias", "fc.weight"])  # head in float
+
+    def test_int8_beyond_the_feature_error_limit_writes_nothing(self):
+        out_path = os.path.join(self.tmp.name, "refused.pt")
+        code, _, err = run(["--arch", "resnet18", "--random-init", "--classes", "a,b", "--input-size", "64",
+                            "--int8", self.calibration, "--max-feature-error", "0", "--out", out_path])
+        self.assertEqual(code, 2, err)
+        self.assertIn("nothing written", err)
+        self.assertFalse(os.path.exists(out_path))
+
+    def test_speed_options_are_refused_for_onnx_and_without_images(self):
+        code, _, err = run(["--arch", "resnet18", "--random-init", "--classes", "a,b", "--input-size", "64",
+                            "--optimize", "--out", os.path.join(self.tmp.name, "m.onnx")])
+        self.assertEqual(code, 2)
+        self.assertIn("write TorchScript", err)
+        empty = os.path.join(self.tmp.name, "empty")
+        os.makedirs(empty, exist_ok=True)
+        code, _, err = run(["--arch", "resnet18", "--random-init", "--classes", "a,b", "--input-size", "64",
+                            "--int8", empty, "--out", os.path.join(self.tmp.name, "n.pt")])
+        self.assertEqual(code, 2)
+        self.assertIn("at least 8 calibration images", err)

@@ -6,7 +6,6 @@ import nero.core.ProgressListener;
 import nero.core.methods.OodMethods;
 import nero.io.ImageSource;
 import nero.io.SkippedItem;
-import nero.model.Engine;
 import nero.model.ExtractionOptions;
 
 /**
@@ -36,7 +35,6 @@ public final class BatchScorer implements AutoCloseable {
      */
     public static BatchScorer open(Path detectorFile, Path modelFile, List<String> methods,
             ExtractionOptions pipeline) {
-        Engine.ensureStarted();
         LoadedDetector d = LoadedDetector.open(detectorFile, modelFile);
         List<String> extras;
         try {

@@ -30,6 +30,6 @@ final class DetectorFitter {
         double[] calibration = nero.scores(validation != null ? validation : train);
         return DetectorState.calibrated(nero.state(), trained.baselines(), classNames, model.preprocessing(),
                 model.sha256(), modelReference, calibration, tpr,
-                TrainingScatter.sample(nero, train, TrainingScatter.DEFAULT_MAX));
+                TrainingScatter.sample(nero, train, TrainingScatter.DEFAULT_MAX)).withPrecision(model.precision());
     }
 }

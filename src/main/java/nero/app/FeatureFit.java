@@ -12,7 +12,6 @@ import nero.core.Relevance;
 import nero.core.probe.LinearProbe;
 import nero.io.SkippedItem;
 import nero.model.Classifier;
-import nero.model.Engine;
 
 /**
  * The second half of {@code fit}: a detector from training (and validation) features extracted elsewhere, e.g.
@@ -39,8 +38,7 @@ public final class FeatureFit {
     public static Reports.Fit fit(Requests.Fit request, FolderFeatures train, FolderFeatures validation,
             List<SkippedItem> skipped, ProgressListener progress) {
         check(request);
-        Engine.ensureStarted();
-        try (Classifier classifier = Classifier.load(request.model())) {
+        try (Classifier classifier = Classifier.load(request.model(), null, request.precision())) {
             return fit(classifier, request, train, validation, skipped, progress);
         }
     }
@@ -87,7 +85,7 @@ public final class FeatureFit {
         return new Reports.Fit(request.out(), trainSet.size(), validationSet == null ? 0 : validationSet.size(),
                 classes, state.threshold(), state.tpr(),
                 !withProbe && ClassNames.generic(classes) ? Double.NaN : trainSet.accuracy(), skipped, probe,
-                classesWithoutImages(classes, trainSet));
+                classesWithoutImages(classes, trainSet), state.precision());
     }
 
     private static List<String> classesWithoutImages(List<String> classes, FeatureSet train) {
@@ -136,7 +134,6 @@ public final class FeatureFit {
      * image: for a driver that lists the folders before the cluster extracts their features. Opens the model.
      */
     public static void checkClassFolders(Path model, List<String> folders, Path root) {
-        Engine.ensureStarted();
         try (Classifier classifier = Classifier.load(model)) {
             ClassNames.folderToModel(folders, classifier.info().classNames(), root);
         }

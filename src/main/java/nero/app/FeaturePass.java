@@ -3,11 +3,11 @@ package nero.app;
 import java.nio.file.Path;
 import java.util.List;
 import nero.core.FeatureSet;
+import nero.core.Precision;
 import nero.core.ProgressListener;
 import nero.io.SkippedItem;
 import nero.io.ImageSource;
 import nero.model.Classifier;
-import nero.model.Engine;
 import nero.model.Extraction;
 import nero.model.ExtractionOptions;
 import nero.model.FeatureExtractor;
@@ -33,8 +33,12 @@ public final class FeaturePass implements AutoCloseable {
 
     /** {@code options}: the pipeline's threads and batch size (ODIN and feature maps are never computed here). */
     public static FeaturePass open(Path modelFile, ExtractionOptions options) {
-        Engine.ensureStarted();
-        return new FeaturePass(Classifier.load(modelFile), new ExtractionOptions(options.batchSize(),
+        return open(modelFile, null, options);
+    }
+
+    /** As {@link #open(Path, ExtractionOptions)}, the model run in {@code precision} (null: the model's own). */
+    public static FeaturePass open(Path modelFile, Precision precision, ExtractionOptions options) {
+        return new FeaturePass(Classifier.load(modelFile, null, precision), new ExtractionOptions(options.batchSize(),
                 options.decodeThreads(), false, false, options.inferenceWorkers()));
     }
 

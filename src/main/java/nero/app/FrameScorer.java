@@ -8,7 +8,6 @@ import nero.core.InvalidInputException;
 import nero.core.Preprocessing;
 import nero.core.Relevance;
 import nero.core.RelevanceRule;
-import nero.model.Engine;
 import nero.model.InputBatch;
 import nero.model.ModelOutputs;
 import nero.model.Preprocessor;
@@ -30,7 +29,6 @@ public final class FrameScorer implements AutoCloseable {
 
     /** Opens the detector and its model (null: the model the detector was fitted with), checked as for score. */
     public static FrameScorer open(Path detectorFile, Path modelFile) {
-        Engine.ensureStarted();
         return new FrameScorer(LoadedDetector.open(detectorFile, modelFile));
     }
 

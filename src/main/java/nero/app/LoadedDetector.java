@@ -20,7 +20,8 @@ import nero.model.Classifier;
 /**
  * A detector file opened together with the classifier it was fitted for, ready to score feature sets with NERO and
  * the requested baselines. The one place where a detector meets its model: a model whose SHA-256 differs from the
- * one the detector records is refused here, and the model is fed the preprocessing the detector was fitted with.
+ * one the detector records is refused here, and the model is fed the preprocessing the detector was fitted with and
+ * run in its precision.
  */
 final class LoadedDetector implements AutoCloseable {
     private final Path file;
@@ -45,8 +46,10 @@ final class LoadedDetector implements AutoCloseable {
         DetectorState state = DetectorFile.load(detectorFile);
         Path model = modelOverride != null ? modelOverride : ModelLocation.resolve(detectorFile, state.modelFileName());
         // the detector's preprocessing, not the sidecar's: a sidecar left behind or edited since fitting would
-        // feed the model other pixels than the detector was fitted on, and flip verdicts without a word
-        Classifier classifier = Classifier.load(model, state.preprocessing());
+        // feed the model other pixels than the detector was fitted on, and flip verdicts without a word; and the
+        // detector's precision, so the features are computed as at fit (a precision the model cannot run in is
+        // refused by name)
+        Classifier classifier = Classifier.load(model, state.preprocessing(), state.precision());
         try {
             if (!classifier.info().sha256().equalsIgnoreCase(state.modelSha256())) {
                 throw new InvalidInputException("detector " + detectorFile + " was fitted for the model "

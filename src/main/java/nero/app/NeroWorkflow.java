@@ -19,7 +19,6 @@ import nero.io.SourceItem;
 import nero.io.source.ImageFolderSource;
 import nero.io.source.ImageSources;
 import nero.model.Classifier;
-import nero.model.Engine;
 
 /**
  * The four jobs as plain methods; the SciJava commands and the command line are thin shells over this class.
@@ -35,9 +34,8 @@ public final class NeroWorkflow {
     /** Features extracted here, then {@link FeatureFit} (which a cluster job calls with features from elsewhere). */
     public Reports.Fit fit(Requests.Fit r) {
         FeatureFit.check(r);
-        Engine.ensureStarted();
         List<SkippedItem> skipped = new ArrayList<>();
-        try (Classifier classifier = Classifier.load(r.model())) {
+        try (Classifier classifier = Classifier.load(r.model(), null, r.precision())) {
             boolean checkClasses = r.head() == Requests.Head.MODEL;
             FeatureFit.FolderFeatures train = extractFolder(classifier, r.trainDir(), "training images", skipped,
                     checkClasses);
@@ -83,7 +81,6 @@ public final class NeroWorkflow {
                 OutputTargets.Output.folder("vectors folder", r.vectorsDir(), VectorFiles.NAMES),
                 OutputTargets.Output.file("timeline picture", timeline == null ? null : timeline.picture()),
                 OutputTargets.Output.file("segments table", timeline == null ? null : timeline.segmentsCsv()));
-        Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             List<String> methods = GradientMethods.supported(asked, d.classifier());
             boolean odin = OodMethods.anyNeeds(methods, OodMethods.Needs.INPUT_GRADIENTS);
@@ -134,7 +131,6 @@ public final class NeroWorkflow {
     }
 
     public Reports.Evaluate evaluate(Requests.Evaluate r) {
-        Engine.ensureStarted();
         List<SkippedItem> skipped = new ArrayList<>();
         OutputTargets.checkFolder(r.outDir(), "output folder", true, r.idDir(), r.oodDir(), r.detector(),
                 r.model());
@@ -183,7 +179,6 @@ public final class NeroWorkflow {
     }
 
     private Reports.Explain explainChecked(Requests.Explain r) {
-        Engine.ensureStarted();
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             Explainer explainer = new Explainer(d);
             if (r.image() != null) {

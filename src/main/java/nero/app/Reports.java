@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import nero.core.Precision;
 import nero.core.probe.LinearProbe;
 import nero.io.SkippedItem;
 import nero.view.EvaluationPlots;
@@ -22,7 +23,7 @@ public final class Reports {
      */
     public record Fit(Path detectorFile, int trainImages, int validationImages, List<String> classNames,
             double threshold, double tpr, double trainAccuracy, List<SkippedItem> skipped, LinearProbe probe,
-            List<String> classesWithoutImages) {
+            List<String> classesWithoutImages, Precision precision) {
     }
 
     /** One row per image or still; {@code methodScores} keeps the requested extra methods in order. */

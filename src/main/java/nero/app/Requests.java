@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import nero.core.InvalidInputException;
 import nero.core.NeroParameters;
+import nero.core.Precision;
 import nero.io.video.FrameSampling;
 
 /** What the commands ask the workflow for. Paths that may be absent are null. */
@@ -15,12 +16,19 @@ public final class Requests {
 
     /**
      * Fit a detector on an ImageFolder tree of ID training images; {@code valDir} (optional) calibrates the
-     * threshold. {@code k} and {@code components} are NERO's parameters (0 = the authors' 175 and ⌊2D/3⌋).
+     * threshold. {@code k} and {@code components} are NERO's parameters (0 = the authors' 175 and ⌊2D/3⌋);
+     * {@code precision} the number format the model runs in (null: the model's own, fp32 or int8 for an int8
+     * model), recorded in the detector.
      */
     public record Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir, int k,
-            int components, Head head) {
+            int components, Head head, Precision precision) {
         public Fit {
             head = head == null ? Head.MODEL : head;
+        }
+
+        public Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir, int k,
+                int components, Head head) {
+            this(model, trainDir, valDir, tpr, out, vectorsDir, k, components, head, null);
         }
 
         public Fit(Path model, Path trainDir, Path valDir, double tpr, Path out, Path vectorsDir, int k,

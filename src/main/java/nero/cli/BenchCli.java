@@ -10,13 +10,15 @@ import nero.core.InvalidInputException;
 import nero.core.bench.CoreBenchmark;
 import nero.core.bench.ProbeBenchmark;
 import nero.io.bench.VideoDecodeBenchmark;
+import nero.model.bench.FastPathBenchmark;
 import nero.model.bench.ThroughputBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures: core (fit/score of the head math), model (inference "
-                + "and end-to-end throughput), video (decode frames/s), explain (seconds per image), probe (fit time "
+                + "and end-to-end throughput of a .pt or .onnx model), paths (fast paths side by side: TorchScript, "
+                + "frozen, ONNX, bf16, int8), video (decode frames/s), explain (seconds per image), probe (fit time "
                 + "of the linear probe), fit-memory (driver heap of a fit from features, per N images), live (a 25 fps UDP stream "
                 + "scored by NERO Live: fps, drops, latency). "
                 + "`./nero bench spark` runs tools/spark-bench.sh.")
@@ -31,6 +33,7 @@ final class BenchCli implements Callable<Integer> {
     static {
         BENCHMARKS.put("core", CoreBenchmark::main);
         BENCHMARKS.put("model", ThroughputBenchmark::main);
+        BENCHMARKS.put("paths", FastPathBenchmark::main);
         BENCHMARKS.put("video", VideoDecodeBenchmark::main);
         BENCHMARKS.put("explain", ExplainBenchmark::main);
         BENCHMARKS.put("fit-memory", FitMemoryBenchmark::main);
@@ -38,7 +41,7 @@ final class BenchCli implements Callable<Integer> {
         BENCHMARKS.put("live", LiveBenchmark::main);
     }
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "core, model, video, explain, probe, fit-memory or live")
+    @Parameters(index = "0", paramLabel = "NAME", description = "core, model, paths, video, explain, probe, fit-memory or live")
     String name;
     @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments passed to the benchmark")
     String[] args = new String[0];

@@ -35,6 +35,12 @@ final class FitCli implements Callable<Integer> {
                     + " the ID classes), 'probe' = a linear head fitted on the ID training images (any backbone:"
                     + " ImageNet, self-supervised, foundation)")
     String head;
+    @Option(names = "--precision", paramLabel = "fp32|bf16|int8",
+            description = "number format the model runs in, recorded in the detector and used again whenever it"
+                    + " scores: fp32 (default for a float model), bf16 (a TorchScript model in bfloat16, on CPUs with"
+                    + " bfloat16 instructions; fp32 elsewhere, said on stderr), int8 (an int8-quantised model: the"
+                    + " default for one; tools/export_for_nero.py --int8 writes one)")
+    String precision;
 
     @Override
     public Integer call() {
@@ -51,7 +57,8 @@ final class FitCli implements Callable<Integer> {
         CommandCall.of(FitDetectorCommand.class).input("model", "--model", model).input("train_dir", "--train", train)
                 .input("val_dir", "--val", val).input("tpr", "--tpr", tpr).input("detector", "--out", out)
                 .with(vectors).input("k", "--k", k).input("components", "--components", components)
-                .input("head", "--head", head).runAndPrintSummary();
+                .input("head", "--head", head).input("precision", "--precision", precision == null ? "model" : precision)
+                .runAndPrintSummary();
         return NeroCli.OK;
     }
 }

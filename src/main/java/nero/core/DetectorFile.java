@@ -24,7 +24,9 @@ import nero.core.probe.LinearProbeJson;
  *
  * <p>Version 2 adds the payload entry {@code probe} (a linear probe that replaces the model's head). A detector
  * without a probe is still written as version 1, which older plugins read; a probe detector is version 2, which
- * they refuse by its version. Both versions are read.
+ * they refuse by its version. The entry {@code precision} ("fp32", "bf16", "int8": the number format the model ran
+ * in) is written whenever it is known; a bf16 detector is version 3, since an older plugin would ignore the entry
+ * and score in float32. All versions are read; a file without the entry has the model's own precision.
  */
 public final class DetectorFile {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
@@ -39,11 +41,19 @@ public final class DetectorFile {
         JsonObject payload = payload(s);
         JsonObject root = new JsonObject();
         root.addProperty("format", DetectorState.FORMAT);
-        root.addProperty("version", s.probe() != null ? DetectorState.VERSION : 1);
+        root.addProperty("version", version(s));
         root.addProperty("sha256", Sha256.of(GSON.toJson(payload)));
         root.add("payload", payload);
         String json = GSON.toJson(root);
         AtomicFiles.write(file, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The lowest version that holds everything in {@code s}, so older plugins read what they can score right. */
+    static int version(DetectorState s) {
+        if (s.precision() == Precision.BF16) {
+            return 3;
+        }
+        return s.probe() != null ? 2 : 1;
     }
 
     public static DetectorState load(Path file) {
@@ -133,6 +143,9 @@ public final class DetectorFile {
         if (s.probe() != null) {
             o.add("probe", LinearProbeJson.toJson(s.probe()));
         }
+        if (s.precision() != null) {
+            o.addProperty("precision", s.precision().key());
+        }
         return o;
     }
 
@@ -156,6 +169,7 @@ public final class DetectorFile {
         return new DetectorState(NeroStateJson.fromJson(o.object(NERO)), baselines, o.strings("classNames"),
                 preprocessing, o.string("modelSha256"), o.string("modelFileName"), o.number("threshold"),
                 o.number("tpr"), o.doubles("sortedIdValidationScores"), scatter, created,
-                version >= 2 && payload.has("probe") ? LinearProbeJson.fromJson(o.object("probe")) : null);
+                version >= 2 && payload.has("probe") ? LinearProbeJson.fromJson(o.object("probe")) : null,
+                payload.has("precision") ? Precision.parse(o.string("precision")) : null);
     }
 }

@@ -22,13 +22,20 @@ import nero.core.probe.LinearProbe;
  * @param scatter                  ≤ 2000 training points in the first two PCs, with labels
  * @param probe                    the linear probe that replaces the model's head for the logits, the relevance,
  *                                 the logit-based methods and the explanations; null = the model's own head
+ * @param precision                the number format the model ran in when the features were extracted, which
+ *                                 every job scoring with this detector uses again; null in files written before
+ *                                 the choice existed (the model's own: fp32, or int8 for an int8 model)
  */
 public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, List<String> classNames,
         Preprocessing preprocessing, String modelSha256, String modelFileName, double threshold, double tpr,
-        double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt, LinearProbe probe) {
+        double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt, LinearProbe probe,
+        Precision precision) {
     public static final String FORMAT = "nero-ood-detector";
-    /** 2 added the optional linear probe; version 1 files (the model's own head) are still read. */
-    public static final int VERSION = 2;
+    /**
+     * 2 added the optional linear probe, 3 the bf16 precision (an older plugin would score such a detector in
+     * float32 without a word); files without either are still written as version 1, and all are read.
+     */
+    public static final int VERSION = 3;
 
     public DetectorState {
         Objects.requireNonNull(nero, "nero");
@@ -63,12 +70,12 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
         }
     }
 
-    /** A detector that uses the model's own head. */
+    /** A detector that uses the model's own head, its precision not recorded (the model's own). */
     public DetectorState(NeroState nero, Map<String, JsonObject> baselines, List<String> classNames,
             Preprocessing preprocessing, String modelSha256, String modelFileName, double threshold, double tpr,
             double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt) {
         this(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold, tpr,
-                sortedIdValidationScores, scatter, createdAt, null);
+                sortedIdValidationScores, scatter, createdAt, null, null);
     }
 
     /**
@@ -88,19 +95,25 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
     public DetectorState withTpr(double newTpr) {
         return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName,
                 ThresholdCalibrator.thresholdForTpr(sortedIdValidationScores, newTpr), newTpr,
-                sortedIdValidationScores, scatter, createdAt, probe);
+                sortedIdValidationScores, scatter, createdAt, probe, precision);
     }
 
     /** The same detector with an explicit threshold (tpr becomes the share of ID validation scores ≤ it). */
     public DetectorState withThreshold(double newThreshold) {
         return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName,
-                newThreshold, idPercentile(newThreshold), sortedIdValidationScores, scatter, createdAt, probe);
+                newThreshold, idPercentile(newThreshold), sortedIdValidationScores, scatter, createdAt, probe, precision);
     }
 
     /** The same detector, its logits coming from {@code linearProbe} (null: from the model's own head). */
     public DetectorState withProbe(LinearProbe linearProbe) {
         return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold,
-                tpr, sortedIdValidationScores, scatter, createdAt, linearProbe);
+                tpr, sortedIdValidationScores, scatter, createdAt, linearProbe, precision);
+    }
+
+    /** The same detector, its features extracted with the model in {@code format} (null: not recorded). */
+    public DetectorState withPrecision(Precision format) {
+        return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold,
+                tpr, sortedIdValidationScores, scatter, createdAt, probe, format);
     }
 
     /** The head the logits come from: the probe's, or {@code modelHead} when the detector has no probe. */

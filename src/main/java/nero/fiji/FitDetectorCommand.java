@@ -2,6 +2,7 @@ package nero.fiji;
 
 import java.io.File;
 import nero.app.Requests;
+import nero.core.Precision;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -32,6 +33,11 @@ public class FitDetectorCommand extends NeroCommand {
                     + " linear head fitted on the ID training images (an ImageNet, self-supervised or foundation"
                     + " backbone)")
     private String head = "model";
+    @Parameter(label = "Precision", choices = {"model", "fp32", "bf16", "int8"}, required = false, persist = false,
+            description = "the number format the model runs in, recorded in the detector (scoring uses it again):"
+                    + " model = its own (fp32; int8 for an int8 model); bf16 = a TorchScript model in bfloat16 on"
+                    + " CPUs with bfloat16 instructions (fp32 elsewhere); int8 = an int8-quantised model")
+    private String precision = "model";
 
     public FitDetectorCommand() {
         super("Fits a NERO detector on the in-distribution training images of your classifier (one folder per "
@@ -45,6 +51,6 @@ public class FitDetectorCommand extends NeroCommand {
                 Inputs.existingFolder(train_dir, "train_dir"), Inputs.optionalFolder(val_dir, "val_dir"), tpr,
                 Inputs.output(detector, "detector"), Inputs.optionalOutput(vectors_dir, "vectors_dir"),
                 Inputs.nonNegative(k, "k"), Inputs.nonNegative(components, "components"),
-                Requests.Head.parse(head)))));
+                Requests.Head.parse(head), "model".equals(precision) ? null : Precision.parse(precision)))));
     }
 }

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import nero.app.Reports;
+import nero.core.Precision;
 import nero.core.probe.LinearProbe;
 import nero.io.SkippedItem;
 import nero.view.EvaluationPlots;
@@ -17,12 +18,12 @@ final class SummaryText {
     static String fit(Reports.Fit r) {
         return String.format(Locale.ROOT,
                 "NERO detector fitted on %d training image(s), %d class(es): %s%n"
-                        + "threshold %.6g at TPR %.3f (%s)%ntraining accuracy %s%n%swritten to %s",
+                        + "threshold %.6g at TPR %.3f (%s)%ntraining accuracy %s%n%s%swritten to %s",
                 r.trainImages(), r.classNames().size(), abbreviated(r.classNames(), 12), r.threshold(), r.tpr(),
                 r.validationImages() > 0 ? r.validationImages() + " validation image(s)" : "on the training images",
                 Double.isNaN(r.trainAccuracy()) ? "n/a (the model's sidecar gives no class names)"
                         : String.format(Locale.ROOT, "%.3f", r.trainAccuracy()), probeLine(r.probe()),
-                r.detectorFile()) + untrainedLine(r.classesWithoutImages()) + skippedLine(r.skipped());
+                precisionLine(r.precision()), r.detectorFile()) + untrainedLine(r.classesWithoutImages()) + skippedLine(r.skipped());
     }
 
     static String score(Reports.Score report) {
@@ -60,6 +61,12 @@ final class SummaryText {
         return String.format(Locale.ROOT, "%nwarning: no training images for %d of the model's classes (%s): they have"
                 + " no centroid, so their images are measured against the other classes and may be called OOD",
                 classes.size(), abbreviated(classes, 12));
+    }
+
+    /** The precision's line of the summary (empty for fp32, the usual case). */
+    static String precisionLine(Precision p) {
+        return p == null || p == Precision.FP32 ? "" : String.format(Locale.ROOT, "precision: %s (the model runs in "
+                + "%s whenever this detector scores)%n", p.key(), p.key());
     }
 
     /** The probe's line of the summary (empty for the model's own head). */

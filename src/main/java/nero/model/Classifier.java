@@ -3,6 +3,7 @@ package nero.model;
 import java.nio.file.Path;
 import java.util.Optional;
 import nero.core.HeadWeights;
+import nero.core.Precision;
 import nero.core.Preprocessing;
 
 /**
@@ -21,7 +22,7 @@ public interface Classifier extends AutoCloseable {
      * fix it. Reads the sidecar {@code <model>.json} if present (else 224×224, ImageNet mean/std, classes class0…).
      */
     static Classifier load(Path modelFile) {
-        return ModelLoader.load(modelFile, null);
+        return ModelLoader.load(modelFile, null, null);
     }
 
     /**
@@ -30,7 +31,17 @@ public interface Classifier extends AutoCloseable {
      * left behind when the model was moved or edited since.
      */
     static Classifier load(Path modelFile, Preprocessing fitted) {
-        return ModelLoader.load(modelFile, fitted);
+        return ModelLoader.load(modelFile, fitted, null);
+    }
+
+    /**
+     * As {@link #load(Path, Preprocessing)}, run in {@code precision} (null: the model's own, fp32 or int8 for an
+     * int8-quantised model): a float model in int8, an int8 model in another precision, and bf16 for an ONNX model
+     * are refused; bf16 on a CPU without bfloat16 instructions runs in fp32 and says so on stderr. The precision it
+     * runs in is {@code info().precision()}, which a detector records at fit.
+     */
+    static Classifier load(Path modelFile, Preprocessing fitted, Precision precision) {
+        return ModelLoader.load(modelFile, fitted, precision);
     }
 
     /** The sidecar file {@code <model>.json} that belongs to a model file (whether or not it exists). */

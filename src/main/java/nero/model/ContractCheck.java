@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
+import nero.core.Precision;
 
 /**
  * The model contract, checked once on a probe batch whatever engine runs the model: {@code features} is N×D and
@@ -51,10 +52,13 @@ final class ContractCheck {
         this.terms = terms;
     }
 
-    /** What the model is, once its head is known: class names from the sidecar (checked) or class0…. */
-    ModelInfo info(String sha256, HeadWeights head, boolean hasMap) {
+    /**
+     * What the model is, once its head is known: class names from the sidecar (checked) or class0…; it runs in
+     * {@code precision}.
+     */
+    ModelInfo info(String sha256, HeadWeights head, boolean hasMap, Precision precision) {
         return new ModelInfo(file, sha256, classNames(head.classes()), sidecar.preprocessing, head.dimension(),
-                head.classes(), hasMap, sidecar.family);
+                head.classes(), hasMap, sidecar.family, precision);
     }
 
     private List<String> classNames(int classes) {

@@ -33,8 +33,7 @@ public final class Engine {
                 System.setProperty("ai.djl.offline", "true");
             }
             LibraryLogs.quietDjl();
-            tuneAllocator();
-            chooseThreads();
+            prepareProcess();
             Path cacheDir = chooseCacheDir();
             refuseForeignLibtorch(cacheDir);
             try {
@@ -61,6 +60,16 @@ public final class Engine {
         } catch (LinkageError e) {
             // no JNA on the class path: glibc keeps its defaults, which only costs system time
         }
+    }
+
+    /**
+     * What every inference engine needs set before its first model, libtorch's and ONNX Runtime's alike (an
+     * ONNX-only run never starts libtorch: no 430 MB extraction, no second native runtime): the thread settings.
+     * Idempotent.
+     */
+    static synchronized void prepareProcess() {
+        tuneAllocator();
+        chooseThreads();
     }
 
     /**

@@ -6,7 +6,9 @@ import nero.core.Preprocessing;
  * How {@link FeatureExtractor} runs.
  *
  * @param batchSize      images per inference call; 0 = automatic (8, or 32 for inputs of 64×64 or smaller)
- * @param decodeThreads  threads decoding and preprocessing ahead of inference; 0 = automatic (the cores libtorch does not use, 1..4)
+ * @param decodeThreads  threads decoding and preprocessing ahead of inference; 0 = automatic (the cores libtorch does not use, 1..4,
+ *                       growing up to the cores, at most 4, while decoding is the slower stage in CPU per image:
+ *                       {@link FeatureExtractor})
  * @param withFeatureMap also keep every image's feature map (n×D×h×w; memory grows with n, so only for few images)
  * @param withOdin       also compute ODIN logits (input perturbation with {@link #ODIN_TEMPERATURE} and {@link #ODIN_EPSILON})
  *                       into {@link nero.core.FeatureSet#ODIN_LOGITS}; costs about three extra passes per image
@@ -53,6 +55,11 @@ public record ExtractionOptions(int batchSize, int decodeThreads, boolean withFe
             return 1;
         }
         return inferenceWorkers > 0 ? inferenceWorkers : Engine.inferenceWorkers();
+    }
+
+    /** The most decode threads the automatic count grows to: the cores, at most 4. */
+    int maxDecodeThreads() {
+        return Math.max(resolvedDecodeThreads(), Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     int resolvedDecodeThreads() {

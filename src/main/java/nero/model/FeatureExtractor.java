@@ -1,5 +1,7 @@
 package nero.model;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +14,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
 import nero.core.Preprocessing;
@@ -34,10 +40,17 @@ import nero.io.SourceItem;
  * gave features 2e-6 (tiny CNN) to 4e-4 (MobileNetV2, 2 threads) apart from the same image in a batch of eight,
  * while at one shape an image's outputs did not depend on its position or companions. So an image scores the same
  * bits wherever a source (or a Spark partition) happens to end.
+ *
+ * <p>With the automatic decode thread count ({@link ExtractionOptions#decodeThreads()} 0) decoding starts on the
+ * cores libtorch leaves free and grows, one thread at a time up to the cores (at most 4), while decoding is the
+ * stage that limits the pipeline in CPU per image ({@link DecodeThreads}). A light network (MobileNetV2 in int8:
+ * 5 ms of CPU per image against 10–11 ms of JPEG decoding and resizing) would otherwise leave a core to one decode
+ * thread; with a heavy one (ResNet-18 in float32, 40 ms) an extra decoder would only take CPU from inference.
  */
 public final class FeatureExtractor {
     static final String STAGE = "Extracting features";
     private static final int BATCHES_AHEAD = 3;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Classifier classifier;
     private final ExtractionOptions options;
@@ -68,7 +81,8 @@ public final class FeatureExtractor {
         Map<String, Integer> labelIndex = labelIndex(source.classNames());
         Results results = new Results(options.withOdin(), rows);
         int workers = options.resolvedInferenceWorkers();
-        ExecutorService decoders = Executors.newFixedThreadPool(options.resolvedDecodeThreads(), daemonThreads("decode"));
+        DecodeThreads decoders = new DecodeThreads(options.resolvedDecodeThreads(), options.decodeThreads() > 0
+                ? options.resolvedDecodeThreads() : options.maxDecodeThreads(), Runtime.getRuntime().availableProcessors());
         ExecutorService inference = Executors.newFixedThreadPool(workers, daemonThreads("infer"));
         Deque<List<Future<Decoded>>> ahead = new ArrayDeque<>();
         Deque<Future<Inferred>> running = new ArrayDeque<>();
@@ -83,7 +97,8 @@ public final class FeatureExtractor {
                 // batches go to the inference workers in source order and come back in the same order
                 while (running.size() < workers && !ahead.isEmpty()) {
                     List<Future<Decoded>> batch = ahead.poll();
-                    running.add(inference.submit(() -> infer(await(batch), batchSize)));
+                    decoders.maybeGrow();
+                    running.add(inference.submit(() -> infer(await(batch), batchSize, decoders)));
                     while (ahead.size() < BATCHES_AHEAD && items.hasNext()) {
                         ahead.add(submitBatch(items, batchSize, decoders));
                     }
@@ -101,21 +116,86 @@ public final class FeatureExtractor {
                 pending.forEach(f -> f.cancel(true));
             }
             inference.shutdownNow();
-            decoders.shutdownNow();
+            decoders.pool.shutdownNow();
             NativeAllocator.releaseFreeMemory();
         }
         return results.toExtraction();
+    }
+
+    /**
+     * The decode threads, grown one at a time (never beyond {@code max}) while decoding is the stage that holds the
+     * pipeline up in CPU terms. With k decode threads, images flow at most at k / decode CPU per image, and with
+     * every core busy at cores / (decode + inference CPU per image); a thread is added while the first is clearly
+     * the smaller, i.e. (decode + inference) · k < 0.95 · cores · decode. Thread CPU time, unlike wall time, hardly
+     * depends on what else the machine runs, so other processes do not make the pipeline grow.
+     */
+    static final class DecodeThreads {
+        /** Images decoded and inferred before the first decision. */
+        static final int MIN_IMAGES = 16;
+        final ThreadPoolExecutor pool;
+        private final int max;
+        private final int cores;
+        private final LongAdder decodeNanos = new LongAdder();
+        private final LongAdder decoded = new LongAdder();
+        private final LongAdder inferenceNanos = new LongAdder();
+        private final LongAdder inferred = new LongAdder();
+
+        DecodeThreads(int threads, int max, int cores) {
+            this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                    daemonThreads("decode"));
+            this.max = Math.max(threads, max);
+            this.cores = cores;
+        }
+
+        /** A decode thread's CPU time for one image. */
+        void decodedOne(long cpuNanos) {
+            decodeNanos.add(cpuNanos);
+            decoded.increment();
+        }
+
+        /** An inference worker's CPU time for a batch of {@code images}. */
+        void inferredBatch(long cpuNanos, int images) {
+            inferenceNanos.add(cpuNanos);
+            inferred.add(images);
+        }
+
+        /** Called by the gathering thread as batches are handed to inference: one more decode thread if it pays. */
+        void maybeGrow() {
+            int threads = pool.getCorePoolSize();
+            if (threads >= max || decoded.sum() < MIN_IMAGES || inferred.sum() < MIN_IMAGES) {
+                return;
+            }
+            double decode = decodeNanos.doubleValue() / decoded.sum();
+            double inference = inferenceNanos.doubleValue() / inferred.sum();
+            if ((decode + inference) * threads < 0.95 * cores * decode) {
+                pool.setMaximumPoolSize(threads + 1);
+                pool.setCorePoolSize(threads + 1); // starts a thread for the queued decoding at once
+            }
+        }
+
+        <T> Future<T> submit(java.util.concurrent.Callable<T> task) {
+            return pool.submit(task);
+        }
+
+        int threads() {
+            return pool.getCorePoolSize();
+        }
     }
 
     /** One decoded item: its tensor, or why it was skipped. */
     private record Decoded(SourceItem item, float[] tensor, String problem) {
     }
 
-    private List<Future<Decoded>> submitBatch(Iterator<SourceItem> items, int batchSize, ExecutorService decoders) {
+    private List<Future<Decoded>> submitBatch(Iterator<SourceItem> items, int batchSize, DecodeThreads decoders) {
         List<Future<Decoded>> batch = new ArrayList<>(batchSize);
         while (batch.size() < batchSize && items.hasNext()) {
             SourceItem item = items.next();
-            batch.add(decoders.submit(() -> decode(item)));
+            batch.add(decoders.submit(() -> {
+                long start = THREADS.getCurrentThreadCpuTime();
+                Decoded d = decode(item);
+                decoders.decodedOne(THREADS.getCurrentThreadCpuTime() - start);
+                return d;
+            }));
         }
         return batch;
     }
@@ -167,6 +247,15 @@ public final class FeatureExtractor {
      * Runs on an inference worker: the model on the batch's decodable items (and ODIN when asked for), padded with
      * blank images to {@code shape} rows.
      */
+    private Inferred infer(List<Decoded> batch, int shape, DecodeThreads decoders) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        Inferred result = infer(batch, shape);
+        if (result.outputs() != null) {
+            decoders.inferredBatch(THREADS.getCurrentThreadCpuTime() - start, result.good().size());
+        }
+        return result;
+    }
+
     private Inferred infer(List<Decoded> batch, int shape) {
         List<Decoded> good = new ArrayList<>(batch.size());
         for (Decoded d : batch) {

@@ -4,16 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
+import nero.core.Precision;
 import nero.core.Preprocessing;
 import nero.core.methods.ModelFamily;
 
 /**
  * What a loaded model is: its file and SHA-256 (detector files pin it), class names, preprocessing, feature
- * dimension D, class count C, whether it exports a feature map, and its family (from the sidecar; it picks ReAct's clip and NECO's
- * ViT variant, as the reference does).
+ * dimension D, class count C, whether it exports a feature map, its family (from the sidecar; it picks ReAct's clip and NECO's
+ * ViT variant, as the reference does), and the precision it runs in.
  */
 public record ModelInfo(Path file, String sha256, List<String> classNames, Preprocessing preprocessing,
-        int featureDim, int numClasses, boolean hasFeatureMap, ModelFamily family) {
+        int featureDim, int numClasses, boolean hasFeatureMap, ModelFamily family, Precision precision) {
     public ModelInfo {
         classNames = List.copyOf(classNames);
     }

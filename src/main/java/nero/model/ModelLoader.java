@@ -1,17 +1,19 @@
 package nero.model;
 
 import java.nio.file.Path;
+import nero.core.Precision;
 import nero.core.Preprocessing;
 
 /**
- * Opens a model file in the engine its format needs and checks the contract: the one way in for every model.
- * The place where an engine or precision choice is made for a model file.
+ * Opens a model file in the engine its format needs, in the precision asked for ({@link PrecisionChoice}), and
+ * checks the contract: the one way in for every model, so every job (fit, score, Spark, live) runs the model as
+ * its detector was fitted.
  */
 final class ModelLoader {
     private ModelLoader() {
     }
 
-    static Classifier load(Path modelFile, Preprocessing fitted) {
+    static Classifier load(Path modelFile, Preprocessing fitted, Precision precision) {
         Path file = modelFile.toAbsolutePath().normalize();
         ModelFormat format = ModelFormat.of(file);
         ModelSidecar sidecar = ModelSidecar.forModel(file);
@@ -19,8 +21,8 @@ final class ModelLoader {
             sidecar = sidecar.withPreprocessing(fitted);
         }
         return switch (format) {
-            case TORCHSCRIPT -> TorchScriptClassifier.load(file, sidecar);
-            case ONNX -> OnnxClassifier.load(file, sidecar);
+            case TORCHSCRIPT -> TorchScriptClassifier.load(file, sidecar, precision);
+            case ONNX -> OnnxClassifier.load(file, sidecar, precision);
         };
     }
 }

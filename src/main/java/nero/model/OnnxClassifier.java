@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
+import nero.core.Precision;
 import nero.core.Sha256;
 
 /**
@@ -51,18 +52,22 @@ final class OnnxClassifier implements Classifier {
         this.head = head;
     }
 
-    /** Opens {@code file} in ONNX Runtime and checks the contract on a probe batch. */
-    static OnnxClassifier load(Path file, ModelSidecar sidecar) {
+    /**
+     * Opens {@code file} in ONNX Runtime and checks the contract on a probe batch; {@code requested} precision: fp32
+     * for a float graph, int8 for a quantised one (null: the graph's own), never bf16.
+     */
+    static OnnxClassifier load(Path file, ModelSidecar sidecar, Precision requested) {
         OrtSession session = OnnxRuntimeEngine.open(file);
         try {
-            return check(session, file, sidecar, Sha256.of(file));
+            return check(session, file, sidecar, Sha256.of(file), requested);
         } catch (RuntimeException e) {
             closeQuietly(session);
             throw e;
         }
     }
 
-    private static OnnxClassifier check(OrtSession session, Path file, ModelSidecar given, String sha256) {
+    private static OnnxClassifier check(OrtSession session, Path file, ModelSidecar given, String sha256,
+            Precision requested) {
         OnnxInput input = OnnxInput.of(session, file, given);
         ModelSidecar sidecar = given.withPreprocessing(input.sized(given.preprocessing),
                 input.height() == given.preprocessing.height() && input.width() == given.preprocessing.width()
@@ -76,6 +81,7 @@ final class OnnxClassifier implements Classifier {
                     + " or set has_feature_map to false.");
         }
         OnnxInitializers weights = OnnxInitializers.read(file);
+        Precision precision = PrecisionChoice.resolve(file, ModelFormat.ONNX, weights.isQuantizedGraph(), requested);
         HeadLookup.Found found = HeadLookup.find(weights.parameters(), sidecar.head, file, "initializer",
                 "convert it with " + CONVERT_TOOL + ", which names the head in the sidecar.");
         ContractCheck contract = new ContractCheck(file, sidecar, TERMS);
@@ -88,7 +94,7 @@ final class OnnxClassifier implements Classifier {
             throw contract.probeFailed(x, OnnxRuntimeEngine.firstLine(e), e);
         }
         HeadWeights head = oriented(found, probe.get(LOGITS), probe.get(FEATURES));
-        ModelInfo info = contract.info(sha256, head, hasMap);
+        ModelInfo info = contract.info(sha256, head, hasMap, precision);
         boolean quantised = weights.isQuantized(found.weightName());
         contract.checkOutputs(head, new ContractCheck.ProbeOutputs(probe.get(LOGITS), probe.get(FEATURES),
                 hasMap ? () -> probe.get(FEATURE_MAP) : null), quantised ? quantisedTolerance(probe)

@@ -18,12 +18,15 @@ import nero.core.InvalidInputException;
  * ({@code ModelProto.graph.initializer}, onnx.proto) with protobuf's own reader, as named parameters for {@link
  * HeadLookup}. ONNX Runtime's Java API does not expose them. A quantised tensor stored as
  * {@code <name>_quantized} with {@code <name>_scale} and {@code <name>_zero_point} (ONNX Runtime's quantisation
- * tool's names, per tensor or per channel) is given dequantised under {@code <name>}.
+ * tool's names, per tensor or per channel) is given dequantised under {@code <name>}. The graph's operators are
+ * read too, for one question: whether the graph is int8-quantised.
  */
 final class OnnxInitializers {
     // onnx.proto field numbers
     private static final int MODEL_GRAPH = 7;
+    private static final int GRAPH_NODE = 1;
     private static final int GRAPH_INITIALIZER = 5;
+    private static final int NODE_OP_TYPE = 4;
     private static final int TENSOR_DIMS = 1;
     private static final int TENSOR_DATA_TYPE = 2;
     private static final int TENSOR_FLOAT_DATA = 4;
@@ -49,10 +52,19 @@ final class OnnxInitializers {
     private record Stored(String name, long[] dims, int dataType, double[] values) {
     }
 
-    private final Map<String, Stored> byName;
+    /**
+     * Operators of int8 graphs: ONNX Runtime's quantisation writes QLinear* operators (QOperator format) or
+     * QuantizeLinear/DequantizeLinear pairs around float ones (QDQ format), dynamic quantisation the *Integer ones.
+     */
+    private static final List<String> QUANTIZED_OPERATORS = List.of("QuantizeLinear", "DequantizeLinear",
+            "DynamicQuantizeLinear", "ConvInteger", "MatMulInteger", "QGemm");
 
-    private OnnxInitializers(Map<String, Stored> byName) {
+    private final Map<String, Stored> byName;
+    private final boolean quantizedGraph;
+
+    private OnnxInitializers(Map<String, Stored> byName, boolean quantizedGraph) {
         this.byName = byName;
+        this.quantizedGraph = quantizedGraph;
     }
 
     /** Reads the initializers of {@code file} (0-, 1- and 2-D only: a final layer is never more). */
@@ -61,26 +73,33 @@ final class OnnxInitializers {
             CodedInputStream in = CodedInputStream.newInstance(Files.readAllBytes(file));
             in.setSizeLimit(Integer.MAX_VALUE);
             Map<String, Stored> found = new LinkedHashMap<>();
+            List<String> operators = new ArrayList<>();
             int tag;
             while ((tag = in.readTag()) != 0) {
                 if (WireFormat.getTagFieldNumber(tag) == MODEL_GRAPH) {
                     int limit = in.pushLimit(in.readRawVarint32());
-                    readGraph(in, found);
+                    readGraph(in, found, operators);
                     in.popLimit(limit);
                 } else {
                     in.skipField(tag);
                 }
             }
-            return new OnnxInitializers(found);
+            return new OnnxInitializers(found, operators.stream().anyMatch(
+                    op -> op.startsWith("QLinear") || QUANTIZED_OPERATORS.contains(op)));
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("cannot read the weights of ONNX model " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static void readGraph(CodedInputStream in, Map<String, Stored> found) throws IOException {
+    private static void readGraph(CodedInputStream in, Map<String, Stored> found, List<String> operators)
+            throws IOException {
         int tag;
         while ((tag = in.readTag()) != 0) {
-            if (WireFormat.getTagFieldNumber(tag) == GRAPH_INITIALIZER) {
+            if (WireFormat.getTagFieldNumber(tag) == GRAPH_NODE) {
+                int limit = in.pushLimit(in.readRawVarint32());
+                operators.add(readOperator(in));
+                in.popLimit(limit);
+            } else if (WireFormat.getTagFieldNumber(tag) == GRAPH_INITIALIZER) {
                 int limit = in.pushLimit(in.readRawVarint32());
                 Stored t = readTensor(in);
                 in.popLimit(limit);
@@ -91,6 +110,20 @@ final class OnnxInitializers {
                 in.skipField(tag);
             }
         }
+    }
+
+    /** A node's op_type (empty when it has none). */
+    private static String readOperator(CodedInputStream in) throws IOException {
+        String op = "";
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            if (WireFormat.getTagFieldNumber(tag) == NODE_OP_TYPE) {
+                op = in.readString();
+            } else {
+                in.skipField(tag);
+            }
+        }
+        return op;
     }
 
     /** A tensor of at most 2 dimensions with data in the file, else null. */
@@ -210,6 +243,11 @@ final class OnnxInitializers {
             }
         }
         return parameters;
+    }
+
+    /** Whether the graph computes in int8 (it has quantised operators). */
+    boolean isQuantizedGraph() {
+        return quantizedGraph;
     }
 
     /** Whether {@code name} (a parameter of {@link #parameters()}) was stored quantised. */

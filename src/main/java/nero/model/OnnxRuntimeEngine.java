@@ -49,6 +49,7 @@ final class OnnxRuntimeEngine {
         if (environment == null) {
             synchronized (OnnxRuntimeEngine.class) {
                 if (environment == null) {
+                    Engine.prepareProcess();
                     try {
                         environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "nero");
                     } catch (RuntimeException | LinkageError e) {

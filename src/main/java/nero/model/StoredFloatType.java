@@ -34,22 +34,52 @@ final class StoredFloatType {
     private StoredFloatType() {
     }
 
-    /** "float64", "float16" or "bfloat16" when the archive holds tensors of that type, else null (float32). */
+    /**
+     * "float64", "float16" or "bfloat16" when the archive holds tensors of that type, else null (float32, or an
+     * int8-quantised module, whose float64 scales belong to it: it runs as stored).
+     */
     static String otherThanFloat32(Path file) {
+        String pickle = dataPickle(file);
+        if (pickle == null || isQuantized(pickle)) {
+            return null;
+        }
+        for (String[] type : OTHER_TYPES) {
+            if (pickle.contains(type[0])) {
+                return type[1];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the archive holds an int8-quantised module ({@code torch.ao.quantization}'s convert: its weights are
+     * stored as {@code QInt8Storage}, its activations' scales beside them).
+     */
+    static boolean isQuantized(Path file) {
+        String pickle = dataPickle(file);
+        return pickle != null && isQuantized(pickle);
+    }
+
+    private static boolean isQuantized(String pickle) {
+        return pickle.contains("QInt8Storage") || pickle.contains("QUInt8Storage");
+    }
+
+    /**
+     * The archive's {@code data.pkl} and {@code constants.pkl} (where a frozen module keeps its weights) as
+     * ISO-8859-1 text, or null when it cannot be read.
+     */
+    private static String dataPickle(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            StringBuilder pickles = new StringBuilder();
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
-                if (entry.getName().endsWith("/data.pkl") || entry.getName().equals("data.pkl")) {
-                    String pickle = read(zip, entry);
-                    for (String[] type : OTHER_TYPES) {
-                        if (pickle.contains(type[0])) {
-                            return type[1];
-                        }
-                    }
+                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                if (name.equals("data.pkl") || name.equals("constants.pkl")) {
+                    pickles.append(read(zip, entry));
                 }
             }
-            return null;
+            return pickles.isEmpty() ? null : pickles.toString();
         } catch (IOException e) {
             return null; // DJL read it; an unreadable pickle here only means no conversion
         }

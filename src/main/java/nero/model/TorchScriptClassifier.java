@@ -16,15 +16,22 @@ import java.util.Optional;
 import java.util.Set;
 import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
+import nero.core.Precision;
 import nero.core.Sha256;
 
 /**
  * A TorchScript classifier run through DJL's PyTorch engine: {@code forward(x) → logits}, exported
  * {@code features(x) → N×D} and optionally {@code feature_map(x) → N×D×h×w}; the head is read by parameter name.
  * Inference calls only {@code features} (or {@code feature_map}); input gradients come from {@link
- * TorchScriptGradients}.
+ * TorchScriptGradients}. In bf16 each inference call runs under libtorch's CPU autocast to bfloat16 (thread-local,
+ * switched on and off around the call; the contract check and the gradients stay in float32/float64). An
+ * int8-quantised module has no input gradients (its quantised kernels have no backward pass).
  */
 final class TorchScriptClassifier implements Classifier {
+    static final String NO_GRADIENTS_INT8 = "an int8-quantised TorchScript model has no input gradients (its "
+            + "quantised kernels have no backward pass); fit the detector on its float original for methods that need "
+            + "them";
+
     private final ZooModel<NDList, NDList> model;
     private final PtSymbolBlock block;
     private final ModelInfo info;
@@ -42,17 +49,29 @@ final class TorchScriptClassifier implements Classifier {
         this.boundGradients = gradients.bound(this, ownHead);
     }
 
-    /** Loads {@code file} (a TorchScript archive) and checks the contract on a probe batch. */
-    static TorchScriptClassifier load(Path file, ModelSidecar sidecar) {
+    /** Loads {@code file} (a TorchScript archive) in {@code requested} precision and checks the contract. */
+    static TorchScriptClassifier load(Path file, ModelSidecar sidecar, Precision requested) {
         Engine.ensureStarted();
+        boolean quantised = StoredFloatType.isQuantized(file);
+        if (quantised && !LibtorchNative.useOnednnForInt8()) {
+            System.err.println("nero: libtorch's oneDNN int8 kernels are not available here: int8 model "
+                    + file.getFileName() + " runs on the default kernels, which may saturate (compare its features"
+                    + " with the float model's)");
+        }
         ZooModel<NDList, NDList> model = TorchScriptFile.load(file);
         try {
+            Precision precision = PrecisionChoice.resolve(file, ModelFormat.TORCHSCRIPT, quantised, requested);
+            if (precision == Precision.BF16 && !LibtorchNative.cpuAutocastBFloat16(false)) {
+                System.err.println("nero: libtorch's autocast cannot be called on this platform: model "
+                        + file.getFileName() + " runs in fp32 instead of bf16");
+                precision = Precision.FP32;
+            }
             String storedType = StoredFloatType.otherThanFloat32(file);
             if (storedType != null) {
                 StoredFloatType.convertToFloat32((PtSymbolBlock) model.getBlock(), model.getNDManager(), file,
                         storedType, sidecar.preprocessing);
             }
-            return check(model, file, sidecar, Sha256.of(file));
+            return check(model, file, sidecar, Sha256.of(file), precision);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -60,7 +79,7 @@ final class TorchScriptClassifier implements Classifier {
     }
 
     private static TorchScriptClassifier check(ZooModel<NDList, NDList> model, Path file, ModelSidecar sidecar,
-            String sha256) {
+            String sha256, Precision precision) {
         PtSymbolBlock block = (PtSymbolBlock) model.getBlock();
         Set<String> methods = TorchScriptFile.methods(block);
         if (!methods.contains("features")) {
@@ -79,7 +98,7 @@ final class TorchScriptClassifier implements Classifier {
         HeadWeights head = new HeadWeights(found.weight(),
                 found.bias() != null ? found.bias() : new float[found.weight().length]);
         ContractCheck contract = new ContractCheck(file, sidecar, ContractCheck.Terms.TORCHSCRIPT);
-        ModelInfo info = contract.info(sha256, head, hasMap);
+        ModelInfo info = contract.info(sha256, head, hasMap, precision);
         TorchScriptClassifier classifier = new TorchScriptClassifier(model, info, head,
                 new TorchScriptGradients(block, model.getNDManager(), info), true);
         contract.checkOutputs(head, classifier.probe(contract, hasMap), ContractCheck.Tolerance.FLOAT);
@@ -138,7 +157,7 @@ final class TorchScriptClassifier implements Classifier {
         int n = batch.n();
         boolean map = withFeatureMap && info.hasFeatureMap();
         try (NDManager scope = model.getNDManager().newSubManager()) {
-            NDArray out = runMethod(scope, map ? "feature_map" : "features", batch);
+            NDArray out = runInPrecision(scope, map ? "feature_map" : "features", batch);
             float[] values = out.toType(DataType.FLOAT32, false).toFloatArray();
             long[] shape = out.getShape().getShape();
             float[][] features;
@@ -165,9 +184,27 @@ final class TorchScriptClassifier implements Classifier {
         }
     }
 
+    /** {@link #runMethod} in the model's precision: bf16 under CPU autocast on this thread for the call only. */
+    private NDArray runInPrecision(NDManager scope, String method, InputBatch batch) {
+        if (info.precision() != Precision.BF16) {
+            return runMethod(scope, method, batch);
+        }
+        LibtorchNative.cpuAutocastBFloat16(true);
+        try {
+            return runMethod(scope, method, batch);
+        } finally {
+            LibtorchNative.cpuAutocastBFloat16(false);
+        }
+    }
+
     @Override
     public Optional<InputGradients> inputGradients() {
-        return Optional.of(boundGradients);
+        return info.precision() == Precision.INT8 ? Optional.empty() : Optional.of(boundGradients);
+    }
+
+    @Override
+    public String noInputGradientsReason() {
+        return info.precision() == Precision.INT8 ? NO_GRADIENTS_INT8 : null;
     }
 
     /** Whether input gradients run on the float64 copy (made now if not yet); false on the float32 fallback. */

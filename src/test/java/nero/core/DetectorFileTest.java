@@ -103,9 +103,9 @@ class DetectorFileTest {
         Path f = dir.resolve("det.json");
         DetectorFile.save(f, state(tv2(), Preprocessing.imagenet(224)));
         String text = Files.readString(f);
-        Files.writeString(f, text.replace("\"version\":1", "\"version\":3"));
+        Files.writeString(f, text.replace("\"version\":1", "\"version\":4"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> DetectorFile.load(f));
-        assertTrue(e.getMessage().contains("version 3") && e.getMessage().contains("versions 1 to 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 4") && e.getMessage().contains("versions 1 to 3"), e.getMessage());
         Files.writeString(f, text.replace("\"version\":1", "\"version\":\"one\""));
         e = assertThrows(InvalidInputException.class, () -> DetectorFile.load(f));
         assertTrue(e.getMessage().contains("format version \"one\""), e.getMessage());

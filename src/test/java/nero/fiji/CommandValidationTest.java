@@ -67,7 +67,8 @@ class CommandValidationTest {
 
     @Test
     void macroKeysAreTheDocumentedFieldNames() {
-        assertEquals(List.of("model", "train_dir", "val_dir", "tpr", "detector", "vectors_dir", "k", "components", "head"), userInputs(FitDetectorCommand.class));
+        assertEquals(List.of("model", "train_dir", "val_dir", "tpr", "detector", "vectors_dir", "k", "components", "head",
+                "precision"), userInputs(FitDetectorCommand.class));
         assertEquals(List.of("detector", "model", "input", "image", "methods", "csv", "vectors_dir", "video_step", "timeline", "segments"), userInputs(ScoreImagesCommand.class));
         assertEquals(List.of("detector", "model", "image_file", "image", "out_dir", "top_n"), userInputs(ExplainImageCommand.class));
         assertEquals(List.of("detector", "model", "id_dir", "ood_dir", "methods", "out_dir"), userInputs(EvaluateCommand.class));

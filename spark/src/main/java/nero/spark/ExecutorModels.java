@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import nero.app.BatchScorer;
 import nero.app.FeaturePass;
+import nero.core.Precision;
 import nero.model.ExtractionOptions;
 
 /**
@@ -29,12 +30,12 @@ final class ExecutorModels {
         return (BatchScorer) open;
     }
 
-    static synchronized FeaturePass featurePass(ShippedFiles files, TaskThreads threads) {
-        String key = "features " + files.key() + " " + threads;
+    static synchronized FeaturePass featurePass(ShippedFiles files, Precision precision, TaskThreads threads) {
+        String key = "features " + files.key() + " " + precision + " " + threads;
         Object open = OPEN.get(key);
         if (open == null) {
             threads.configureEngine();
-            open = FeaturePass.open(files.localModel(), pipeline(threads));
+            open = FeaturePass.open(files.localModel(), precision, pipeline(threads));
             OPEN.put(key, open);
         }
         return (FeaturePass) open;

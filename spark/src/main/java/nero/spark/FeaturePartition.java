@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import nero.app.FeaturePass;
 import nero.core.FeatureSet;
+import nero.core.Precision;
 import nero.io.SkippedItem;
 import nero.io.video.FrameSampling;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -16,15 +17,18 @@ final class FeaturePartition implements FlatMapFunction<Iterator<InputFile>, Fea
 
     private final ShippedFiles files;
     private final SerializableConfiguration hadoop;
+    private final Precision precision;
 
-    FeaturePartition(ShippedFiles files, SerializableConfiguration hadoop) {
+    /** {@code precision}: the model's number format on the executors (null: the model's own), as the driver's. */
+    FeaturePartition(ShippedFiles files, SerializableConfiguration hadoop, Precision precision) {
         this.files = files;
         this.hadoop = hadoop;
+        this.precision = precision;
     }
 
     @Override
     public Iterator<FeatureRecord> call(Iterator<InputFile> partition) {
-        FeaturePass pass = ExecutorModels.featurePass(files, TaskThreads.ofCurrentTask());
+        FeaturePass pass = ExecutorModels.featurePass(files, precision, TaskThreads.ofCurrentTask());
         // fit reads ImageFolder trees with the default video sampling, as the command does
         return PartitionItems.mapChunks(partition, FrameSampling.defaults(), true, hadoop.value(),
                 (chunk, tags, cancel) -> records(tags, pass.extract(chunk, cancel)));

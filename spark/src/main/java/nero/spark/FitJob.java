@@ -12,6 +12,7 @@ import nero.app.Reports;
 import nero.app.Requests;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
+import nero.core.Precision;
 import nero.core.ProgressListener;
 import nero.io.SkippedItem;
 import org.apache.spark.api.java.JavaRDD;
@@ -50,6 +51,10 @@ public final class FitJob implements Callable<Integer> {
             description = "'model' = the network's own final layer (default), 'probe' = a linear head fitted on the ID "
                     + "training images (on the driver), as `nero fit --head`")
     String head;
+    @Option(names = "--precision", paramLabel = "fp32|bf16|int8",
+            description = "number format the model runs in on the executors, recorded in the detector, as `nero fit "
+                    + "--precision` (default: the model's own, fp32 or int8 for an int8 model)")
+    String precision;
     @Option(names = "--files-per-task", defaultValue = "64", paramLabel = "N")
     int filesPerTask;
 
@@ -74,8 +79,9 @@ public final class FitJob implements Callable<Integer> {
             throw new InvalidInputException("--k and --components must be 0 (the default) or positive");
         }
         Requests.Head headChoice = Requests.Head.parse(head);
+        Precision format = Precision.parse(precision);
         Requests.Fit request = new Requests.Fit(model, Path.of(train), val == null ? null : Path.of(val), tpr, out,
-                null, k, components, headChoice);
+                null, k, components, headChoice, format);
         FeatureFit.check(request);
         ShippedFiles shipped = ShippedFiles.ship(spark, null, model);
         InputListing.Folder trainFolder = InputListing.imageFolder(spark, train);
@@ -95,7 +101,8 @@ public final class FitJob implements Callable<Integer> {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<FeatureRecord> records = Tasks.of(jsc, files, filesPerTask)
-                .mapPartitions(new FeaturePartition(shipped, new SerializableConfiguration(jsc.hadoopConfiguration())))
+                .mapPartitions(new FeaturePartition(shipped, new SerializableConfiguration(jsc.hadoopConfiguration()),
+                        format))
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             records.count(); // extract everywhere at once; the driver then reads the stored partitions in order

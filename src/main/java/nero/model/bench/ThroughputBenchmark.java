@@ -36,10 +36,14 @@ import nero.model.Preprocessor;
  * ratio is reported per round, then as median and range. Not a unit test: prints figures.
  *
  * <pre>
- * ./nero bench model [images=160] [batch=0 (auto)] [rounds=5] [end-to-end-only] [MODEL.pt]
+ * ./nero bench model [images=160] [batch=0 (auto)] [rounds=5] [end-to-end-only] [MODEL.pt|MODEL.onnx]
+ *                    [fp32|bf16|int8] [authors=REF.pt]
  * </pre>
  * (the launcher's JVM, -Xmx2g; the ResNet-18 file is made on first use with Debian's /usr/bin/python3 and
- * tools/make_model_fixtures.py; a {@code .pt} argument benchmarks that model instead, e.g. the shared MobileNetV2).
+ * tools/make_model_fixtures.py; a {@code .pt} or {@code .onnx} argument benchmarks that model instead, e.g. the
+ * shared MobileNetV2, in the precision given (default: the model's own); the authors' pipeline runs the model
+ * itself when it is a float {@code .pt}, else {@code authors=REF.pt}, its float TorchScript twin, or is left out).
+ * {@code ./nero bench paths} ({@link FastPathBenchmark}) runs several such paths interleaved in one JVM.
  * {@code end-to-end-only}: one end-to-end pass and the JVM's peak RSS, no tensors kept in advance (the memory check
  * for large image counts). Each round measures end-to-end twice, with the default reduced-size JPEG decoding and with
  * {@code -Dnero.decode=exact} (Pillow-identical pixels); the summary ends with one markdown table row per mode
@@ -55,15 +59,21 @@ import nero.model.Preprocessor;
 public final class ThroughputBenchmark {
     private static final Path BASE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
     private static final Path RESNET18 = BASE.resolve("target/bench/resnet18-nero.pt");
-    private static final Path IMAGES = BASE.resolve("target/bench/images");
+    static final Path IMAGES = BASE.resolve("target/bench/images");
     private static final String[] MODES = {"reduced", "exact"};
     private static Path model = RESNET18;
 
     public static void main(String[] allArgs) throws Exception {
         List<String> argList = new ArrayList<>();
+        nero.core.Precision precision = null;
+        Path authorsModel = null;
         for (String a : allArgs) {
-            if (a.endsWith(".pt")) {
+            if (a.endsWith(".pt") || a.endsWith(".onnx")) {
                 model = Path.of(a).toAbsolutePath().normalize();
+            } else if (a.startsWith("authors=")) {
+                authorsModel = Path.of(a.substring(8)).toAbsolutePath().normalize();
+            } else if (a.matches("fp32|bf16|int8")) {
+                precision = nero.core.Precision.parse(a);
             } else {
                 argList.add(a);
             }
@@ -80,7 +90,7 @@ public final class ThroughputBenchmark {
         final Path MODEL = model;
         prepareImages(count);
         ExtractionOptions options = new ExtractionOptions(batchOption, 0, false, false);
-        try (Classifier c = Classifier.load(MODEL)) {
+        try (Classifier c = Classifier.load(MODEL, null, precision)) {
             FeatureExtractor extractor = new FeatureExtractor(c, options);
             int batch = batchOption > 0 ? batchOption : autoBatch(c);
             System.out.printf("images: %d JPEGs (the 4 Kvasir frames repeated, 720×576 to 1920×1072) via "
@@ -160,7 +170,14 @@ public final class ThroughputBenchmark {
                 tensorMs[m] = parts[1];
                 ceiling[m] = median(pureCpuMs) / (median(pureCpuMs) + parts[0] + parts[1]);
             }
-            String name = MODEL.getFileName().toString().replace("-nero.pt", "").replace(".pt", "");
+            if (authorsModel == null && MODEL.toString().endsWith(".pt")
+                    && c.info().precision() != nero.core.Precision.INT8) {
+                authorsModel = MODEL;
+            }
+            AuthorsRun authors = authorsModel == null ? AuthorsRun.NOT_RUN
+                    : authorsPipeline(batchOption > 0 ? batchOption : 8, authorsModel);
+            String name = MODEL.getFileName().toString().replace("-nero.pt", "").replace(".pt", "")
+                    + (c.info().precision() == nero.core.Precision.FP32 ? "" : " " + c.info().precision().key());
             double pureSysShare = median(pureSysMs) / median(pureUserMs);
             double endToEndSysShare = median(endToEndSysMs) / median(endToEndUserMs);
             System.out.printf(java.util.Locale.ROOT, "CPU per image, user + sys (medians): pure inference %.1f + %.1f ms"
@@ -168,7 +185,6 @@ public final class ThroughputBenchmark {
                     + " %s%n", median(pureUserMs), median(pureSysMs), 100 * pureSysShare, MODES[0],
                     median(endToEndUserMs), median(endToEndSysMs), 100 * endToEndSysShare,
                     pureSysShare < 0.10 && endToEndSysShare < 0.10 ? "yes" : "NO");
-            AuthorsRun authors = authorsPipeline(batchOption > 0 ? batchOption : 8, MODEL);
             System.out.printf(java.util.Locale.ROOT, "sys-row: | %s | %s | %s | %.1f + %.1f (%.0f %%) | %.1f | %.1f + %.1f"
                     + " (%.0f %%) | %.1f | %s | %s |%n", name, environmentLabel(),
                     NativeAllocator.tune().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
@@ -284,7 +300,7 @@ public final class ThroughputBenchmark {
         return new double[] {readMs, tensorMs};
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
@@ -312,7 +328,7 @@ public final class ThroughputBenchmark {
             });
 
     /** The same batches on tensors prepared in advance, run by as many concurrent callers as the pipeline uses. */
-    private static double pureInference(Classifier c, List<float[]> tensors, int batch) throws Exception {
+    static double pureInference(Classifier c, List<float[]> tensors, int batch) throws Exception {
         ExecutorService pool = PURE_POOL;
         {
             long start = System.nanoTime();
@@ -333,7 +349,7 @@ public final class ThroughputBenchmark {
     }
 
     /** The production path: folder → ImageSources → FeatureExtractor → FeatureSet. */
-    private static double endToEnd(FeatureExtractor extractor, int expected) {
+    static double endToEnd(FeatureExtractor extractor, int expected) {
         long start = System.nanoTime();
         Extraction e;
         try (ImageSource source = ImageSources.open(IMAGES)) {
@@ -348,7 +364,7 @@ public final class ThroughputBenchmark {
     }
 
     /** ImageFolder layout target/bench/images/class{0,1}/NNNN-name.jpg: links to (or copies of) the Kvasir frames. */
-    private static void prepareImages(int count) throws IOException {
+    static void prepareImages(int count) throws IOException {
         List<Path> jpegs = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(BASE.resolve("../shared/data/kvasir-frames").normalize(),
                 "*.jpg")) {
@@ -390,7 +406,8 @@ public final class ThroughputBenchmark {
     }
 
     /** The authors' pipeline's figures: its best img/s (−1 when not run) and CPU per image, as users run it and with ours. */
-    private record AuthorsRun(double best, String asUsersRunIt, String withOurSetting) {
+    record AuthorsRun(double best, String asUsersRunIt, String withOurSetting) {
+        static final AuthorsRun NOT_RUN = new AuthorsRun(-1, "n/a", "n/a");
     }
 
     /** What the sys-row's "environment" column says: the MALLOC_ variables the JVM was started with, if any. */
@@ -407,11 +424,11 @@ public final class ThroughputBenchmark {
      * environment (as users run it); then the better of the two again with our malloc setting as glibc's
      * environment variables ({@link NativeAllocator#environment()}), to show what the setting does for PyTorch.
      */
-    private static AuthorsRun authorsPipeline(int batch, Path modelFile) throws Exception {
+    static AuthorsRun authorsPipeline(int batch, Path modelFile) throws Exception {
         Path python = Path.of("/usr/bin/python3");
         if (!Files.isExecutable(python) || run(List.of(python.toString(), "-c", "import torch, torchvision")) != 0) {
             System.out.println("authors' pipeline: skipped (/usr/bin/python3 has no torch)");
-            return new AuthorsRun(-1, "n/a", "n/a");
+            return AuthorsRun.NOT_RUN;
         }
         double best = -1;
         String bestThreads = "0";
