@@ -122,27 +122,30 @@ public final class Explainer {
                 Explanation.componentDeviations(projected, detector.projectedCentroids()[row]));
     }
 
-    /** Explains an image open in ImageJ, as it is, and writes every view into {@code outDir}. */
+    /** Explains an image open in ImageJ, as it is; every view is also written into {@code outDir} unless it is null. */
     public Reports.Explain explain(ImagePlus image, String id, Path outDir) {
         return explain(SourceItem.Pixels.of(image), id, outDir);
     }
 
-    /** Explains one item of a source (a file's model input as its score had it) and writes every view. */
+    /** Explains one item of a source (a file's model input as its score had it); writes the views as above. */
     Reports.Explain explain(SourceItem item, Path outDir) {
         return explain(pixels(item), item.id(), outDir);
     }
 
     private Reports.Explain explain(SourceItem.Pixels pixels, String id, Path outDir) {
         Explanation e = explanation(pixels.forModel(), id, true);
-        ExplanationViews views = ExplanationWriter.write(pixels.full(), e, outDir);
+        ExplanationViews views = ExplanationWriter.views(pixels.full(), e);
+        if (outDir != null) {
+            views = ExplanationWriter.write(views, e, outDir);
+        }
         return new Reports.Explain(row(e), e.score().percentile(), views.overlayImage(), views.files(),
-                views.summary());
+                views.summary(), views);
     }
 
     /**
      * Montage of the given items in order (the most OOD first), each tile the image with its deviation heatmap and
-     * a caption; items that cannot be read are left out. Written to {@value #MONTAGE_FILE} in {@code outDir};
-     * returns the montage image.
+     * a caption; items that cannot be read are left out. Written to {@value #MONTAGE_FILE} in {@code outDir} (when
+     * not null); returns the montage image.
      */
     ImagePlus montage(List<SourceItem> items, Path outDir) {
         List<ImagePlus> tiles = new ArrayList<>();
@@ -165,7 +168,9 @@ public final class Explainer {
             throw new InvalidInputException("no image of the " + items.size() + " most OOD rows could be read");
         }
         ImagePlus montage = OodMontage.create(tiles, captions, MONTAGE_COLUMNS, MONTAGE_TILE);
-        ViewFiles.png(montage, outDir.resolve(MONTAGE_FILE));
+        if (outDir != null) {
+            ViewFiles.png(montage, outDir.resolve(MONTAGE_FILE));
+        }
         return montage;
     }
 

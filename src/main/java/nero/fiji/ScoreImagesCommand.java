@@ -8,6 +8,7 @@ import java.util.List;
 import nero.app.Reports;
 import nero.app.Requests;
 import org.scijava.ItemIO;
+import org.scijava.plugin.Attr;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
@@ -44,7 +45,7 @@ public class ScoreImagesCommand extends DetectorCommand {
             persist = false)
     private File segments;
 
-    @Parameter(type = ItemIO.OUTPUT)
+    @Parameter(type = ItemIO.OUTPUT, label = ScoreTable.TITLE, attrs = @Attr(name = ImageJOutputs.APPENDS))
     private ResultsTable results;
     /** The rows themselves, for a script or the command line (which prints them as the score CSV). */
     @Parameter(type = ItemIO.OUTPUT)
