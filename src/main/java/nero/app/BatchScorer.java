@@ -60,6 +60,11 @@ public final class BatchScorer implements AutoCloseable {
         return Reports.ScoreRow.header(methods);
     }
 
+    /** The detector's NERO threshold (OOD above it). */
+    public double threshold() {
+        return detector.state().threshold();
+    }
+
     /** Scores every item of the source; a source without any readable item gives no rows (not an error). */
     public Scored score(ImageSource source, ProgressListener progress) {
         FeaturePass.Features f = FeaturePass.extract(detector.classifier(), options, source, progress);

@@ -150,7 +150,8 @@ public final class NeroWorkflow {
                 oodScores.put(key, d.scores(key, ood));
             }
             return ScoreEvaluation.evaluate(methods, new ScoreEvaluation.ScoredSet(List.of(id.ids()), idScores),
-                    new ScoreEvaluation.ScoredSet(List.of(ood.ids()), oodScores), r.outDir(), skipped);
+                    new ScoreEvaluation.ScoredSet(List.of(ood.ids()), oodScores), r.outDir(), skipped,
+                    d.state().threshold());
         }
     }
 
