@@ -29,7 +29,8 @@ final class BatchExplain {
         }
         List<SkippedItem> skipped = new ArrayList<>();
         MostOod most = new MostOod(detector.nero(), detector.classifier().head(), topN);
-        FeatureSet features = SourceFeatures.extract(detector.classifier(), source, "images", where, false, progress,
+        FeatureSet features = SourceFeatures.extract(detector.classifier(), source, "images", where, false,
+                detector.decode(), progress,
                 skipped, most);
         List<Reports.ScoreRow> rows = detector.rows(features, List.of());
         ImagePlus montage = explainer.montage(most.items(), outDir);

@@ -47,7 +47,7 @@ public final class BatchScorer implements AutoCloseable {
         }
         return new BatchScorer(d, List.copyOf(extras), new ExtractionOptions(pipeline.batchSize(),
                 pipeline.decodeThreads(), false, OodMethods.anyNeeds(extras, OodMethods.Needs.INPUT_GRADIENTS),
-                pipeline.inferenceWorkers()));
+                pipeline.inferenceWorkers(), d.decode()));
     }
 
     /** The extra methods, in column order. */

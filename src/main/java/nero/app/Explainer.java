@@ -18,6 +18,7 @@ import nero.core.explain.NeuronRelevanceProfile;
 import nero.core.explain.RelevanceSpace;
 import nero.core.explain.ScoreDecomposition;
 import nero.core.explain.SpatialMap;
+import nero.io.DecodeMode;
 import nero.io.SourceItem;
 import nero.view.ExplanationViews;
 import nero.view.ExplanationWriter;
@@ -47,6 +48,7 @@ public final class Explainer {
     private final double[] sortedValidationScores;
     private final double[][] trainingPoints;
     private final int[] trainingLabels;
+    private final DecodeMode decode;
     private boolean saidNoGradients;
 
     /** Explains with a detector file opened with its model (which {@link LoadedDetector#open} checked). */
@@ -65,7 +67,7 @@ public final class Explainer {
 
     private Explainer(Classifier classifier, NeroDetector detector, DetectorState state) {
         this(classifier, detector, state.classNames(), state.threshold(), state.sortedIdValidationScores(),
-                toDouble(state.scatter().points()), state.scatter().labels());
+                toDouble(state.scatter().points()), state.scatter().labels(), state.decode());
     }
 
     /**
@@ -74,7 +76,7 @@ public final class Explainer {
      * @param trainingLabels         its class indices, or null
      */
     private Explainer(Classifier classifier, NeroDetector detector, List<String> classNames, double threshold,
-            double[] sortedValidationScores, double[][] trainingPoints, int[] trainingLabels) {
+            double[] sortedValidationScores, double[][] trainingPoints, int[] trainingLabels, String decodeMode) {
         this.classifier = classifier;
         this.detector = detector;
         this.preprocessor = new Preprocessor(classifier.info().preprocessing());
@@ -83,6 +85,7 @@ public final class Explainer {
         this.sortedValidationScores = sortedValidationScores.clone();
         this.trainingPoints = trainingPoints == null ? null : RelevanceSpace.firstTwo(trainingPoints);
         this.trainingLabels = trainingLabels == null ? null : trainingLabels.clone();
+        this.decode = DecodeMode.recorded(decodeMode);
         if (detector.dimension() != classifier.info().featureDim()) {
             throw new InvalidInputException("the detector was fitted on " + detector.dimension()
                     + " features but the model " + classifier.info().file() + " gives "
@@ -176,7 +179,7 @@ public final class Explainer {
 
     private SourceItem.Pixels pixels(SourceItem item) {
         Preprocessing pre = classifier.info().preprocessing();
-        return item.readPixels(pre.width(), pre.height());
+        return item.readPixels(pre.width(), pre.height(), decode);
     }
 
     private Reports.ScoreRow row(Explanation e) {

@@ -22,10 +22,14 @@ import nero.core.probe.LinearProbe;
  * @param scatter                  ≤ 2000 training points in the first two PCs, with labels
  * @param probe                    the linear probe that replaces the model's head for the logits, the relevance,
  *                                 the logit-based methods and the explanations; null = the model's own head
+ * @param decode                   how image files were decoded for the model at fit ("reduced" or "exact", see
+ *                                 {@code nero.io.DecodeMode}), and so how every path decodes them to score; null for
+ *                                 a detector from before it was recorded
  */
 public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, List<String> classNames,
         Preprocessing preprocessing, String modelSha256, String modelFileName, double threshold, double tpr,
-        double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt, LinearProbe probe) {
+        double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt, LinearProbe probe,
+        String decode) {
     public static final String FORMAT = "nero-ood-detector";
     /** 2 added the optional linear probe; version 1 files (the model's own head) are still read. */
     public static final int VERSION = 2;
@@ -63,6 +67,14 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
         }
     }
 
+    /** A detector whose decode mode is not recorded. */
+    public DetectorState(NeroState nero, Map<String, JsonObject> baselines, List<String> classNames,
+            Preprocessing preprocessing, String modelSha256, String modelFileName, double threshold, double tpr,
+            double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt, LinearProbe probe) {
+        this(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold, tpr,
+                sortedIdValidationScores, scatter, createdAt, probe, null);
+    }
+
     /** A detector that uses the model's own head. */
     public DetectorState(NeroState nero, Map<String, JsonObject> baselines, List<String> classNames,
             Preprocessing preprocessing, String modelSha256, String modelFileName, double threshold, double tpr,
@@ -88,19 +100,25 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
     public DetectorState withTpr(double newTpr) {
         return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName,
                 ThresholdCalibrator.thresholdForTpr(sortedIdValidationScores, newTpr), newTpr,
-                sortedIdValidationScores, scatter, createdAt, probe);
+                sortedIdValidationScores, scatter, createdAt, probe, decode);
     }
 
     /** The same detector with an explicit threshold (tpr becomes the share of ID validation scores ≤ it). */
     public DetectorState withThreshold(double newThreshold) {
         return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName,
-                newThreshold, idPercentile(newThreshold), sortedIdValidationScores, scatter, createdAt, probe);
+                newThreshold, idPercentile(newThreshold), sortedIdValidationScores, scatter, createdAt, probe, decode);
     }
 
     /** The same detector, its logits coming from {@code linearProbe} (null: from the model's own head). */
     public DetectorState withProbe(LinearProbe linearProbe) {
         return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold,
-                tpr, sortedIdValidationScores, scatter, createdAt, linearProbe);
+                tpr, sortedIdValidationScores, scatter, createdAt, linearProbe, decode);
+    }
+
+    /** The same detector, recording how its training images were decoded ("reduced" or "exact"). */
+    public DetectorState withDecode(String decodeMode) {
+        return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold,
+                tpr, sortedIdValidationScores, scatter, createdAt, probe, decodeMode);
     }
 
     /** The head the logits come from: the probe's, or {@code modelHead} when the detector has no probe. */

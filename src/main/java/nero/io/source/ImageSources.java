@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import nero.core.InvalidInputException;
 import nero.io.FileKind;
 import nero.io.ImageSource;
-import nero.io.LazyItem;
 import nero.io.SourceItem;
 import nero.io.video.FrameSampling;
 import nero.io.video.VideoReader;
@@ -100,10 +98,12 @@ public final class ImageSources {
         return VideoReader.open(file, sampling);
     }
 
-    /** Images already open in ImageJ; the id is the image title. */
+    /**
+     * Images already open in ImageJ; the id is the image title. One that is an unchanged reading of an image file is
+     * read again from that file, as the command line reads it ({@link OpenImages}).
+     */
     public static ImageSource of(List<ImagePlus> images) {
-        List<SourceItem> items = images.stream()
-                .<SourceItem>map(imp -> LazyItem.decoded(imp.getTitle(), null, Map.of("source", "imagej"), imp)).toList();
+        List<SourceItem> items = images.stream().map(OpenImages::item).toList();
         return new ImageSource() {
             @Override
             public java.util.Iterator<SourceItem> iterator() {
