@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import nero.app.Reports;
 import nero.app.Requests;
 import nero.view.ExplanationViews;
+import net.imglib2.RandomAccessibleInterval;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.plugin.Attr;
 import org.scijava.command.Command;
 import org.scijava.plugin.Menu;
@@ -28,6 +30,10 @@ public class ExplainImageCommand extends DetectorCommand {
     private File image_file;
     @Parameter(label = "Current image", required = false, persist = false)
     private ImagePlus image;
+    /** For scripts: the image as an ImageJ2 Dataset or any ImgLib2 image (XY or XYC); before the current image. */
+    @Parameter(label = "Image (ImageJ2 Dataset or ImgLib2, from a script)", required = false, persist = false,
+            autoFill = false, visibility = ItemVisibility.INVISIBLE)
+    private RandomAccessibleInterval<?> img;
     @Parameter(label = "Output folder for the view files (optional; empty = windows only)", style = "directory",
             required = false, persist = false)
     private File out_dir;
@@ -68,7 +74,7 @@ public class ExplainImageCommand extends DetectorCommand {
     public void run() {
         runJob(workflow -> {
             Path file = Inputs.optionalFileOrFolder(image_file, "image_file");
-            ImagePlus current = file == null ? Inputs.currentImage(image, "image_file") : null;
+            ImagePlus current = file == null ? Inputs.currentImage(image, img, "image_file") : null;
             Reports.Explain report = workflow.explain(new Requests.Explain(detectorFile(), modelFile(), file, current,
                     Inputs.optionalOutput(out_dir, "out_dir"), top_n));
             results = ScoreTable.of(report);

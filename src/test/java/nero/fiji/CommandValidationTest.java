@@ -69,8 +69,8 @@ class CommandValidationTest {
     @Test
     void macroKeysAreTheDocumentedFieldNames() {
         assertEquals(List.of("model", "train_dir", "val_dir", "tpr", "detector", "vectors_dir", "k", "components", "head"), userInputs(FitDetectorCommand.class));
-        assertEquals(List.of("detector", "model", "input", "image", "methods", "csv", "vectors_dir", "video_step", "timeline", "segments"), userInputs(ScoreImagesCommand.class));
-        assertEquals(List.of("detector", "model", "image_file", "image", "out_dir", "top_n"), userInputs(ExplainImageCommand.class));
+        assertEquals(List.of("detector", "model", "input", "image", "img", "methods", "csv", "vectors_dir", "video_step", "timeline", "segments"), userInputs(ScoreImagesCommand.class));
+        assertEquals(List.of("detector", "model", "image_file", "image", "img", "out_dir", "top_n"), userInputs(ExplainImageCommand.class));
         assertEquals(List.of("detector", "model", "id_dir", "ood_dir", "methods", "out_dir"), userInputs(EvaluateCommand.class));
         for (Class<?> c : List.of(FitDetectorCommand.class, ScoreImagesCommand.class, ExplainImageCommand.class, EvaluateCommand.class)) {
             for (ModuleItem<?> item : commands.getCommand(c.getName()).inputs()) {
@@ -102,6 +102,7 @@ class CommandValidationTest {
                 EvaluateCommand.class)) {
             List<String> keys = new ArrayList<>(userInputs(c));
             keys.remove("image");
+            keys.remove("img");
             assertEquals(keys, MacroKeys.valid(commands.getCommand(c.getName())), c.getSimpleName());
         }
     }

@@ -190,4 +190,40 @@ class OneImageOneScoreTest {
             }
         }
     }
+
+    @Test
+    void aScriptsImgLib2ImageScoresAsTheSameImageInImageJ() throws Exception {
+        ImagePlus rgb = IJ.openImage(TestData.SAMPLE.resolve("ood/polyp/polyp-000.jpg").toString());
+        ColorProcessor cp = (ColorProcessor) rgb.getProcessor();
+        int w = cp.getWidth();
+        int h = cp.getHeight();
+        net.imglib2.img.array.ArrayImg<net.imglib2.type.numeric.integer.UnsignedByteType, ?> xyc =
+                net.imglib2.img.array.ArrayImgs.unsignedBytes(w, h, 3);
+        net.imglib2.img.array.ArrayImg<net.imglib2.type.numeric.integer.UnsignedShortType, ?> grey16 =
+                net.imglib2.img.array.ArrayImgs.unsignedShorts(w, h);
+        net.imglib2.RandomAccess<net.imglib2.type.numeric.integer.UnsignedByteType> a = xyc.randomAccess();
+        net.imglib2.RandomAccess<net.imglib2.type.numeric.integer.UnsignedShortType> g = grey16.randomAccess();
+        ByteProcessor grey = cp.convertToByteProcessor();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int c = cp.get(x, y);
+                for (int ch = 0; ch < 3; ch++) {
+                    a.setPosition(new long[] {x, y, ch});
+                    a.get().set(c >> (16 - 8 * ch) & 0xff);
+                }
+                g.setPosition(new long[] {x, y});
+                g.get().set(grey.get(x, y));
+            }
+        }
+        ImagePlus copy = new ImagePlus("copy", cp.duplicate()); // no file: scored as it is
+        assertEquals(scoreOf(copy), scoreOfImg(xyc), 0, "XYC unsigned bytes: RGB");
+        assertEquals(scoreOf(new ImagePlus("grey", grey)), scoreOfImg(grey16), 0, "XY 16-bit grey, 8-bit values");
+        assertEquals(scoreOf(copy), ((ij.measure.ResultsTable) run(ExplainImageCommand.class, "detector",
+                detector.toFile(), "img", xyc).getOutput("results")).getValue("nero_score", 0), 1e-6);
+    }
+
+    static double scoreOfImg(Object img) throws Exception {
+        return ((Reports.Score) run(ScoreImagesCommand.class, "detector", detector.toFile(), "img", img)
+                .getOutput("report")).rows().get(0).neroScore();
+    }
 }
