@@ -23,18 +23,19 @@ print("gui: explanation window [" + explanation + "], images open: " + nImages);
 selectImage("relevance profile: " + scored);
 Plot.getValues(px, py);
 print("gui: relevance profile is a live plot with " + px.length + " points");
-// Arrange for the screenshot: scored image and heatmap on the left, the plots in the middle, tables on the right.
-selectImage(scored); run("Set... ", "zoom=150"); setLocation(0, 60);
+// Arrange for the screenshot (1400×900, ImageJ's window at the top): scored image and heatmaps on the left, the
+// plots in the middle, the tables on the right.
+selectImage(scored); run("Set... ", "zoom=150"); setLocation(0, 95);
 selectImage(explanation); run("Set... ", "zoom=150"); setLocation(0, 330);
-selectImage("relevance profile: " + scored); Plot.setFrameSize(430, 190); setLocation(250, 60);
-selectImage("relevance histogram: " + scored); Plot.setFrameSize(430, 150); setLocation(250, 340);
-selectImage("relevance space: " + scored); Plot.setFrameSize(330, 170); setLocation(250, 580);
-selectImage("relevance heatmap: " + scored); setLocation(0, 600);
-if (isOpen("NERO Score Parts")) Table.setLocationAndSize(750, 60, 640, 230, "NERO Score Parts");
-if (isOpen("NERO Top Neurons")) Table.setLocationAndSize(750, 300, 640, 150, "NERO Top Neurons");
-if (isOpen("NERO Scores")) Table.setLocationAndSize(750, 460, 640, 120, "NERO Scores");
-if (isOpen("Results")) Table.setLocationAndSize(750, 590, 640, 90, "Results");
-if (isOpen("Log")) { selectWindow("Log"); setLocation(750, 690); }
+selectImage("relevance heatmap: " + scored); run("Set... ", "zoom=150"); setLocation(0, 565);
+selectImage("relevance profile: " + scored); Plot.setFrameSize(420, 170); setLocation(205, 95);
+selectImage("relevance histogram: " + scored); Plot.setFrameSize(420, 130); setLocation(205, 375);
+selectImage("relevance space: " + scored); Plot.setFrameSize(330, 160); setLocation(205, 615);
+if (isOpen("NERO Score Parts")) Table.setLocationAndSize(740, 95, 660, 225, "NERO Score Parts");
+if (isOpen("NERO Top Neurons")) Table.setLocationAndSize(740, 325, 660, 150, "NERO Top Neurons");
+if (isOpen("NERO Scores")) Table.setLocationAndSize(740, 480, 660, 115, "NERO Scores");
+if (isOpen("Results")) Table.setLocationAndSize(740, 600, 660, 90, "Results");
+if (isOpen("Log")) { selectWindow("Log"); setLocation(740, 695); }
 for (i = 1; i <= nImages; i++) {
     selectImage(i);
     t = getTitle();

@@ -108,9 +108,9 @@ public final class EvaluationPlots {
         }
         plot.setColor(new Color(30, 90, 200), new Color(30, 90, 200, 70));
         plot.setLineWidth(2);
-        plot.add("filled", centres, idCounts);
+        plot.add("bar", centres, idCounts);
         plot.setColor(new Color(200, 30, 30), new Color(200, 30, 30, 70));
-        plot.add("filled", centres, oodCounts);
+        plot.add("bar", centres, oodCounts);
         String legend = "ID (" + id.length + ")\nOOD (" + ood.length + ")";
         boolean hasThreshold = Double.isFinite(threshold) && method.equals(OodMethods.NERO)
                 && threshold >= edges[0] && threshold <= edges[edges.length - 1];

@@ -146,6 +146,14 @@ class CommandValidationTest {
     }
 
     @Test
+    void theScriptOnlyImageIsResolvedSoNoDialogAsksForIt() throws Exception {
+        CommandModule module = commands.run(ScoreImagesCommand.class.getName(), true, Map.of("detector",
+                detector.toFile(), "input", dir.toString(), "methods", "bogus")).get();
+        assertTrue(module.isInputResolved("img"), "Fiji's dialog would offer the open images for img");
+        assertFalse(module.isInputResolved("model"), "a typed-in field is left to the dialog");
+    }
+
+    @Test
     void scoreRejectsAnUnknownMethod() throws Exception {
         String reason = cancelReason(ScoreImagesCommand.class, "detector", detector.toFile(), "input", dir.toString(),
                 "methods", "msp,bogus");
