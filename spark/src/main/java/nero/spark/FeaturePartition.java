@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import nero.app.FeaturePass;
+import nero.io.DecodeMode;
 import nero.core.FeatureSet;
 import nero.io.SkippedItem;
 import nero.io.video.FrameSampling;
@@ -16,6 +17,8 @@ final class FeaturePartition implements FlatMapFunction<Iterator<InputFile>, Fea
 
     private final ShippedFiles files;
     private final SerializableConfiguration hadoop;
+    /** The driver's decode mode, which the detector records: every executor decodes that way. */
+    private final DecodeMode decode = DecodeMode.configured();
 
     FeaturePartition(ShippedFiles files, SerializableConfiguration hadoop) {
         this.files = files;
@@ -27,7 +30,7 @@ final class FeaturePartition implements FlatMapFunction<Iterator<InputFile>, Fea
         FeaturePass pass = ExecutorModels.featurePass(files, TaskThreads.ofCurrentTask());
         // fit reads ImageFolder trees with the default video sampling, as the command does
         return PartitionItems.mapChunks(partition, FrameSampling.defaults(), true, hadoop.value(),
-                (chunk, tags, cancel) -> records(tags, pass.extract(chunk, cancel)));
+                (chunk, tags, cancel) -> records(tags, pass.extract(chunk, cancel, decode)));
     }
 
     private static List<FeatureRecord> records(List<PartitionItems.Tag> tags, FeaturePass.Features f) {
