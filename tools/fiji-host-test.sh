@@ -343,7 +343,8 @@ SHOT=$ROOT/target/fiji-host-test.png
 DIALOG_SHOT=$ROOT/target/fiji-host-dialog.png
 EVALUATE_SHOT=$ROOT/target/fiji-host-evaluate.png
 if [ "$HEADLESS_ONLY" = 0 ]; then
-  rm -f "$WORK/browser.txt"
+  # a work folder kept from an earlier run: no step log, single-instance stub or remembered dialog values of that run
+  rm -rf "$WORK/browser.txt" "$WORK/gui-steps.log" "$WORK/home/.java" "$WORK"/tmp/ImageJ-*.stub
   cat >"$WORK/gui.sh" <<SH
 #!/bin/bash
 # Runs inside xvfb-run: Fiji with its windows; steps are driven through files the probe watches. A stand-in
@@ -369,6 +370,8 @@ printf '%s\n%s\n' "$ROOT/tools/fiji-host/gui-evaluate.ijm" "" >"\$PROBE/macro.tx
 if wait_for "\$PROBE/log.txt" "gui: evaluate arranged" 60; then
   sleep 3; import -window root "$EVALUATE_SHOT"; echo "gui: evaluate screenshot taken" >>"$WORK/gui-steps.log"
 fi
+printf '%s\n%s\n' "$ROOT/tools/fiji-host/gui-select.ijm" "bleeding-000.jpg" >"\$PROBE/macro.txt"
+wait_for "\$PROBE/log.txt" "gui: selected bleeding-000.jpg" 30
 
 # The menu command: Score Images with Fiji's dialog, recorded.
 echo "Record..." >"\$PROBE/menu-command.txt"; sleep 3

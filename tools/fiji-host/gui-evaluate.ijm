@@ -11,9 +11,4 @@ tables = newArray("NERO Score Parts", "NERO Top Neurons", "NERO Scores", "NERO E
 for (i = 0; i < tables.length; i++) if (isOpen(tables[i])) Table.setLocationAndSize(1500, 0, 300, 100, tables[i]);
 if (isOpen("NERO Metrics")) Table.setLocationAndSize(0, 520, 1000, 150, "NERO Metrics");
 if (isOpen("Log")) { selectWindow("Log"); setLocation(1500, 0); }
-for (i = 1; i <= nImages; i++) {
-    selectImage(i);
-    t = getTitle();
-    if (indexOf(t, "ROC") >= 0 || indexOf(t, "Score histogram") >= 0) selectImage(i);
-}
 print("gui: evaluate arranged");

@@ -10,6 +10,7 @@ import org.scijava.module.process.AbstractPreprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.widget.Button;
 
 /**
  * When a macro runs a NERO command, its line must say everything the run uses: a key the command does not have, or
@@ -39,7 +40,8 @@ public class MacroDefaults extends AbstractPreprocessorPlugin {
             return;
         }
         for (ModuleItem<?> item : module.getInfo().inputs()) {
-            if (!item.isRequired() && MacroKeys.isTypedIn(item) && !module.isInputResolved(item.getName())) {
+            boolean forADialog = MacroKeys.isTypedIn(item) || item.getType() == Button.class; // the Help button too
+            if (!item.isRequired() && forADialog && !module.isInputResolved(item.getName())) {
                 module.resolveInput(item.getName());
             }
         }
