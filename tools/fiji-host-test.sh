@@ -256,15 +256,126 @@ timeout "$T" "$WORK/fiji.sh" --headless --run "$WORK/script.bsh" >"$WORK/script.
 has script "script: canceled=false results=.* rows=$N_BLEEDING summary=scored $N_BLEEDING image" && ok "script: CommandService outputs ($(grep -o 'results=[^ ]*' "$WORK/script.log"))"
 clean script
 
+# 3b. Issue 23 (headless): macro keys checked, tables, one image one score, Explain's views without files, About,
+# ImageJ2 scripting, Help. (The frames helper's stack and video checks are a block of their own.)
+fiji23_headless() {
+  local marker=$WORK/fiji23.marker
+  convert "$DATA/ood/bleeding/bleeding-000.jpg" -resize '320x288!' -quality 90 "$WORK/big.jpg"
+  /usr/bin/python3 - "$DATA/ood/bleeding/bleeding-001.jpg" "$WORK/vignette.png" <<'PY'
+import sys
+from PIL import Image
+im = Image.open(sys.argv[1]).convert("RGBA")
+px = im.load()
+for y in range(im.height):
+    for x in range(im.width):
+        if x < 20 or y < 20:  # a transparent border, as around an endoscope's field of view
+            px[x, y] = px[x, y][:3] + (0,)
+im.save(sys.argv[2])
+PY
+  touch "$marker"; sleep 1
+  headless fiji23 tools/fiji-host/fiji23-headless.ijm "$DATA,$OUT,$WORK"
+  has fiji23 "fiji23: done" && ok "fiji23: the issue-23 macro ran"
+  local n1 n2
+  n1=$(find "$DATA/ood/bleeding" -type f | wc -l); n2=$(find "$DATA/ood/dyed" -type f | wc -l)
+  has fiji23 "fiji23: results n1=$n1 n2=$n2 first=$DATA/ood/dyed/" && ok "fiji23: Results holds exactly the last run's $n2 rows (after a run of $n1)"
+  grep -E "fiji23: big jpeg current=([0-9.]+) file=\1$" "$WORK/fiji23.log" >/dev/null \
+    && ok "fiji23: a 320x288 JPEG open in Fiji scores as the same file given as a path ($(grep -o 'current=[0-9.]*' "$WORK/fiji23.log" | head -1), reduced decode on both)" \
+    || { fail "fiji23: a JPEG open in Fiji and as a path score differently"; show "$WORK/fiji23.log" 6; }
+  grep -E "fiji23: transparent png current=([0-9.]+) file=\1$" "$WORK/fiji23.log" >/dev/null \
+    && ok "fiji23: a transparent PNG open in Fiji (composited on white there) scores as the file (alpha dropped)" \
+    || fail "fiji23: a transparent PNG open in Fiji and as a path score differently: $(grep 'transparent png' "$WORK/fiji23.log")"
+  grep -E "fiji23: grey 8bit=([0-9.]+) 16bit=\1 32bit=\1 rgb=\1$" "$WORK/fiji23.log" >/dev/null \
+    && ok "fiji23: one grey picture as 8-bit, 16-bit, 32-bit and RGB gives one score ($(grep -o '8bit=[0-9.]*' "$WORK/fiji23.log"))" \
+    || fail "fiji23: grey types score differently: $(grep 'fiji23: grey' "$WORK/fiji23.log")"
+  local titles
+  titles=$(sed -n 's/^fiji23: explain images=\([0-9]*\) nResults=1 titles=/\1 /p' "$WORK/fiji23.log")
+  for view in "relevance profile" "relevance histogram" "relevance space" "relevance heatmap" "gradient×input" "— OOD"; do
+    [[ "$titles" == *"$view"* ]] || { fail "fiji23: Explain opened no '$view' image ($titles)"; }
+  done
+  [[ "$titles" == *"— OOD"* ]] && ok "fiji23: Explain without an output folder opened ${titles%% *} images (plots, heatmaps) and one Results row"
+  local written
+  written=$(find "$OUT" "$DATA" -newer "$marker" -type f 2>/dev/null | head -3)
+  [ -z "$written" ] && ok "fiji23: Explain without an output folder wrote no file" || fail "fiji23: files written: $written"
+  has fiji23 "NERO for Fiji 0.1.0: explainable" && has fiji23 "MICCAI 2025, arXiv:2506.15404" && has fiji23 "Licence: BSD 2-Clause" \
+    && has fiji23 "Documentation: https://" && has fiji23 "Detector in use:" && ok "fiji23: About NERO gives version, citation, licence, docs, the detector in use"
+  clean fiji23
+
+  headless fiji23-keys tools/fiji-host/fiji23-keys.ijm ""
+  has fiji23-keys "NERO: Score Images: unknown key 'detectr', did you mean 'detector'? (valid keys: detector, model, input," \
+    && ok "fiji23: a misspelled macro key is named with the valid keys: $(grep -o "unknown key '[a-z]*'" "$WORK/fiji23-keys.log")"
+  grep -q "NOT REACHED" "$WORK/fiji23-keys.log" && fail "fiji23: the macro went on after a misspelled key"
+  headless fiji23-missing tools/fiji-host/fiji23-missing.ijm ""
+  has fiji23-missing "NERO: Evaluate OOD Detection: missing key 'detector' (Detector file) (valid keys:" \
+    && ok "fiji23: a missing required key is named, headless, instead of a silent cancel"
+  grep -q "NOT REACHED" "$WORK/fiji23-missing.log" && fail "fiji23: the macro went on after a missing key (it would read stale rows)"
+  clean fiji23-keys allow-cancel; clean fiji23-missing allow-cancel
+
+  mkdir -p "$WORK/fakebin"
+  printf '#!/bin/sh\necho "$@" >>"%s"\n' "$WORK/browser.txt" >"$WORK/fakebin/xdg-open"; chmod +x "$WORK/fakebin/xdg-open"
+  rm -f "$WORK/browser.txt"
+  PATH="$WORK/fakebin:$PATH" NERO23="$OUT/sample-detector.json|$DATA/ood/polyp/polyp-000.jpg" \
+    timeout "$T" "$WORK/fiji.sh" --headless --run "$ROOT/tools/fiji-host/fiji23-script.bsh" >"$WORK/fiji23-script.log" 2>&1 || true
+  grep -E "fiji23-script: imageplus=([0-9.]+) dataset_img=\1 dataset_image=\1 imglib2=\1 " "$WORK/fiji23-script.log" >/dev/null \
+    && ok "fiji23: an ImageJ2 Dataset (as img or image) and a bare ImgLib2 view score as the same ImagePlus ($(grep -o 'imageplus=[0-9.]*' "$WORK/fiji23-script.log"))" \
+    || { fail "fiji23: Dataset/ImgLib2 scores differ"; show "$WORK/fiji23-script.log" 8; }
+  has fiji23-script "pom url=https://github.com/nero-fiji/nero-fiji" && ok "fiji23: the plugin's POM gives Fiji's search bar its URL"
+  grep -q "nero-fiji/nero-fiji$" "$WORK/browser.txt" 2>/dev/null && ok "fiji23: the search bar's Help action opened the project page in the browser" \
+    || fail "fiji23: the search bar's Help action did not reach the browser ($(cat "$WORK/browser.txt" 2>/dev/null))"
+  grep -q "docs/fiji.md#evaluate-ood-detection$" "$WORK/browser.txt" 2>/dev/null && ok "fiji23: Evaluate's Help button opened its section of docs/fiji.md" \
+    || fail "fiji23: the Help button did not reach the browser ($(cat "$WORK/browser.txt" 2>/dev/null))"
+  clean fiji23-script
+}
+fiji23_headless
+
+# Issue 23 in the GUI: what the run above left in the files the script and the probe wrote.
+fiji23_gui() {
+  local L=$PROBE/log.txt W=$WORK/gui-windows.txt dialogs
+  grep -q "gui: tables NERO Scores=2 Results=1" "$L" 2>/dev/null && ok "gui23: NERO Scores collects both runs while Results holds the last one" \
+    || fail "gui23: NERO Scores did not collect ($(grep 'gui: tables' "$L" 2>/dev/null))"
+  grep -q "gui: relevance profile is a live plot with [1-9][0-9]* points" "$L" 2>/dev/null && ok "gui23: the relevance profile is a live Plot window ($(grep -o 'with [0-9]* points' "$L"))" \
+    || fail "gui23: the relevance profile is not a live plot"
+  for window in "NERO Scores" "NERO Explain" "NERO Score Parts" "NERO Top Neurons" "NERO Metrics" "Results" \
+      "relevance profile: bleeding-000.jpg" "relevance histogram: bleeding-000.jpg" "relevance space: bleeding-000.jpg" \
+      "relevance heatmap: bleeding-000.jpg" "bleeding-000.jpg — OOD"; do
+    grep -qxF "$window" "$W" 2>/dev/null || fail "gui23: no window '$window' ($(tr '\n' '|' <"$W" 2>/dev/null))"
+  done
+  ok "gui23: Explain's windows and the named tables are open ($(grep -c . "$W") windows)"
+  not_blank "$EVALUATE_SHOT" && ok "gui23: evaluation screenshot $EVALUATE_SHOT" || fail "gui23: no evaluation screenshot"
+  grep -q "docs/fiji.md#score-images$" "$WORK/browser.txt" 2>/dev/null && ok "gui23: the Score dialog's Help button opened docs/fiji.md#score-images" \
+    || fail "gui23: the Help button did not open the docs ($(cat "$WORK/browser.txt" 2>/dev/null))"
+  [ "$(head -1 "$WORK/gui-explain-fields.txt" 2>/dev/null)" = "$OUT/sample-detector.json" ] \
+    && ok "gui23: Explain's dialog offered the detector chosen in Score's dialog" \
+    || fail "gui23: Explain's dialog did not remember the detector ($(head -3 "$WORK/gui-explain-fields.txt" 2>/dev/null | tr '\n' '|'))"
+  grep -q "gui: explained from the dialog" "$WORK/gui-steps.log" && ok "gui23: Explain ran from its dialog with no output folder" || fail "gui23: Explain from its dialog did not run"
+  dialogs=$(sed -n '/^--dialogs$/,$p' "$WORK/gui-required-windows.txt" 2>/dev/null | grep -v '^--dialogs$' | tr '\n' '|')
+  [ "$dialogs" = "NERO|" ] && grep -q "NERO: ID test folder is required" "$L" \
+    && ok "gui23: an empty required field gives one box titled NERO: $(grep -o 'NERO: ID test folder is required' "$L" | head -1)" \
+    || fail "gui23: empty required field: dialogs [$dialogs], Log: $(grep 'is required' "$L" | head -1)"
+  dialogs=$(sed -n '/^--dialogs$/,$p' "$WORK/gui-bad-windows.txt" 2>/dev/null | grep -v '^--dialogs$' | tr '\n' '|')
+  [ "$dialogs" = "NERO|" ] && ok "gui23: the bad-input box is titled NERO" || fail "gui23: bad-input dialogs [$dialogs]"
+  dialogs=$(sed -n '/^--dialogs$/,$p' "$WORK/gui-keys-windows.txt" 2>/dev/null | grep -v '^--dialogs$' | tr '\n' '|')
+  [ "$dialogs" = "NERO|" ] && ! grep -q 'gui-keys: NOT REACHED' "$L" \
+    && ok "gui23: a macro without its detector stops with one NERO box, the remembered detector unused" \
+    || fail "gui23: missing key in the GUI: dialogs [$dialogs] $(grep -c 'gui-keys: NOT REACHED' "$L") macro line(s) after it"
+  grep -qx 'About NERO for Fiji' "$WORK/gui-about-windows.txt" 2>/dev/null && ok "gui23: About NERO opens its box" || fail "gui23: no About box"
+  grep -q -E 'NERO: [a-zA-Z ]* [0-9]+/[0-9]+' "$WORK/gui-long-image-status.txt" 2>/dev/null \
+    && ok "gui23: long runs show their total ($(grep -o -E 'NERO: [a-zA-Z ]* [0-9]+/[0-9]+' "$WORK/gui-long-image-status.txt" | sed -n 3p))" \
+    || fail "gui23: no total in the status bar during the long run"
+}
+
 # 4. GUI under Xvfb.
 SHOT=$ROOT/target/fiji-host-test.png
 DIALOG_SHOT=$ROOT/target/fiji-host-dialog.png
+EVALUATE_SHOT=$ROOT/target/fiji-host-evaluate.png
 if [ "$HEADLESS_ONLY" = 0 ]; then
+  # a work folder kept from an earlier run: no step log, single-instance stub or remembered dialog values of that run
+  rm -rf "$WORK/browser.txt" "$WORK/gui-steps.log" "$WORK/home/.java" "$WORK"/tmp/ImageJ-*.stub
   cat >"$WORK/gui.sh" <<SH
 #!/bin/bash
-# Runs inside xvfb-run: Fiji with its windows; steps are driven through files the probe watches.
+# Runs inside xvfb-run: Fiji with its windows; steps are driven through files the probe watches. A stand-in
+# xdg-open (the browser Fiji's platform service calls) writes the addresses Help opens to browser.txt.
 PROBE='$PROBE'
-"$WORK/fiji.sh" -macro "$ROOT/tools/fiji-host/gui.ijm" "$DATA,$OUT,$PROBE" >"$WORK/gui.log" 2>&1 &
+PATH="$WORK/fakebin:\$PATH" "$WORK/fiji.sh" -macro "$ROOT/tools/fiji-host/gui.ijm" "$DATA,$OUT,$PROBE" >"$WORK/gui.log" 2>&1 &
 FIJI_PID=\$!
 wait_for() { # FILE PATTERN SECONDS
   for i in \$(seq 1 \$((\$3 * 5))); do grep -q -- "\$2" "\$1" 2>/dev/null && return 0; sleep 0.2; done; return 1
@@ -279,6 +390,14 @@ import -window root "$SHOT"
 cp "\$PROBE/windows.txt" "$WORK/gui-windows.txt"
 echo "gui: screenshot taken" >>"$WORK/gui-steps.log"
 
+# Issue 23: the evaluation's windows (ROC, score histogram, NERO Metrics) for a second screenshot.
+printf '%s\n%s\n' "$ROOT/tools/fiji-host/gui-evaluate.ijm" "" >"\$PROBE/macro.txt"
+if wait_for "\$PROBE/log.txt" "gui: evaluate arranged" 60; then
+  sleep 3; import -window root "$EVALUATE_SHOT"; echo "gui: evaluate screenshot taken" >>"$WORK/gui-steps.log"
+fi
+printf '%s\n%s\n' "$ROOT/tools/fiji-host/gui-select.ijm" "bleeding-000.jpg" >"\$PROBE/macro.txt"
+wait_for "\$PROBE/log.txt" "gui: selected bleeding-000.jpg" 30
+
 # The menu command: Score Images with Fiji's dialog, recorded.
 echo "Record..." >"\$PROBE/menu-command.txt"; sleep 3
 # The scored image stays the current image: the dialog's empty input means "score it".
@@ -288,12 +407,42 @@ if [ -n "\$W" ]; then
   sleep 2; import -window root "$DIALOG_SHOT"
   TITLE=\$(xdotool getwindowname \$W)
   echo "gui: dialog [\$TITLE]" >>"$WORK/gui-steps.log"
+  # Issue 23: the dialog's Help button opens its section of the documentation.
+  printf '%s\n%s\n' "\$TITLE" "Help" >"\$PROBE/press-button.txt"
+  wait_for "$WORK/browser.txt" "#score-images" 20 && echo "gui: help opened" >>"$WORK/gui-steps.log"
   # Fill in the detector (the first text field) and press OK, through Swing as typing would.
   printf '%s\n%s\n' "\$TITLE" "$OUT/sample-detector.json" >"\$PROBE/fill-dialog.txt"
   wait_for "\$PROBE/recorder.txt" 'run("Score Images"' 60 && echo "gui: recorded" >>"$WORK/gui-steps.log"
   sleep 3
 else
   echo "gui: no Score Images dialog appeared" >>"$WORK/gui-steps.log"
+fi
+
+# Issue 23: Explain's dialog offers the detector chosen in Score's; OK with no output folder explains the current
+# image into windows only.
+echo "Explain Image" >"\$PROBE/menu-command.txt"
+for i in \$(seq 1 60); do W=\$(xdotool search --name '^Explain Image\$' 2>/dev/null | head -1); [ -n "\$W" ] && break; sleep 0.5; done
+if [ -n "\$W" ]; then
+  sleep 2
+  echo "Explain Image" >"\$PROBE/read-dialog.txt"
+  wait_for "\$PROBE/dialog-fields.txt" . 20 && cp "\$PROBE/dialog-fields.txt" "$WORK/gui-explain-fields.txt"
+  E0=\$(grep -c '^bleeding-000.jpg\$' "\$PROBE/log.txt")
+  printf '%s\n%s\n' "Explain Image" "$OUT/sample-detector.json" >"\$PROBE/fill-dialog.txt"
+  for i in \$(seq 1 \$(($T * 2))); do [ "\$(grep -c '^bleeding-000.jpg\$' "\$PROBE/log.txt")" -gt "\$E0" ] && break; sleep 0.5; done
+  [ "\$(grep -c '^bleeding-000.jpg\$' "\$PROBE/log.txt")" -gt "\$E0" ] && echo "gui: explained from the dialog" >>"$WORK/gui-steps.log"
+  sleep 2
+fi
+
+# Issue 23: Evaluate's dialog with its folders left empty: one NERO box naming the field by its label.
+echo "Evaluate OOD Detection" >"\$PROBE/menu-command.txt"
+for i in \$(seq 1 60); do W=\$(xdotool search --name '^Evaluate OOD Detection\$' 2>/dev/null | head -1); [ -n "\$W" ] && break; sleep 0.5; done
+if [ -n "\$W" ]; then
+  sleep 2
+  printf '%s\n%s\n' "Evaluate OOD Detection" "OK" >"\$PROBE/press-button.txt"
+  if wait_for "\$PROBE/log.txt" 'NERO: .* is required' 30; then
+    sleep 2; cp "\$PROBE/windows.txt" "$WORK/gui-required-windows.txt"; echo "gui: required field reported" >>"$WORK/gui-steps.log"
+  fi
+  touch "\$PROBE/close-dialogs.txt"; sleep 2
 fi
 
 # Bad input from a macro with windows open: one dialog, one Log line, the macro stopped, no trace.
@@ -304,6 +453,19 @@ if wait_for "\$PROBE/log.txt" 'gui-detector.json' 60; then
   echo "gui: bad input reported" >>"$WORK/gui-steps.log"
   touch "\$PROBE/close-dialogs.txt"; sleep 2
 fi
+
+# Issue 23: a macro line without its detector, while the dialogs remember one: one NERO box naming the key.
+printf '%s\n%s\n' "$ROOT/tools/fiji-host/gui-keys.ijm" "$DATA/ood/dyed" >"\$PROBE/macro.txt"
+if wait_for "\$PROBE/log.txt" "missing key 'detector'" 60; then
+  sleep 3; cp "\$PROBE/windows.txt" "$WORK/gui-keys-windows.txt"; echo "gui: missing key reported" >>"$WORK/gui-steps.log"
+  touch "\$PROBE/close-dialogs.txt"; sleep 2
+fi
+
+# Issue 23: About NERO from the menu.
+echo "About NERO" >"\$PROBE/menu-command.txt"
+for i in \$(seq 1 40); do grep -qx 'About NERO for Fiji' "\$PROBE/windows.txt" 2>/dev/null && break; sleep 0.5; done
+sleep 1; cp "\$PROBE/windows.txt" "$WORK/gui-about-windows.txt"
+touch "\$PROBE/close-dialogs.txt"; sleep 2
 
 # Long runs, each stopped with Esc once the status bar shows its progress, as a person would: bring a window to
 # the front, click in it (the image window; the main window's status bar), press Esc (XTEST: the key goes where
@@ -399,6 +561,7 @@ SH
   grep -qx 'Exception' "$WORK/gui-final-windows.txt" 2>/dev/null && fail "gui: an Exception window opened (a macro thread was stopped?)" || ok "gui: no Exception window"
   # NERO Live and stacks on screen (issue 24): tools/fiji-host/frames.sh.
   frames_gui
+  fiji23_gui
 fi
 
 # 5. Uninstall: Fiji's jars and plugins as they were, and it starts as before.

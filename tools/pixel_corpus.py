@@ -482,8 +482,8 @@ JH, JW = 29, 37    # JPEG: not a multiple of any MCU size
 
 
 NO_PILLOW = "Pillow cannot open this layout"
-STRETCH = ("16-bit and float grey are stretched from the image's min..max to 0..255 (Pillow clips every value above "
-           "255 to white)")
+STRETCH = ("16-bit and float grey beyond 0..255 are stretched from the image's min..max to 0..255 (Pillow clips every "
+           "value above 255 to white)")
 
 
 class Corpus:
@@ -523,8 +523,11 @@ class Corpus:
 
 
 def stretched(values):
-    """NERO's rule for deep grey (io.image.GreyLevels): min..max to 0..255, rounded half up as Java's Math.round."""
+    """NERO's rule for deep grey (io.image.GreyLevels): whole numbers 0..255 as they are, else min..max to 0..255,
+    rounded half up as Java's Math.round."""
     v = values.astype(np.float64)
+    if v.min() >= 0 and v.max() <= 255 and np.all(v == np.rint(v)):
+        return v.astype(np.uint8)
     lo, hi = v.min(), v.max()
     return np.floor((v - lo) * 255.0 / (hi - lo) + 0.5).astype(np.uint8)
 
@@ -553,6 +556,8 @@ def png_cases(c):
     c.add("png/grey8.png", "grey, 8 bits")
     png(c.path("png/grey16.png"), g16[:, :, None], 0, 16)
     c.stretch("png/grey16.png", "grey, 16 bits", g16)
+    png(c.path("png/grey16-8bit-values.png"), g.astype(np.uint16)[:, :, None], 0, 16)
+    c.add("png/grey16-8bit-values.png", "grey, 16 bits holding 8-bit values (0..255): as they are, as Pillow")
     png(c.path("png/grey8-trns.png"), g[:, :, None], 0, 8, trns=struct.pack(">H", int(g[0, 0])))
     c.add("png/grey8-trns.png", "grey, 8 bits, tRNS grey key")
     png(c.path("png/grey16-trns.png"), g16[:, :, None], 0, 16, trns=struct.pack(">H", int(g16[0, 0])))
@@ -704,6 +709,10 @@ def tiff_cases(c):
     f32 = (g.astype(np.float32) - 100) / 7.5
     tiff(c.path("tiff/grey32-float.tif"), f32[:, :, None], 1, 32, sample_format=3)
     c.stretch("tiff/grey32-float.tif", "grey, 32-bit float", f32)
+    tiff(c.path("tiff/grey16-8bit-values.tif"), g.astype(np.uint16)[:, :, None], 1, 16)
+    c.add("tiff/grey16-8bit-values.tif", "grey, 16 bits holding 8-bit values (0..255): as they are, as Pillow")
+    tiff(c.path("tiff/grey32-8bit-values.tif"), g.astype(np.float32)[:, :, None], 1, 32, sample_format=3)
+    c.add("tiff/grey32-8bit-values.tif", "grey, 32-bit float holding 8-bit values (0..255): as they are, as Pillow")
     t("tiff/grey-alpha8.tif", np.stack([g, a], -1), 1, 8, "grey + unassociated alpha, 8 bits",
       extra_samples=[2])
     ga = (g.astype(np.uint32) * a // 255).astype(np.uint8)

@@ -16,7 +16,9 @@ import java.nio.file.StandardOpenOption;
  * thread, so that Fiji treats it as picked from the menu rather than run by a macro, and a macro file
  * ({@code macro.txt}: its path, then its argument) in a new thread, and fills in a dialog the way a person would
  * ({@code fill-dialog.txt}: the dialog's title, then the text for its first text field; then it presses OK), and
- * closes the dialogs on the screen ({@code close-dialogs.txt}). It logs every key pressed and every change of
+ * closes the dialogs on the screen ({@code close-dialogs.txt}), writes the texts of a dialog's text fields
+ * ({@code read-dialog.txt}: its title; answered in {@code dialog-fields.txt}) and clicks a button of a window
+ * ({@code press-button.txt}: the window's title, then the button's label). It logs every key pressed and every change of
  * ImageJ's Esc flag ({@code keys.txt}): the evidence of where a key sent to Fiji went.
  * Called from a macro: call("NeroHostProbe.start", folder).
  */
@@ -86,6 +88,18 @@ public final class NeroHostProbe {
                 if (Files.exists(close)) {
                     Files.delete(close);
                     java.awt.EventQueue.invokeLater(() -> closeDialogs(dir));
+                }
+                Path read = dir.resolve("read-dialog.txt");
+                if (Files.exists(read)) {
+                    String title = Files.readString(read, StandardCharsets.UTF_8).strip();
+                    Files.delete(read);
+                    java.awt.EventQueue.invokeLater(() -> readDialog(dir, title));
+                }
+                Path press = dir.resolve("press-button.txt");
+                if (Files.exists(press)) {
+                    java.util.List<String> lines = Files.readAllLines(press, StandardCharsets.UTF_8);
+                    Files.delete(press);
+                    java.awt.EventQueue.invokeLater(() -> pressButton(dir, lines.get(0), lines.get(1)));
                 }
                 Path fill = dir.resolve("fill-dialog.txt");
                 if (Files.exists(fill)) {
@@ -172,6 +186,62 @@ public final class NeroHostProbe {
                 append(dir.resolve("probe-errors.txt"), e + "\n");
             } catch (IOException ignored) {
                 // nothing left to report to
+            }
+        }
+    }
+
+    /** Writes the texts of every text field of the window titled {@code title} to dialog-fields.txt, one a line. */
+    private static void readDialog(Path dir, String title) {
+        try {
+            java.awt.Window w = window(title);
+            StringBuilder texts = new StringBuilder();
+            if (w != null) {
+                collectTexts(w, texts);
+            }
+            write(dir.resolve("dialog-fields.txt"), w == null ? "no window " + title + "\n" : texts.toString());
+        } catch (IOException | RuntimeException e) {
+            try {
+                append(dir.resolve("probe-errors.txt"), e + "\n");
+            } catch (IOException ignored) {
+                // nothing left to report to
+            }
+        }
+    }
+
+    /** Clicks the button labelled {@code label} in the window titled {@code title}, as a person would. */
+    private static void pressButton(Path dir, String title, String label) {
+        try {
+            java.awt.Window w = window(title);
+            javax.swing.JButton b = w == null ? null : button(w, label);
+            append(dir.resolve("dialog.txt"), (b == null ? "no button " : "pressed ") + label + " in " + title + "\n");
+            if (b != null) {
+                b.doClick();
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                append(dir.resolve("probe-errors.txt"), e + "\n");
+            } catch (IOException ignored) {
+                // nothing left to report to
+            }
+        }
+    }
+
+    private static java.awt.Window window(String title) {
+        for (java.awt.Window w : java.awt.Window.getWindows()) {
+            String t = w instanceof java.awt.Dialog d ? d.getTitle() : w instanceof java.awt.Frame f ? f.getTitle() : "";
+            if (w.isShowing() && title.equals(t)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private static void collectTexts(java.awt.Container c, StringBuilder texts) {
+        for (java.awt.Component child : c.getComponents()) {
+            if (child instanceof javax.swing.JTextField field) {
+                texts.append(field.getText()).append('\n');
+            } else if (child instanceof java.awt.Container inner) {
+                collectTexts(inner, texts);
             }
         }
     }

@@ -29,20 +29,22 @@ final class BatchExplain {
         }
         List<SkippedItem> skipped = new ArrayList<>();
         MostOod most = new MostOod(detector.nero(), detector.classifier().head(), topN);
-        FeatureSet features = SourceFeatures.extract(detector.classifier(), source, "images", where, false, progress,
+        FeatureSet features = SourceFeatures.extract(detector.classifier(), source, "images", where, false,
+                detector.decode(), progress,
                 skipped, most);
         List<Reports.ScoreRow> rows = detector.rows(features, List.of());
         ImagePlus montage = explainer.montage(most.items(), outDir);
-        Path file = outDir.resolve(Explainer.MONTAGE_FILE);
+        Path file = outDir == null ? null : outDir.resolve(Explainer.MONTAGE_FILE);
         Reports.ScoreRow mostOod = rows.stream().max(Comparator.comparingDouble(Reports.ScoreRow::neroScore))
                 .orElseThrow();
         long ood = rows.stream().filter(Reports.ScoreRow::ood).count();
         String summary = String.format(Locale.ROOT,
                 "%d image(s) scored, %d OOD at threshold %.4g; the %d most OOD with their deviation heatmaps: %s%n"
                         + "most OOD: %s (score %.4g)%s",
-                rows.size(), ood, mostOod.threshold(), Math.min(topN, rows.size()), file, mostOod.id(),
+                rows.size(), ood, mostOod.threshold(), Math.min(topN, rows.size()),
+                file == null ? "the montage window" : file, mostOod.id(),
                 mostOod.neroScore(), skipped.isEmpty() ? "" : System.lineSeparator() + SkippedItem.listing(skipped));
-        return new Reports.Explain(mostOod, Double.NaN, montage, List.of(file), summary);
+        return new Reports.Explain(mostOod, Double.NaN, montage, file == null ? List.of() : List.of(file), summary);
     }
 
     /**

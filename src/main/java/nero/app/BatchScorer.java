@@ -45,7 +45,7 @@ public final class BatchScorer implements AutoCloseable {
         }
         return new BatchScorer(d, List.copyOf(extras), new ExtractionOptions(pipeline.batchSize(),
                 pipeline.decodeThreads(), false, OodMethods.anyNeeds(extras, OodMethods.Needs.INPUT_GRADIENTS),
-                pipeline.inferenceWorkers()));
+                pipeline.inferenceWorkers(), d.decode()));
     }
 
     /** The extra methods, in column order. */
@@ -56,6 +56,11 @@ public final class BatchScorer implements AutoCloseable {
     /** The score table's columns, as {@code score} writes them ({@link Reports.ScoreRow#header}). */
     public List<String> columns() {
         return Reports.ScoreRow.header(methods);
+    }
+
+    /** The detector's NERO threshold (OOD above it). */
+    public double threshold() {
+        return detector.state().threshold();
     }
 
     /** Scores every item of the source; a source without any readable item gives no rows (not an error). */

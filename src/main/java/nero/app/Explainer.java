@@ -18,6 +18,7 @@ import nero.core.explain.NeuronRelevanceProfile;
 import nero.core.explain.RelevanceSpace;
 import nero.core.explain.ScoreDecomposition;
 import nero.core.explain.SpatialMap;
+import nero.io.DecodeMode;
 import nero.io.SourceItem;
 import nero.view.ExplanationViews;
 import nero.view.ExplanationWriter;
@@ -47,6 +48,7 @@ public final class Explainer {
     private final double[] sortedValidationScores;
     private final double[][] trainingPoints;
     private final int[] trainingLabels;
+    private final DecodeMode decode;
     private boolean saidNoGradients;
 
     /** Explains with a detector file opened with its model (which {@link LoadedDetector#open} checked). */
@@ -65,7 +67,7 @@ public final class Explainer {
 
     private Explainer(Classifier classifier, NeroDetector detector, DetectorState state) {
         this(classifier, detector, state.classNames(), state.threshold(), state.sortedIdValidationScores(),
-                toDouble(state.scatter().points()), state.scatter().labels());
+                toDouble(state.scatter().points()), state.scatter().labels(), state.decode());
     }
 
     /**
@@ -74,7 +76,7 @@ public final class Explainer {
      * @param trainingLabels         its class indices, or null
      */
     private Explainer(Classifier classifier, NeroDetector detector, List<String> classNames, double threshold,
-            double[] sortedValidationScores, double[][] trainingPoints, int[] trainingLabels) {
+            double[] sortedValidationScores, double[][] trainingPoints, int[] trainingLabels, String decodeMode) {
         this.classifier = classifier;
         this.detector = detector;
         this.preprocessor = new Preprocessor(classifier.info().preprocessing());
@@ -83,6 +85,7 @@ public final class Explainer {
         this.sortedValidationScores = sortedValidationScores.clone();
         this.trainingPoints = trainingPoints == null ? null : RelevanceSpace.firstTwo(trainingPoints);
         this.trainingLabels = trainingLabels == null ? null : trainingLabels.clone();
+        this.decode = DecodeMode.recorded(decodeMode);
         if (detector.dimension() != classifier.info().featureDim()) {
             throw new InvalidInputException("the detector was fitted on " + detector.dimension()
                     + " features but the model " + classifier.info().file() + " gives "
@@ -122,27 +125,30 @@ public final class Explainer {
                 Explanation.componentDeviations(projected, detector.projectedCentroids()[row]));
     }
 
-    /** Explains an image open in ImageJ, as it is, and writes every view into {@code outDir}. */
+    /** Explains an image open in ImageJ, as it is; every view is also written into {@code outDir} unless it is null. */
     public Reports.Explain explain(ImagePlus image, String id, Path outDir) {
         return explain(SourceItem.Pixels.of(image), id, outDir);
     }
 
-    /** Explains one item of a source (a file's model input as its score had it) and writes every view. */
+    /** Explains one item of a source (a file's model input as its score had it); writes the views as above. */
     Reports.Explain explain(SourceItem item, Path outDir) {
         return explain(pixels(item), item.id(), outDir);
     }
 
     private Reports.Explain explain(SourceItem.Pixels pixels, String id, Path outDir) {
         Explanation e = explanation(pixels.forModel(), id, true);
-        ExplanationViews views = ExplanationWriter.write(pixels.full(), e, outDir);
+        ExplanationViews views = ExplanationWriter.views(pixels.full(), e);
+        if (outDir != null) {
+            views = ExplanationWriter.write(views, e, outDir);
+        }
         return new Reports.Explain(row(e), e.score().percentile(), views.overlayImage(), views.files(),
-                views.summary());
+                views.summary(), views);
     }
 
     /**
      * Montage of the given items in order (the most OOD first), each tile the image with its deviation heatmap and
-     * a caption; items that cannot be read are left out. Written to {@value #MONTAGE_FILE} in {@code outDir};
-     * returns the montage image.
+     * a caption; items that cannot be read are left out. Written to {@value #MONTAGE_FILE} in {@code outDir} (when
+     * not null); returns the montage image.
      */
     ImagePlus montage(List<SourceItem> items, Path outDir) {
         List<ImagePlus> tiles = new ArrayList<>();
@@ -165,13 +171,15 @@ public final class Explainer {
             throw new InvalidInputException("no image of the " + items.size() + " most OOD rows could be read");
         }
         ImagePlus montage = OodMontage.create(tiles, captions, MONTAGE_COLUMNS, MONTAGE_TILE);
-        ViewFiles.png(montage, outDir.resolve(MONTAGE_FILE));
+        if (outDir != null) {
+            ViewFiles.png(montage, outDir.resolve(MONTAGE_FILE));
+        }
         return montage;
     }
 
     private SourceItem.Pixels pixels(SourceItem item) {
         Preprocessing pre = classifier.info().preprocessing();
-        return item.readPixels(pre.width(), pre.height());
+        return item.readPixels(pre.width(), pre.height(), decode);
     }
 
     private Reports.ScoreRow row(Explanation e) {

@@ -10,6 +10,7 @@ import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.core.Relevance;
 import nero.core.probe.LinearProbe;
+import nero.io.DecodeMode;
 import nero.io.SkippedItem;
 import nero.model.Classifier;
 
@@ -32,7 +33,8 @@ public final class FeatureFit {
     /**
      * Fits NERO and the baselines on {@code train} (with {@code request.head()} PROBE, first a linear probe on
      * the training folders, which then gives the logits), calibrates on {@code validation} (null: on the training
-     * features), and writes {@code request.out()}. {@code request.trainDir()}/{@code valDir()} are only named in
+     * features), and writes {@code request.out()}. The detector records the decode mode {@code -Dnero.decode} sets
+     * here, the one the features were extracted with. {@code request.trainDir()}/{@code valDir()} are only named in
      * messages; {@code skipped} are the items the extraction left out, passed through to the report.
      */
     public static Reports.Fit fit(Requests.Fit request, FolderFeatures train, FolderFeatures validation,
@@ -71,7 +73,7 @@ public final class FeatureFit {
         try {
             state = DetectorFitter.fit(classifier.info(), classifier.head(), classes, trainSet, validationSet,
                     request.tpr(), request.neroParameters(), ModelLocation.reference(request.model(),
-                            request.out()), progress).withProbe(probe);
+                            request.out()), progress).withProbe(probe).withDecode(DecodeMode.configured().key());
         } catch (InvalidInputException e) {
             throw new InvalidInputException("cannot fit a detector on the " + trainSet.size()
                     + " training image(s) in " + train.root() + ": " + e.getMessage(), e);

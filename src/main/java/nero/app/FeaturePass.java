@@ -6,6 +6,7 @@ import nero.core.FeatureSet;
 import nero.core.Precision;
 import nero.core.ProgressListener;
 import nero.io.SkippedItem;
+import nero.io.DecodeMode;
 import nero.io.ImageSource;
 import nero.model.Classifier;
 import nero.model.Extraction;
@@ -52,6 +53,11 @@ public final class FeaturePass implements AutoCloseable {
      */
     public Features extract(ImageSource source, ProgressListener progress) {
         return extract(classifier, options, source, progress);
+    }
+
+    /** The same, decoding files in {@code decode} (a fit's driver's mode, recorded in its detector). */
+    public Features extract(ImageSource source, ProgressListener progress, DecodeMode decode) {
+        return extract(classifier, options.decoding(decode), source, progress);
     }
 
     static Features extract(Classifier classifier, ExtractionOptions options, ImageSource source,

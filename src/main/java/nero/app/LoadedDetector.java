@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nero.core.DetectorFile;
 import nero.core.DetectorState;
+import nero.io.DecodeMode;
 import nero.core.FeatureSet;
 import nero.core.InvalidInputException;
 import nero.core.NeroDetector;
@@ -84,6 +85,11 @@ final class LoadedDetector implements AutoCloseable {
 
     DetectorState state() {
         return state;
+    }
+
+    /** How files are decoded for the model: as at fit (recorded in the detector), on every path. */
+    DecodeMode decode() {
+        return DecodeMode.recorded(state.decode());
     }
 
     NeroDetector nero() {

@@ -13,11 +13,13 @@ import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.core.Relevance;
 import nero.core.methods.OodMethods;
+import nero.io.DecodeMode;
 import nero.io.ImageSource;
 import nero.io.SkippedItem;
 import nero.io.SourceItem;
 import nero.io.source.ImageFolderSource;
 import nero.io.source.ImageSources;
+import nero.io.source.OpenImages;
 import nero.model.Classifier;
 
 /**
@@ -57,7 +59,8 @@ public final class NeroWorkflow {
             if (checkClasses) {
                 ClassNames.folderToModel(source.classNames(), classifier.info().classNames(), dir);
             }
-            FeatureSet fs = SourceFeatures.extract(classifier, source, what, dir.toString(), false, progress, skipped);
+            FeatureSet fs = SourceFeatures.extract(classifier, source, what, dir.toString(), false,
+                    DecodeMode.configured(), progress, skipped);
             return new FeatureFit.FolderFeatures(dir, source.classNames(), fs);
         }
     }
@@ -97,12 +100,13 @@ public final class NeroWorkflow {
             if (hasFiles) {
                 try (ImageSource s = ImageSources.open(r.inputs(), r.videoStills())) {
                     parts.add(SourceFeatures.extract(d.classifier(), s, "images", describe(r.inputs()), odin,
-                            progress, skipped));
+                            d.decode(), progress, skipped));
                 }
             }
             if (hasImages) {
                 try (ImageSource s = ImageSources.of(r.images())) {
-                    parts.add(SourceFeatures.extract(d.classifier(), s, "open images", "ImageJ", odin, progress,
+                    parts.add(SourceFeatures.extract(d.classifier(), s, "open images", "ImageJ", odin, d.decode(),
+                            progress,
                             skipped));
                 }
             }
@@ -144,10 +148,12 @@ public final class NeroWorkflow {
             FeatureSet id;
             FeatureSet ood;
             try (ImageSource s = ImageSources.open(r.idDir())) {
-                id = SourceFeatures.extract(d.classifier(), s, "ID test images", r.idDir().toString(), odin, progress, skipped);
+                id = SourceFeatures.extract(d.classifier(), s, "ID test images", r.idDir().toString(), odin,
+                        d.decode(), progress, skipped);
             }
             try (ImageSource s = ImageSources.open(r.oodDir())) {
-                ood = SourceFeatures.extract(d.classifier(), s, "OOD images", r.oodDir().toString(), odin, progress, skipped);
+                ood = SourceFeatures.extract(d.classifier(), s, "OOD images", r.oodDir().toString(), odin,
+                        d.decode(), progress, skipped);
             }
             Map<String, double[]> idScores = new LinkedHashMap<>();
             Map<String, double[]> oodScores = new LinkedHashMap<>();
@@ -159,7 +165,8 @@ public final class NeroWorkflow {
                 oodScores.put(key, d.scores(key, ood));
             }
             return ScoreEvaluation.evaluate(methods, new ScoreEvaluation.ScoredSet(List.of(id.ids()), idScores),
-                    new ScoreEvaluation.ScoredSet(List.of(ood.ids()), oodScores), r.outDir(), skipped);
+                    new ScoreEvaluation.ScoredSet(List.of(ood.ids()), oodScores), r.outDir(), skipped,
+                    d.state().threshold());
         }
     }
 
@@ -181,8 +188,8 @@ public final class NeroWorkflow {
     private Reports.Explain explainChecked(Requests.Explain r) {
         try (LoadedDetector d = LoadedDetector.open(r.detector(), r.model())) {
             Explainer explainer = new Explainer(d);
-            if (r.image() != null) {
-                return explainer.explain(r.image(), r.image().getTitle(), r.outDir());
+            if (r.image() != null) { // an unchanged reading of a file is that file, as for a score
+                return explainer.explain(OpenImages.item(r.image()), r.outDir());
             }
             if (r.imageFile() == null) {
                 throw new InvalidInputException("no image to explain: give an image file or open an image");

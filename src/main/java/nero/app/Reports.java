@@ -10,6 +10,7 @@ import nero.core.Precision;
 import nero.core.probe.LinearProbe;
 import nero.io.SkippedItem;
 import nero.view.EvaluationPlots;
+import nero.view.ExplanationViews;
 
 /** What the workflow gives back to the commands (which turn it into ImageJ tables, overlays and plots). */
 public final class Reports {
@@ -76,9 +77,15 @@ public final class Reports {
 
     /**
      * One image explained: its score row, where the score falls among the ID validation scores (percentile, 0–100),
-     * the image with the heatmap overlay (ImageRoi + colour bar) for display, and the view files written.
+     * the image with the heatmap overlay (ImageRoi + colour bar) for display (a montage for a source of several
+     * images), the view files written (none without an output folder), and every view for windows ({@code views};
+     * null for a montage).
      */
     public record Explain(ScoreRow row, double validationPercentile, ImagePlus overlayImage, List<Path> files,
-            String summary) {
+            String summary, ExplanationViews views) {
+        public Explain(ScoreRow row, double validationPercentile, ImagePlus overlayImage, List<Path> files,
+                String summary) {
+            this(row, validationPercentile, overlayImage, files, summary, null);
+        }
     }
 }

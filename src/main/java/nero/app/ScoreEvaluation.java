@@ -36,6 +36,12 @@ public final class ScoreEvaluation {
     /** {@code methods}: as {@code evaluate} orders them ({@link OodMethods#withNeroFirst}); {@code outDir} null writes nothing. */
     public static Reports.Evaluate evaluate(List<String> methods, ScoredSet id, ScoredSet ood, Path outDir,
             List<SkippedItem> skipped) {
+        return evaluate(methods, id, ood, outDir, skipped, Double.NaN);
+    }
+
+    /** As above, with the detector's NERO threshold drawn on the histogram (NaN: none). */
+    public static Reports.Evaluate evaluate(List<String> methods, ScoredSet id, ScoredSet ood, Path outDir,
+            List<SkippedItem> skipped, double neroThreshold) {
         if (id.ids().isEmpty() || ood.ids().isEmpty()) {
             throw new InvalidInputException("evaluation needs readable images in both sets: " + id.ids().size()
                     + " ID, " + ood.ids().size() + " OOD");
@@ -55,7 +61,7 @@ public final class ScoreEvaluation {
         if (outDir != null) {
             EvaluationFiles.write(outDir, metrics, id.ids(), ood.ids(), idScores, oodScores);
         }
-        EvaluationPlots.Pictures plots = EvaluationPlots.write(idScores, oodScores, outDir);
+        EvaluationPlots.Pictures plots = EvaluationPlots.write(idScores, oodScores, neroThreshold, outDir);
         return new Reports.Evaluate(metrics, idScores, oodScores, outDir, skipped, plots.roc(), plots.histogram());
     }
 }

@@ -7,6 +7,7 @@ import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.core.Relevance;
 import nero.core.RelevanceRule;
+import nero.io.DecodeMode;
 import nero.io.ImageSource;
 import nero.io.SkippedItem;
 import nero.model.Classifier;
@@ -22,17 +23,22 @@ final class SourceFeatures {
     private SourceFeatures() {
     }
 
-    /** {@code what} names the images in progress messages; {@code where} says where they came from in errors. */
+    /**
+     * {@code what} names the images in progress messages; {@code where} says where they came from in errors;
+     * {@code decode}: how files are decoded for the model (the detector's mode, or at fit the one to record).
+     */
     static FeatureSet extract(Classifier classifier, ImageSource source, String what, String where, boolean withOdin,
-            ProgressListener progress, List<SkippedItem> skipped) {
-        return extract(classifier, source, what, where, withOdin, progress, skipped, (item, features, logits) -> {
-        });
+            DecodeMode decode, ProgressListener progress, List<SkippedItem> skipped) {
+        return extract(classifier, source, what, where, withOdin, decode, progress, skipped,
+                (item, features, logits) -> {
+                });
     }
 
     /** The same, telling {@code rows} about every row as the source streams by (unscorable ones too). */
     static FeatureSet extract(Classifier classifier, ImageSource source, String what, String where, boolean withOdin,
-            ProgressListener progress, List<SkippedItem> skipped, FeatureExtractor.RowListener rows) {
-        ExtractionOptions options = new ExtractionOptions(0, 0, false, withOdin);
+            DecodeMode decode, ProgressListener progress, List<SkippedItem> skipped,
+            FeatureExtractor.RowListener rows) {
+        ExtractionOptions options = new ExtractionOptions(0, 0, false, withOdin).decoding(decode);
         Extraction extraction = new FeatureExtractor(classifier, options).extract(source, staged(what, progress),
                 rows);
         List<SkippedItem> unreadable = extraction.skipped().stream().map(SkippedItem::withoutRepeatedId).toList();

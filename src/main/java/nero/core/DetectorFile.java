@@ -131,6 +131,9 @@ public final class DetectorFile {
         pre.addProperty("height", s.preprocessing().height());
         pre.add("mean", GSON.toJsonTree(s.preprocessing().mean()));
         pre.add("std", GSON.toJsonTree(s.preprocessing().std()));
+        if (s.decode() != null) {
+            pre.addProperty("decode", s.decode());
+        }
         o.add("preprocessing", pre);
         o.addProperty("modelSha256", s.modelSha256());
         o.addProperty("modelFileName", s.modelFileName());
@@ -170,6 +173,7 @@ public final class DetectorFile {
                 preprocessing, o.string("modelSha256"), o.string("modelFileName"), o.number("threshold"),
                 o.number("tpr"), o.doubles("sortedIdValidationScores"), scatter, created,
                 version >= 2 && payload.has("probe") ? LinearProbeJson.fromJson(o.object("probe")) : null,
-                payload.has("precision") ? Precision.parse(o.string("precision")) : null);
+                payload.has("precision") ? Precision.parse(o.string("precision")) : null,
+                pre.json().has("decode") ? pre.string("decode") : null);
     }
 }

@@ -25,11 +25,14 @@ import nero.core.probe.LinearProbe;
  * @param precision                the number format the model ran in when the features were extracted, which
  *                                 every job scoring with this detector uses again; null in files written before
  *                                 the choice existed (the model's own: fp32, or int8 for an int8 model)
+ * @param decode                   how image files were decoded for the model at fit ("reduced" or "exact", see
+ *                                 {@code nero.io.DecodeMode}), and so how every path decodes them to score; null for
+ *                                 a detector from before it was recorded
  */
 public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, List<String> classNames,
         Preprocessing preprocessing, String modelSha256, String modelFileName, double threshold, double tpr,
         double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt, LinearProbe probe,
-        Precision precision) {
+        Precision precision, String decode) {
     public static final String FORMAT = "nero-ood-detector";
     /**
      * 2 added the optional linear probe, 3 the bf16 precision (an older plugin would score such a detector in
@@ -70,6 +73,15 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
         }
     }
 
+    /** A detector whose decode mode is not recorded. */
+    public DetectorState(NeroState nero, Map<String, JsonObject> baselines, List<String> classNames,
+            Preprocessing preprocessing, String modelSha256, String modelFileName, double threshold, double tpr,
+            double[] sortedIdValidationScores, TrainingScatter scatter, Instant createdAt, LinearProbe probe,
+            Precision precision) {
+        this(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold, tpr,
+                sortedIdValidationScores, scatter, createdAt, probe, precision, null);
+    }
+
     /** A detector that uses the model's own head, its precision not recorded (the model's own). */
     public DetectorState(NeroState nero, Map<String, JsonObject> baselines, List<String> classNames,
             Preprocessing preprocessing, String modelSha256, String modelFileName, double threshold, double tpr,
@@ -95,25 +107,31 @@ public record DetectorState(NeroState nero, Map<String, JsonObject> baselines, L
     public DetectorState withTpr(double newTpr) {
         return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName,
                 ThresholdCalibrator.thresholdForTpr(sortedIdValidationScores, newTpr), newTpr,
-                sortedIdValidationScores, scatter, createdAt, probe, precision);
+                sortedIdValidationScores, scatter, createdAt, probe, precision, decode);
     }
 
     /** The same detector with an explicit threshold (tpr becomes the share of ID validation scores ≤ it). */
     public DetectorState withThreshold(double newThreshold) {
         return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName,
-                newThreshold, idPercentile(newThreshold), sortedIdValidationScores, scatter, createdAt, probe, precision);
+                newThreshold, idPercentile(newThreshold), sortedIdValidationScores, scatter, createdAt, probe, precision, decode);
     }
 
     /** The same detector, its logits coming from {@code linearProbe} (null: from the model's own head). */
     public DetectorState withProbe(LinearProbe linearProbe) {
         return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold,
-                tpr, sortedIdValidationScores, scatter, createdAt, linearProbe, precision);
+                tpr, sortedIdValidationScores, scatter, createdAt, linearProbe, precision, decode);
     }
 
     /** The same detector, its features extracted with the model in {@code format} (null: not recorded). */
     public DetectorState withPrecision(Precision format) {
         return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold,
-                tpr, sortedIdValidationScores, scatter, createdAt, probe, format);
+                tpr, sortedIdValidationScores, scatter, createdAt, probe, format, decode);
+    }
+
+    /** The same detector, recording how its training images were decoded ("reduced" or "exact"). */
+    public DetectorState withDecode(String decodeMode) {
+        return new DetectorState(nero, baselines, classNames, preprocessing, modelSha256, modelFileName, threshold,
+                tpr, sortedIdValidationScores, scatter, createdAt, probe, precision, decodeMode);
     }
 
     /** The head the logits come from: the probe's, or {@code modelHead} when the detector has no probe. */

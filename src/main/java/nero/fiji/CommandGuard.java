@@ -4,9 +4,11 @@ import ij.IJ;
 import ij.macro.Interpreter;
 import java.awt.GraphicsEnvironment;
 import java.nio.file.InvalidPathException;
+import java.util.Map;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.io.FileNameEncoding;
+import org.scijava.command.CommandInfo;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.ui.UIService;
@@ -21,6 +23,8 @@ import org.scijava.ui.UIService;
  */
 final class CommandGuard {
     static final String CANCELLED = "NERO: cancelled by the user";
+    /** The title of every message box the commands open. */
+    static final String DIALOG_TITLE = "NERO";
 
     private CommandGuard() {
     }
@@ -37,9 +41,13 @@ final class CommandGuard {
                 throw new InvalidInputException(why != null ? why : e.getInput() + ": " + e.getReason(), e);
             }
         } catch (InvalidInputException e) {
-            reportUserError(command, log, "NERO: " + e.getMessage());
-            command.cancel(e.getMessage());
-            stopCallingMacro(e.getMessage());
+            boolean fijiWindow = sciJavaShowsWarnings(command);
+            // From Fiji's dialog the message names the fields as the dialog labels them; a macro's, the keys.
+            String message = fijiWindow && !IJ.isMacro() ? inFieldLabels(command, e.getMessage()) : e.getMessage();
+            reportUserError(command, log, "NERO: " + message);
+            // Fiji's window shows a cancelled command's reason as a second dialog, titled "ImageJ2": not there.
+            command.cancel(fijiWindow ? "" : message);
+            stopCallingMacro(message);
         } catch (ProgressListener.CancelledException e) {
             reportCancel(log);
             // An empty reason: the user knows why; SciJava shows a non-empty one as a warning dialog.
@@ -77,9 +85,9 @@ final class CommandGuard {
     }
 
     /**
-     * ImageJ's way: written to the Log whenever ImageJ or a macro is running, and one dialog when a person is at
-     * the screen (not headless, not batch mode). In Fiji that dialog is SciJava's: it shows a cancelled command's
-     * reason as a warning. Plain ImageJ 1 has no SciJava window, so the message box is ours; not {@code IJ.error},
+     * ImageJ's way: written to the Log whenever ImageJ or a macro is running, and one dialog titled "NERO" when a
+     * person is at the screen (not headless, not batch mode); the command is then cancelled without a reason, so that
+     * Fiji does not show the reason once more in a dialog of its own. Not {@code IJ.error},
      * which, while a macro waits in {@code run(...)}, aborts that macro by throwing in this (the command's) thread:
      * a "Macro Error" dialog and stack traces. On the command line the caller prints the message itself.
      */
@@ -87,13 +95,31 @@ final class CommandGuard {
         boolean imageJ = IJ.getInstance() != null || Interpreter.getInstance() != null;
         if (imageJ) {
             IJ.log(message);
-            if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode() && IJ.getInstance() != null
-                    && !sciJavaShowsWarnings(command)) {
-                IJ.showMessage("NERO OOD", message);
+            if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode() && IJ.getInstance() != null) {
+                IJ.showMessage(DIALOG_TITLE, message);
             }
         } else if (log != null) {
             log.debug(message);
         }
+    }
+
+    /**
+     * A message about a field ("detector: no such file …", "out_dir is required") in the words of the dialog the
+     * person filled in ("Detector file: no such file …"); a macro's messages keep the keys the macro was written with.
+     */
+    static String inFieldLabels(ContextCommand command, String message) {
+        if (message == null) {
+            return null;
+        }
+        Map<String, String> labels = MacroKeys.labels(new CommandInfo(command.getClass()));
+        for (Map.Entry<String, String> field : labels.entrySet()) {
+            String key = field.getKey();
+            if (message.startsWith(key + ":") || message.startsWith(key + " must ")
+                    || message.startsWith(key + " is required")) {
+                return field.getValue() + message.substring(key.length());
+            }
+        }
+        return message;
     }
 
     private static boolean sciJavaShowsWarnings(ContextCommand command) {

@@ -11,13 +11,26 @@ public abstract class DetectorCommand extends NeroCommand {
     @Parameter(label = "Model (optional; default: the detector's)", required = false, persist = false)
     private File model;
 
+    /** The detector of the last run in this session (for the About box), or null. */
+    private static volatile Path lastUsed;
+
     protected DetectorCommand(String about) {
         super(about);
     }
 
     /** The detector file, checked to exist (macro key {@code detector}). */
     protected final Path detectorFile() {
-        return Inputs.existingFile(detector, "detector");
+        Path file = Inputs.existingFile(detector, "detector");
+        used(file);
+        return file;
+    }
+
+    static void used(Path detectorFile) {
+        lastUsed = detectorFile;
+    }
+
+    static Path lastUsed() {
+        return lastUsed;
     }
 
     /** The model given instead of the detector's, or null (macro key {@code model}). */

@@ -7,6 +7,7 @@ import nero.app.Reports;
 import nero.app.Requests;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -29,7 +30,9 @@ public class EvaluateCommand extends DetectorCommand {
     @Parameter(label = "Output folder", style = "directory", persist = false)
     private File out_dir;
 
-    @Parameter(type = ItemIO.OUTPUT)
+    /** The Results table; the named table also says which folders each row compared. */
+    @Parameter(type = ItemIO.OUTPUT, label = MetricsTable.TITLE,
+            attrs = @Attr(name = ImageJOutputs.APPENDS, value = "id_dir,ood_dir"))
     private ResultsTable metrics;
     @Parameter(type = ItemIO.OUTPUT)
     private ImagePlus roc;

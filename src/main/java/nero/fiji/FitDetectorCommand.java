@@ -1,6 +1,7 @@
 package nero.fiji;
 
 import java.io.File;
+import nero.app.Reports;
 import nero.app.Requests;
 import nero.core.Precision;
 import org.scijava.command.Command;
@@ -47,10 +48,14 @@ public class FitDetectorCommand extends NeroCommand {
 
     @Override
     public void run() {
-        runJob(workflow -> SummaryText.fit(workflow.fit(new Requests.Fit(Inputs.existingFile(model, "model"),
-                Inputs.existingFolder(train_dir, "train_dir"), Inputs.optionalFolder(val_dir, "val_dir"), tpr,
-                Inputs.output(detector, "detector"), Inputs.optionalOutput(vectors_dir, "vectors_dir"),
-                Inputs.nonNegative(k, "k"), Inputs.nonNegative(components, "components"),
-                Requests.Head.parse(head), "model".equals(precision) ? null : Precision.parse(precision)))));
+        runJob(workflow -> {
+            Reports.Fit report = workflow.fit(new Requests.Fit(Inputs.existingFile(model, "model"),
+                    Inputs.existingFolder(train_dir, "train_dir"), Inputs.optionalFolder(val_dir, "val_dir"), tpr,
+                    Inputs.output(detector, "detector"), Inputs.optionalOutput(vectors_dir, "vectors_dir"),
+                    Inputs.nonNegative(k, "k"), Inputs.nonNegative(components, "components"),
+                    Requests.Head.parse(head), "model".equals(precision) ? null : Precision.parse(precision)));
+            DetectorCommand.used(report.detectorFile());
+            return SummaryText.fit(report);
+        });
     }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import nero.core.InvalidInputException;
 import nero.core.methods.OodMethods;
+import nero.io.image.ImgLib2Images;
 import nero.io.video.FrameSampling;
+import net.imglib2.RandomAccessibleInterval;
+import org.scijava.Named;
 
 /** Checks of the commands' inputs, each failing with one message that names the macro key and the path. */
 final class Inputs {
@@ -143,6 +146,18 @@ final class Inputs {
             throw new InvalidInputException(key + ": no such file or folder " + path);
         }
         return path;
+    }
+
+    /**
+     * The image a script gave as an ImgLib2 image ({@code img}: a Dataset, an ImgPlus, any RandomAccessibleInterval),
+     * as the ImageJ image with the same values; else the current image.
+     */
+    static ImagePlus currentImage(ImagePlus image, RandomAccessibleInterval<?> img, String key) {
+        if (img != null) {
+            String title = img instanceof Named named && named.getName() != null ? named.getName() : "img";
+            return ImgLib2Images.toImagePlus(img, title);
+        }
+        return currentImage(image, key);
     }
 
     /** The current image, used when {@code key} names no file; refused when there is none (or it has no pixels). */

@@ -1,39 +1,49 @@
 package nero.fiji;
 
 import ij.IJ;
-import java.io.File;
+import ij.Macro;
 import org.scijava.command.CommandModule;
+import org.scijava.log.LogService;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.process.AbstractPreprocessorPlugin;
 import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.widget.Button;
 
 /**
- * When a macro runs a NERO command, the optional inputs it does not name keep their defaults instead of being
- * asked for: Fiji's macro step resolves only the keys the macro names, and depending on how the macro was started
- * Fiji would then show a dialog for the rest (or, for a lone optional File, a file chooser; headless, a cancel).
- * Runs after that macro step and before Fiji's file chooser and dialog. Required inputs are left alone, and from
- * the menu (no macro) the full dialog is shown as usual.
+ * When a macro runs a NERO command, its line must say everything the run uses: a key the command does not have, or
+ * a required key left out, stops the macro with one message naming the key and the valid keys ({@link MacroKeys});
+ * the optional inputs it does not name keep their defaults (never a value remembered from a dialog, never a dialog
+ * or file chooser). Runs after Fiji's macro step (which fills the keys the line names) and before Fiji's file
+ * chooser, the remembered settings ({@link RememberedSettings}) and the dialog. From the menu (no macro) the full
+ * dialog is shown as usual.
  */
 @Plugin(type = PreprocessorPlugin.class, priority = 10000)
 public class MacroDefaults extends AbstractPreprocessorPlugin {
+    @Parameter(required = false)
+    private LogService log;
+
     @Override
     public void process(Module module) {
-        if (!(module instanceof CommandModule command) || !(command.getCommand() instanceof NeroCommand)
+        if (!(module instanceof CommandModule command) || !(command.getCommand() instanceof NeroCommand nero)
                 || !IJ.isMacro()) {
             return;
         }
+        String problem = MacroKeys.problem(module.getInfo(), Macro.getOptions());
+        if (problem != null) {
+            CommandGuard.reportUserError(nero, log, "NERO: " + problem);
+            // An empty reason: the message was shown above; a non-empty one would open SciJava's second dialog.
+            cancel("");
+            CommandGuard.stopCallingMacro(problem);
+            return;
+        }
         for (ModuleItem<?> item : module.getInfo().inputs()) {
-            if (!item.isRequired() && isTypedIn(item) && !module.isInputResolved(item.getName())) {
+            boolean forADialog = MacroKeys.isTypedIn(item) || item.getType() == Button.class; // the Help button too
+            if (!item.isRequired() && forADialog && !module.isInputResolved(item.getName())) {
                 module.resolveInput(item.getName());
             }
         }
-    }
-
-    /** Values a person types or chooses; the current image and services are filled in by their own steps. */
-    private static boolean isTypedIn(ModuleItem<?> item) {
-        Class<?> type = item.getType();
-        return type == String.class || type == File.class || type.isPrimitive() || Number.class.isAssignableFrom(type);
     }
 }

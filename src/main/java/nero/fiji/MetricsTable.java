@@ -6,6 +6,8 @@ import nero.app.Reports;
 
 /** The Results table of an evaluation: one row per method with its metrics as fractions. */
 final class MetricsTable {
+    /** The named table that collects the metrics of every evaluation. */
+    static final String TITLE = "NERO Metrics";
     private MetricsTable() {
     }
 

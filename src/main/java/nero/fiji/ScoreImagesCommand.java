@@ -9,8 +9,11 @@ import nero.app.Reports;
 import nero.app.Requests;
 import nero.app.live.VideoTimeline;
 import nero.core.timeline.SegmentRules;
+import net.imglib2.RandomAccessibleInterval;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -27,6 +30,10 @@ public class ScoreImagesCommand extends DetectorCommand {
     private String input = "";
     @Parameter(label = "Current image", required = false, persist = false)
     private ImagePlus image;
+    /** For scripts: the image as an ImageJ2 Dataset or any ImgLib2 image (XY or XYC); before the current image. */
+    @Parameter(label = "Image (ImageJ2 Dataset or ImgLib2, from a script)", required = false, persist = false,
+            autoFill = false, visibility = ItemVisibility.INVISIBLE)
+    private RandomAccessibleInterval<?> img;
     /** A macro may give any comma list of method keys; the dialog offers the usual sets (MethodChoicesTest). */
     @Parameter(label = "Extra methods beside NERO", required = false, persist = false, choices = {"none",
         "msp,energy", "msp,maxlogit,energy,entropy", "mahalanobis,vim,neco,knn", "react,gradnorm", "odin", "all"},
@@ -47,7 +54,7 @@ public class ScoreImagesCommand extends DetectorCommand {
             required = false, persist = false)
     private File segments;
 
-    @Parameter(type = ItemIO.OUTPUT)
+    @Parameter(type = ItemIO.OUTPUT, label = ScoreTable.TITLE, attrs = @Attr(name = ImageJOutputs.APPENDS))
     private ResultsTable results;
     /** The timeline of a scored stack (score over the slices, threshold, OOD segments), shown as an image. */
     @Parameter(type = ItemIO.OUTPUT, label = "Timeline")
@@ -77,7 +84,7 @@ public class ScoreImagesCommand extends DetectorCommand {
             Path detectorFile = detectorFile();
             Path modelFile = modelFile();
             List<Path> files = inputPaths != null ? Inputs.existing(inputPaths, "input") : Inputs.paths(input, "input");
-            List<ImagePlus> open = files.isEmpty() ? List.of(Inputs.currentImage(image, "input")) : List.of();
+            List<ImagePlus> open = files.isEmpty() ? List.of(Inputs.currentImage(image, img, "input")) : List.of();
             report = workflow.score(new Requests.Score(detectorFile, modelFile, files, open,
                     Inputs.methods(methods, "methods"), Inputs.optionalOutput(csv, "csv"),
                     Inputs.optionalOutput(vectors_dir, "vectors_dir"), Inputs.videoStep(video_step, "video_step"),

@@ -10,6 +10,10 @@ import nero.app.Reports;
  * the same names as the CSV header. A method without a score is NaN.
  */
 public final class ScoreTable {
+    /** The named table that collects the rows of every scoring run. */
+    public static final String TITLE = "NERO Scores";
+    /** The named table that collects one row per explained image. */
+    public static final String EXPLAIN_TITLE = "NERO Explain";
     static final int DIGITS = 6;
 
     private ScoreTable() {

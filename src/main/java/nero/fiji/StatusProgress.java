@@ -23,7 +23,11 @@ public final class StatusProgress implements ProgressListener {
 
     @Override
     public void progress(String stage, long done, long total) {
-        // One text for both status bars (Fiji shows the SciJava one in ImageJ's), whichever is painted last.
+        // One text for both status bars (Fiji shows the SciJava one in ImageJ's), whichever is painted last; a total
+        // that turned out too small (a TIFF with several pages) gives way to the count alone.
+        if (done > total) {
+            total = -1;
+        }
         String message = "NERO: " + (total > 0 ? stage + " " + done + "/" + total : stage + " " + done);
         if (status != null) {
             if (total > 0) {

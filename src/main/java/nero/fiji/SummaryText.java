@@ -39,7 +39,8 @@ final class SummaryText {
     static String explain(Reports.Explain report) {
         String text = report.summary() != null && !report.summary().isBlank() ? report.summary().strip()
                 : String.format(Locale.ROOT, "%s: %s", report.row().id(), VerdictOverlay.label(report.row()));
-        return text + String.format(Locale.ROOT, "%n%d view file(s) written", report.files().size());
+        return text + (report.files().isEmpty() ? "" : String.format(Locale.ROOT, "%n%d view file(s) written",
+                report.files().size()));
     }
 
     static String evaluate(Reports.Evaluate report) {

@@ -30,11 +30,17 @@ public interface SourceItem {
     ImagePlus read();
 
     /**
-     * Pixels for a model that shrinks the image to {@code width × height}: may be a smaller image than {@link #read()}
-     * (never smaller than that size), decoded faster; see {@link nero.io.image.ModelInput}. Same errors as {@link #read()}.
+     * Pixels for a model that shrinks the image to {@code width × height}: with {@link DecodeMode#REDUCED}, a file may
+     * give a smaller image than {@link #read()} (never smaller than that size), decoded faster; see
+     * {@link nero.io.image.ModelInput}. Same errors as {@link #read()}.
      */
-    default ImagePlus readForModel(int width, int height) {
+    default ImagePlus readForModel(int width, int height, DecodeMode mode) {
         return read();
+    }
+
+    /** {@link #readForModel(int, int, DecodeMode)} in the mode {@code -Dnero.decode} sets. */
+    default ImagePlus readForModel(int width, int height) {
+        return readForModel(width, height, DecodeMode.configured());
     }
 
     /**
@@ -42,9 +48,14 @@ public interface SourceItem {
      * the model saw): {@link #read()} and {@link #readForModel}, the same image unless the reader decodes the model
      * a smaller one. Same errors as {@link #read()}.
      */
-    default Pixels readPixels(int width, int height) {
+    default Pixels readPixels(int width, int height, DecodeMode mode) {
         ImagePlus full = read();
         return new Pixels(full, full);
+    }
+
+    /** {@link #readPixels(int, int, DecodeMode)} in the mode {@code -Dnero.decode} sets. */
+    default Pixels readPixels(int width, int height) {
+        return readPixels(width, height, DecodeMode.configured());
     }
 
     /** An image as decoded in full, and what a model sees of it (the same image, or a smaller decode of it). */

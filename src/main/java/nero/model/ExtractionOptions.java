@@ -1,6 +1,7 @@
 package nero.model;
 
 import nero.core.Preprocessing;
+import nero.io.DecodeMode;
 
 /**
  * How {@link FeatureExtractor} runs.
@@ -14,9 +15,11 @@ import nero.core.Preprocessing;
  *                       into {@link nero.core.FeatureSet#ODIN_LOGITS}; costs about three extra passes per image
  * @param inferenceWorkers batches run concurrently; 0 = automatic ({@link Engine#inferenceWorkers()}). A caller
  *                       that shares the machine with other pipelines (a Spark task) sets it from its own core share.
+ * @param decode         how files are decoded for the model (the detector's mode when scoring); null = the mode
+ *                       {@code -Dnero.decode} sets
  */
 public record ExtractionOptions(int batchSize, int decodeThreads, boolean withFeatureMap, boolean withOdin,
-        int inferenceWorkers) {
+        int inferenceWorkers, DecodeMode decode) {
     public static final double ODIN_TEMPERATURE = 100.0;
     public static final double ODIN_EPSILON = 0.0005;
 
@@ -27,8 +30,23 @@ public record ExtractionOptions(int batchSize, int decodeThreads, boolean withFe
         }
     }
 
+    public ExtractionOptions(int batchSize, int decodeThreads, boolean withFeatureMap, boolean withOdin,
+            int inferenceWorkers) {
+        this(batchSize, decodeThreads, withFeatureMap, withOdin, inferenceWorkers, null);
+    }
+
     public ExtractionOptions(int batchSize, int decodeThreads, boolean withFeatureMap, boolean withOdin) {
         this(batchSize, decodeThreads, withFeatureMap, withOdin, 0);
+    }
+
+    /** The same options, decoding files in {@code mode}. */
+    public ExtractionOptions decoding(DecodeMode mode) {
+        return new ExtractionOptions(batchSize, decodeThreads, withFeatureMap, withOdin, inferenceWorkers, mode);
+    }
+
+    /** The decode mode these options give: theirs, or the one {@code -Dnero.decode} sets. */
+    public DecodeMode decodeMode() {
+        return decode != null ? decode : DecodeMode.configured();
     }
 
     public static ExtractionOptions defaults() {

@@ -203,7 +203,7 @@ public final class FeatureExtractor {
     private Decoded decode(SourceItem item) {
         try {
             ij.ImagePlus imp = item.readForModel(preprocessor.preprocessing().width(),
-                    preprocessor.preprocessing().height());
+                    preprocessor.preprocessing().height(), options.decodeMode());
             if (imp == null) {
                 return new Decoded(item, null, "could not be decoded as an image");
             }

@@ -3,16 +3,11 @@ package nero.model;
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
-import java.util.Arrays;
 import nero.core.InvalidInputException;
 import nero.core.Preprocessing;
 import nero.io.image.GreyLevels;
-import net.imglib2.Cursor;
-import net.imglib2.RandomAccess;
+import nero.io.image.ImgLib2Images;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.view.Views;
 
 /**
  * Turns an image into the model's input tensor (3×H×W floats, channel-planar) exactly as torchvision's
@@ -20,9 +15,10 @@ import net.imglib2.view.Views;
  * squash resize (aspect ratio not kept) with Pillow's antialiased bilinear filter on 8-bit values, then /255,
  * then (x − mean)/std per channel.
  *
- * <p>Inputs: 8-bit grey (raw values, the LUT is ignored), 16-bit and 32-bit grey (linearly stretched from the
- * slice's min..max to 0..255 first, like ImageJ's 8-bit conversion without display range), RGB, and stacks
- * (the current slice; a 3-channel composite image becomes R, G, B). Grey is copied into all three channels.
+ * <p>Inputs: 8-bit grey (raw values, the LUT is ignored), 16-bit and 32-bit grey ({@link GreyLevels}: 8-bit values
+ * as they are, deeper ones stretched from the slice's min..max to 0..255), RGB, and stacks (the current slice; a
+ * 3-channel composite image becomes R, G, B), and ImgLib2 images as the same ImageJ image. Grey is copied into all
+ * three channels.
  * Stateless after construction, so one instance can be shared by decode threads.
  */
 public final class Preprocessor {
@@ -60,58 +56,11 @@ public final class Preprocessor {
     }
 
     /**
-     * An XY (grey) or XYC (C = 1 or 3) image. {@link UnsignedByteType} values are used as they are; any other
-     * type is stretched from the image's min..max to 0..255.
+     * An ImgLib2 image (XY, or XYC with C = 1 or 3, channels last; a script's Dataset): the ImageJ image with the same
+     * values ({@link ImgLib2Images}), so exactly the rules above.
      */
-    public float[] toTensor(RandomAccessibleInterval<? extends RealType<?>> img) {
-        int dims = img.numDimensions();
-        long channels = dims == 3 ? img.dimension(2) : 1;
-        if (dims < 2 || dims > 3 || (channels != 1 && channels != 3)) {
-            throw new InvalidInputException("expected an XY or XYC image with 1 or 3 channels, got "
-                    + Arrays.toString(img.dimensionsAsLongArray()));
-        }
-        int w = Math.toIntExact(img.dimension(0));
-        int h = Math.toIntExact(img.dimension(1));
-        boolean raw = Views.flatIterable(img).firstElement() instanceof UnsignedByteType;
-        double min = 0;
-        double max = 255;
-        if (!raw) {
-            min = Double.POSITIVE_INFINITY;
-            max = Double.NEGATIVE_INFINITY;
-            Cursor<? extends RealType<?>> cursor = Views.flatIterable(img).cursor();
-            while (cursor.hasNext()) {
-                double v = cursor.next().getRealDouble();
-                if (Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-        }
-        int[][] planes = new int[3][];
-        RandomAccess<? extends RealType<?>> access = img.randomAccess();
-        long[] position = new long[dims];
-        long x0 = img.min(0);
-        long y0 = img.min(1);
-        for (int c = 0; c < channels; c++) {
-            int[] plane = new int[w * h];
-            if (dims == 3) {
-                position[2] = img.min(2) + c;
-            }
-            for (int y = 0; y < h; y++) {
-                position[1] = y0 + y;
-                for (int x = 0; x < w; x++) {
-                    position[0] = x0 + x;
-                    access.setPosition(position);
-                    plane[y * w + x] = stretch(access.get().getRealDouble(), min, max);
-                }
-            }
-            planes[c] = plane;
-        }
-        if (channels == 1) {
-            planes[1] = planes[0];
-            planes[2] = planes[0];
-        }
-        return normalise(resizePlanes(planes, w, h));
+    public float[] toTensor(RandomAccessibleInterval<?> img) {
+        return toTensor(ImgLib2Images.toImagePlus(img, "image"));
     }
 
     /** A packed-ARGB image as the model's normalised 3×H×W tensor. */
@@ -173,7 +122,4 @@ public final class Preprocessor {
         return GreyLevels.to8Bit(ip);
     }
 
-    private static int stretch(double v, double min, double max) {
-        return GreyLevels.stretch(v, min, max);
-    }
 }

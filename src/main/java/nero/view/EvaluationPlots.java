@@ -35,8 +35,14 @@ public final class EvaluationPlots {
      * {@value #HISTOGRAM_PNG}: the one writer of evaluation plots (Fiji, command line and the Spark job alike).
      */
     public static Pictures write(Map<String, double[]> idScores, Map<String, double[]> oodScores, Path outDir) {
+        return write(idScores, oodScores, Double.NaN, outDir);
+    }
+
+    /** As {@link #write(Map, Map, Path)}, the histogram with NERO's {@code threshold} drawn (NaN: none). */
+    public static Pictures write(Map<String, double[]> idScores, Map<String, double[]> oodScores, double threshold,
+            Path outDir) {
         ImagePlus roc = roc(idScores, oodScores).getImagePlus();
-        ImagePlus histogram = histogram(idScores, oodScores).getImagePlus();
+        ImagePlus histogram = histogram(idScores, oodScores, threshold).getImagePlus();
         if (outDir != null) {
             ViewFiles.png(roc, outDir.resolve(ROC_PNG));
             ViewFiles.png(histogram, outDir.resolve(HISTOGRAM_PNG));
@@ -72,40 +78,52 @@ public final class EvaluationPlots {
         return plot;
     }
 
-    /** Histogram of one method's scores, ID and OOD overlaid on shared bins (NERO's when present, else the first). */
+    /** {@link #histogram(Map, Map, double)} without a threshold line. */
     public static Plot histogram(Map<String, double[]> idScores, Map<String, double[]> oodScores) {
+        return histogram(idScores, oodScores, Double.NaN);
+    }
+
+    /**
+     * Histogram of one method's scores, ID and OOD overlaid on shared bins chosen from the data ({@link ScoreBins}:
+     * both groups resolved; a log axis when the scores span decades), NERO's when present (else the first method),
+     * with the detector's threshold as a dashed line when it is known (not NaN; NERO's).
+     */
+    public static Plot histogram(Map<String, double[]> idScores, Map<String, double[]> oodScores,
+            double threshold) {
         String method = histogramMethod(idScores);
         double[] id = idScores.get(method);
         double[] ood = oodScores.getOrDefault(method, new double[0]);
-        double min = Math.min(min(id), min(ood));
-        double max = Math.max(max(id), max(ood));
-        // A few extreme OOD scores would squash the ID/OOD overlap into one bar: the axis ends at the larger of
-        // the highest ID score and the 90th percentile of all scores; higher ones are counted in the last bar.
-        double shown = Math.max(max(id), percentile(concat(id, ood), 0.90));
-        String xLabel = method + " score (higher = more OOD)";
-        if (shown > min && shown < max) {
-            max = shown;
-            xLabel += String.format(Locale.ROOT, "; last bar: all scores >= %.3g", max - (max - min)
-                    / Math.max(5, Math.min(40, (int) Math.ceil(2 * Math.sqrt(id.length + ood.length)))));
-        }
+        ScoreBins bins = ScoreBins.choose(id, ood);
+        String xLabel = method + " score (higher = more OOD" + (bins.log() ? "; log scale)" : ")");
         Plot plot = new Plot("Score histogram: " + method, xLabel, "images");
-        if (!(max > min)) {
-            max = min + 1;
+        double[] centres = bins.centres();
+        double[] idCounts = bins.counts(id);
+        double[] oodCounts = bins.counts(ood);
+        double top = Math.max(1, Math.max(Arrays.stream(idCounts).max().orElse(1),
+                Arrays.stream(oodCounts).max().orElse(1)));
+        double[] edges = bins.edges();
+        plot.setLimits(edges[0], edges[edges.length - 1], 0, top * 1.25);
+        if (bins.log()) {
+            plot.setLogScaleX();
         }
-        int bins = Math.max(5, Math.min(40, (int) Math.ceil(2 * Math.sqrt(id.length + ood.length))));
-        double width = (max - min) / bins;
-        double[] centers = new double[bins];
-        for (int b = 0; b < bins; b++) {
-            centers[b] = min + (b + 0.5) * width;
-        }
-        plot.setColor(new Color(30, 90, 200));
+        plot.setColor(new Color(30, 90, 200), new Color(30, 90, 200, 70));
         plot.setLineWidth(2);
-        plot.addPoints(centers, counts(id, min, width, bins), Plot.BAR);
-        plot.setColor(new Color(200, 30, 30));
-        plot.addPoints(centers, counts(ood, min, width, bins), Plot.BAR);
+        plot.add("bar", centres, idCounts);
+        plot.setColor(new Color(200, 30, 30), new Color(200, 30, 30, 70));
+        plot.add("bar", centres, oodCounts);
+        String legend = "ID (" + id.length + ")\nOOD (" + ood.length + ")";
+        boolean hasThreshold = Double.isFinite(threshold) && method.equals(OodMethods.NERO)
+                && threshold >= edges[0] && threshold <= edges[edges.length - 1];
+        if (hasThreshold) {
+            plot.setColor(Color.BLACK);
+            plot.setLineWidth(2);
+            plot.add("line", new double[] {threshold, threshold}, new double[] {0, top * 1.1});
+            plot.addText(String.format(Locale.ROOT, " threshold %.3g", threshold), threshold, top * 1.1);
+            legend += "\nthreshold";
+        }
         plot.setColor(Color.BLACK);
         plot.setLineWidth(1);
-        plot.addLegend("ID (" + id.length + ")\nOOD (" + ood.length + ")", "top-right");
+        plot.addLegend(legend, "top-right");
         return plot;
     }
 
@@ -115,34 +133,5 @@ public final class EvaluationPlots {
         }
         return idScores.keySet().stream().findFirst()
                 .orElseThrow(() -> new InvalidInputException("the evaluation has no scores to plot"));
-    }
-
-    static double[] counts(double[] values, double min, double width, int bins) {
-        double[] counts = new double[bins];
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                counts[Math.min(bins - 1, Math.max(0, (int) ((v - min) / width)))]++;
-            }
-        }
-        return counts;
-    }
-
-    private static double percentile(double[] v, double q) {
-        double[] finite = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
-        return finite.length == 0 ? 0 : finite[(int) Math.min(finite.length - 1, Math.floor(q * finite.length))];
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
-
-    private static double min(double[] v) {
-        return Arrays.stream(v).filter(Double::isFinite).min().orElse(0);
-    }
-
-    private static double max(double[] v) {
-        return Arrays.stream(v).filter(Double::isFinite).max().orElse(0);
     }
 }

@@ -16,9 +16,11 @@ import nero.core.explain.ScoreDecomposition;
 import nero.core.explain.SpatialMap;
 
 /**
- * Writes every view of one explanation into a folder, headless: score parts (CSV + text), top neurons (CSV),
- * relevance profile and histogram (PNG), relevance space (PNG), heatmap overlays of total relevance, deviation
- * and gradient×input (PNG flattened + TIFF with the overlay kept).
+ * The views of one explanation: score parts and top neurons as tables, relevance profile, histogram and relevance
+ * space as plots, heatmap overlays of total relevance, deviation and gradient×input (each an image with the heatmap
+ * as an overlay and a colour bar with its value range). {@link #views} makes them in memory (for windows),
+ * {@link #write} also writes them into a folder, headless: score parts (CSV + text), top neurons and PCA components
+ * (CSV), the plots (PNG), the heatmaps (PNG flattened + TIFF with the overlay kept).
  */
 public final class ExplanationWriter {
     /** Gradient×input has a few extreme pixels; the colour range ends at this percentile of |value|. */
@@ -27,52 +29,76 @@ public final class ExplanationWriter {
     private ExplanationWriter() {
     }
 
+    /** Every view, made and written into {@code outDir}. */
     public static ExplanationViews write(ImagePlus image, Explanation e, Path outDir) {
-        String base = fileStem(e.id());
-        List<Path> files = new ArrayList<>();
+        return write(views(image, e), e, outDir);
+    }
+
+    /** Every view of {@code e} drawn on {@code image} (the image as decoded in full), nothing written. */
+    public static ExplanationViews views(ImagePlus image, Explanation e) {
         ScoreDecomposition s = e.score();
         NeuronRelevanceProfile p = e.profile();
-        String summary = summary(e);
-
-        files.add(text(summary, outDir.resolve(base + "_summary.txt")));
-        files.add(ViewFiles.csv(scoreTable(e.id(), s), outDir.resolve(base + "_score.csv")));
-        files.add(ViewFiles.csv(TopNeuronsTable.create(p.topDeviations(e.topNeurons())),
-                outDir.resolve(base + "_top_neurons.csv")));
-        if (e.componentDeviations() != null) {
-            files.add(ViewFiles.csv(componentTable(e.componentDeviations()),
-                    outDir.resolve(base + "_pca_components.csv")));
-        }
-        files.add(ViewFiles.png(RelevancePlots.profile(p, s.nearestClass(), e.k()).getImagePlus(),
-                outDir.resolve(base + "_relevance_profile.png")));
-        files.add(ViewFiles.png(RelevancePlots.histogram(e.histogram(), s.nearestClass()).getImagePlus(),
-                outDir.resolve(base + "_relevance_histogram.png")));
-        if (e.space() != null) {
-            files.add(ViewFiles.png(RelevancePlots.relevanceSpace(e.space(), e.id()).getImagePlus(),
-                    outDir.resolve(base + "_relevance_space.png")));
-        }
-        ImagePlus display = null;
+        String title = e.id() + " — " + s.verdict();
+        ImagePlus profile = named(RelevancePlots.profile(p, s.nearestClass(), e.k()).getImagePlus(),
+                "relevance profile: " + e.id());
+        ImagePlus histogram = named(RelevancePlots.histogram(e.histogram(), s.nearestClass()).getImagePlus(),
+                "relevance histogram: " + e.id());
+        ImagePlus space = e.space() == null ? null
+                : named(RelevancePlots.relevanceSpace(e.space(), e.id()).getImagePlus(), "relevance space: " + e.id());
+        ImagePlus relevance = null;
+        ImagePlus deviation = null;
         if (e.featureMap() != null) {
-            ImagePlus total = HeatmapOverlay.render(image, e.relevanceMap(), HeatmapLut.SEQUENTIAL, "relevance");
-            files.add(ViewFiles.png(total, outDir.resolve(base + "_relevance_heatmap.png")));
-            files.add(ViewFiles.tiff(total, outDir.resolve(base + "_relevance_heatmap.tif")));
-            display = HeatmapOverlay.render(image, e.deviationMap(), HeatmapLut.DIVERGING,
-                    "deviation from " + s.nearestClass());
-            files.add(ViewFiles.png(display, outDir.resolve(base + "_deviation_heatmap.png")));
-            files.add(ViewFiles.tiff(display, outDir.resolve(base + "_deviation_heatmap.tif")));
+            relevance = named(HeatmapOverlay.render(image, e.relevanceMap(), HeatmapLut.SEQUENTIAL, "relevance"),
+                    "relevance heatmap: " + e.id());
+            deviation = named(HeatmapOverlay.render(image, e.deviationMap(), HeatmapLut.DIVERGING,
+                    "deviation from " + s.nearestClass()), title);
         }
-        if (e.inputGradient() != null) {
-            ImagePlus grad = HeatmapOverlay.render(image, e.inputGradient(), HeatmapLut.DIVERGING,
-                    "gradient×input", HeatmapOverlay.DEFAULT_OPACITY, GRADIENT_RANGE_PERCENTILE);
-            files.add(ViewFiles.png(grad, outDir.resolve(base + "_gradient_input.png")));
-            if (display == null) {
-                display = grad;
-            }
-        }
+        ImagePlus gradient = e.inputGradient() == null ? null
+                : named(HeatmapOverlay.render(image, e.inputGradient(), HeatmapLut.DIVERGING, "gradient×input",
+                        HeatmapOverlay.DEFAULT_OPACITY, GRADIENT_RANGE_PERCENTILE), "gradient×input: " + e.id());
+        ImagePlus display = deviation != null ? deviation : gradient;
         if (display == null) {
-            display = new ImagePlus(image.getShortTitle() + " (no feature map)", image.getProcessor().convertToRGB());
+            display = new ImagePlus(title + " (no feature map)", image.getProcessor().convertToRGB());
         }
-        display.setTitle(e.id() + " — " + s.verdict());
-        return new ExplanationViews(display, List.copyOf(files), summary);
+        display.setTitle(display.getTitle().startsWith(title) ? display.getTitle() : title);
+        return new ExplanationViews(display, relevance, deviation != null ? gradient : null, profile, histogram,
+                space, ScorePartsTable.create(s), TopNeuronsTable.create(p.topDeviations(e.topNeurons())),
+                e.componentDeviations() == null ? null : componentTable(e.componentDeviations()), List.of(),
+                summary(e));
+    }
+
+    /** Writes {@code views} of {@code e} into {@code outDir}; returns them with the files written. */
+    public static ExplanationViews write(ExplanationViews views, Explanation e, Path outDir) {
+        String base = fileStem(e.id());
+        List<Path> files = new ArrayList<>();
+        files.add(text(views.summary(), outDir.resolve(base + "_summary.txt")));
+        files.add(ViewFiles.csv(scoreTable(e.id(), e.score()), outDir.resolve(base + "_score.csv")));
+        files.add(ViewFiles.csv(views.topNeurons(), outDir.resolve(base + "_top_neurons.csv")));
+        if (views.components() != null) {
+            files.add(ViewFiles.csv(views.components(), outDir.resolve(base + "_pca_components.csv")));
+        }
+        files.add(ViewFiles.png(views.profile(), outDir.resolve(base + "_relevance_profile.png")));
+        files.add(ViewFiles.png(views.histogram(), outDir.resolve(base + "_relevance_histogram.png")));
+        if (views.space() != null) {
+            files.add(ViewFiles.png(views.space(), outDir.resolve(base + "_relevance_space.png")));
+        }
+        if (views.relevanceHeatmap() != null) {
+            files.add(ViewFiles.png(views.relevanceHeatmap(), outDir.resolve(base + "_relevance_heatmap.png")));
+            files.add(ViewFiles.tiff(views.relevanceHeatmap(), outDir.resolve(base + "_relevance_heatmap.tif")));
+            files.add(ViewFiles.png(views.overlayImage(), outDir.resolve(base + "_deviation_heatmap.png")));
+            files.add(ViewFiles.tiff(views.overlayImage(), outDir.resolve(base + "_deviation_heatmap.tif")));
+        }
+        ImagePlus gradient = views.relevanceHeatmap() != null ? views.gradientHeatmap()
+                : e.inputGradient() != null ? views.overlayImage() : null;
+        if (gradient != null) {
+            files.add(ViewFiles.png(gradient, outDir.resolve(base + "_gradient_input.png")));
+        }
+        return views.withFiles(files);
+    }
+
+    private static ImagePlus named(ImagePlus image, String title) {
+        image.setTitle(title);
+        return image;
     }
 
     /** The deviation overlay used as one montage tile (null when the explanation has no spatial map). */

@@ -10,6 +10,8 @@ import nero.core.InvalidInputException;
 
 /** Tiles of explained images (overlays burnt in), each with a caption, in one RGB image. */
 public final class OodMontage {
+    /** Space left free at each side of a caption. */
+    static final int CAPTION_MARGIN = 3;
     private OodMontage() {
     }
 
@@ -39,9 +41,45 @@ public final class OodMontage {
             ImageProcessor fitted = fit(tiles.get(i), tileSize);
             canvas.insert(fitted, x0 + (tileSize - fitted.getWidth()) / 2, y0 + (tileSize - fitted.getHeight()) / 2);
             canvas.setColor(Color.WHITE);
-            canvas.drawString(captions.get(i), x0 + 3, y0 + tileSize + captionH - 3);
+            canvas.drawString(fitted(captions.get(i), canvas, tileSize - 2 * CAPTION_MARGIN), x0 + CAPTION_MARGIN,
+                    y0 + tileSize + captionH - 3);
         }
         return new ImagePlus("Most OOD images", canvas);
+    }
+
+    /**
+     * The caption shortened until it fits {@code width} pixels in the canvas's font, so that it never runs into the
+     * next tile's caption: the name (before the first double space) loses its middle ("cecum-te…042  3.21  OOD"),
+     * the score and verdict after it stay; if even they do not fit, the whole caption loses its middle.
+     */
+    static String fitted(String caption, ImageProcessor canvas, int width) {
+        if (canvas.getStringWidth(caption) <= width) {
+            return caption;
+        }
+        int split = caption.indexOf("  ");
+        if (split > 0) {
+            String name = caption.substring(0, split);
+            String tail = caption.substring(split);
+            for (int keep = name.length() - 1; keep >= 2; keep--) {
+                String shorter = elided(name, keep) + tail;
+                if (canvas.getStringWidth(shorter) <= width) {
+                    return shorter;
+                }
+            }
+        }
+        for (int keep = caption.length() - 1; keep >= 1; keep--) {
+            String shorter = elided(caption, keep);
+            if (canvas.getStringWidth(shorter) <= width) {
+                return shorter;
+            }
+        }
+        return "";
+    }
+
+    /** {@code text} with its middle replaced by "…", {@code keep} of its characters left (the start's first). */
+    private static String elided(String text, int keep) {
+        int end = keep / 2;
+        return text.substring(0, keep - end) + "…" + text.substring(text.length() - end);
     }
 
     static int fontSize(int tileSize) {

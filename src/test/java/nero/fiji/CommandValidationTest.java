@@ -24,6 +24,7 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 import org.scijava.service.Service;
+import org.scijava.widget.Button;
 
 /** Bad inputs stop each command before any model work, with one message naming the macro key (no façade needed). */
 class CommandValidationTest {
@@ -67,10 +68,9 @@ class CommandValidationTest {
 
     @Test
     void macroKeysAreTheDocumentedFieldNames() {
-        assertEquals(List.of("model", "train_dir", "val_dir", "tpr", "detector", "vectors_dir", "k", "components", "head",
-                "precision"), userInputs(FitDetectorCommand.class));
-        assertEquals(List.of("detector", "model", "input", "image", "methods", "csv", "vectors_dir", "video_step", "timeline", "segments"), userInputs(ScoreImagesCommand.class));
-        assertEquals(List.of("detector", "model", "image_file", "image", "out_dir", "top_n"), userInputs(ExplainImageCommand.class));
+        assertEquals(List.of("model", "train_dir", "val_dir", "tpr", "detector", "vectors_dir", "k", "components", "head", "precision"), userInputs(FitDetectorCommand.class));
+        assertEquals(List.of("detector", "model", "input", "image", "img", "methods", "csv", "vectors_dir", "video_step", "timeline", "segments"), userInputs(ScoreImagesCommand.class));
+        assertEquals(List.of("detector", "model", "image_file", "image", "img", "out_dir", "top_n"), userInputs(ExplainImageCommand.class));
         assertEquals(List.of("detector", "model", "id_dir", "ood_dir", "methods", "out_dir"), userInputs(EvaluateCommand.class));
         for (Class<?> c : List.of(FitDetectorCommand.class, ScoreImagesCommand.class, ExplainImageCommand.class, EvaluateCommand.class)) {
             for (ModuleItem<?> item : commands.getCommand(c.getName()).inputs()) {
@@ -93,7 +93,42 @@ class CommandValidationTest {
 
     static boolean isUserInput(ModuleItem<?> item) {
         return !Service.class.isAssignableFrom(item.getType()) && item.getType() != Context.class
-                && item.getVisibility() != ItemVisibility.MESSAGE;
+                && item.getVisibility() != ItemVisibility.MESSAGE && item.getType() != Button.class;
+    }
+
+    @Test
+    void aMacroMayGiveEveryFieldButTheCurrentImage() {
+        for (Class<?> c : List.of(FitDetectorCommand.class, ScoreImagesCommand.class, ExplainImageCommand.class,
+                EvaluateCommand.class)) {
+            List<String> keys = new ArrayList<>(userInputs(c));
+            keys.remove("image");
+            keys.remove("img");
+            assertEquals(keys, MacroKeys.valid(commands.getCommand(c.getName())), c.getSimpleName());
+        }
+    }
+
+    @Test
+    void everyDialogHasAHelpButtonThatOpensItsSectionOfTheDocs() {
+        for (Class<?> c : List.of(FitDetectorCommand.class, ScoreImagesCommand.class, ExplainImageCommand.class,
+                EvaluateCommand.class)) {
+            ModuleItem<?> help = commands.getCommand(c.getName()).getInput("help");
+            assertEquals(Button.class, help.getType(), c.getSimpleName());
+            assertEquals("openHelp", help.getCallback(), c.getSimpleName());
+        }
+        assertEquals(NeroCommand.DOCS + "#score-images", NeroCommand.helpPage(ScoreImagesCommand.class));
+        assertEquals(NeroCommand.DOCS + "#fit-nero-detector", NeroCommand.helpPage(FitDetectorCommand.class));
+        assertEquals(NeroCommand.DOCS + "#evaluate-ood-detection", NeroCommand.helpPage(EvaluateCommand.class));
+    }
+
+    @Test
+    void aMessageFromADialogNamesTheFieldsByTheirLabels() {
+        ScoreImagesCommand command = new ScoreImagesCommand();
+        assertEquals("Detector file: no such file /x.json",
+                CommandGuard.inFieldLabels(command, "detector: no such file /x.json"));
+        assertEquals("Model is required", CommandGuard.inFieldLabels(command, "model is required"));
+        assertEquals("Extra methods beside NERO: unknown method 'x'",
+                CommandGuard.inFieldLabels(command, "methods: unknown method 'x'"));
+        assertEquals("no image to score", CommandGuard.inFieldLabels(command, "no image to score"));
     }
 
     /**
@@ -108,6 +143,14 @@ class CommandValidationTest {
             assertEquals(ItemVisibility.MESSAGE, help.getVisibility(), c.getSimpleName());
             assertTrue(String.valueOf(help.getDefaultValue()).length() > 80, c.getSimpleName() + ": " + help.getDefaultValue());
         }
+    }
+
+    @Test
+    void theScriptOnlyImageIsResolvedSoNoDialogAsksForIt() throws Exception {
+        CommandModule module = commands.run(ScoreImagesCommand.class.getName(), true, Map.of("detector",
+                detector.toFile(), "input", dir.toString(), "methods", "bogus")).get();
+        assertTrue(module.isInputResolved("img"), "Fiji's dialog would offer the open images for img");
+        assertFalse(module.isInputResolved("model"), "a typed-in field is left to the dialog");
     }
 
     @Test
@@ -164,5 +207,7 @@ class CommandValidationTest {
     void explainWithoutImageSaysWhatIsMissing() throws Exception {
         assertEquals("no image to score: give image_file or open an image",
                 cancelReason(ExplainImageCommand.class, "detector", detector.toFile(), "out_dir", dir.resolve("x").toFile()));
+        assertEquals("no image to score: give image_file or open an image",
+                cancelReason(ExplainImageCommand.class, "detector", detector.toFile()), "the output folder is optional");
     }
 }

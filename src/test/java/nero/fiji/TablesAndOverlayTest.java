@@ -50,4 +50,42 @@ class TablesAndOverlayTest {
         assertEquals("msp", table.getStringValue("method", 1));
         assertEquals(0.6, table.getValue("fpr95", 1), 1e-12);
     }
+
+    @Test
+    void aNamedTableCollectsTheRowsOfEveryRunWithTheirRunColumns() {
+        ResultsTable named = new ResultsTable();
+        NamedTables.addRows(named, ScoreTable.of(List.of(OOD_ROW), List.of()), Map.of());
+        NamedTables.addRows(named, ScoreTable.of(List.of(ID_ROW, OOD_ROW), List.of("msp")), Map.of("run", "second"));
+        assertEquals(3, named.size());
+        assertEquals("ood/noise/a.png", named.getStringValue("path", 0));
+        assertEquals("id/test/polyp/b.png", named.getStringValue("path", 1));
+        assertEquals(1.25, named.getValue("nero_score", 1), 1e-12);
+        assertEquals("OOD", named.getStringValue("verdict", 2));
+        assertTrue(Double.isNaN(named.getValue("msp", 0)), "a column only a later run has is empty before it");
+        assertEquals(-0.97, named.getValue("msp", 1), 1e-12);
+        assertEquals("second", named.getStringValue("run", 2));
+    }
+
+    @Test
+    void theScorePartsAddUpToTheScore() {
+        nero.core.explain.ScoreDecomposition s = nero.core.explain.ScoreDecomposition.of("polyp", 0.6, "normal", 2.0,
+                0.5, 1.2, 3.0, 2.8, new double[] {1, 2, 3});
+        ResultsTable parts = nero.view.ScorePartsTable.create(s);
+        assertEquals("distance", parts.getStringValue("part", 0));
+        assertEquals(0.8, parts.getValue("share", 0), 1e-12);
+        assertEquals(2.5, parts.getValue("value", 2), 1e-12);
+        assertEquals("score", parts.getStringValue("part", 4));
+        assertEquals(2.5 * 1.2, parts.getValue("value", 4), 1e-12);
+        assertTrue(parts.getStringValue("about", 5).startsWith("verdict OOD"), parts.getStringValue("about", 5));
+    }
+
+    @Test
+    void theAboutBoxGivesVersionCitationLicenceAndDocs() {
+        String text = AboutCommand.text("0.1.0", null);
+        assertTrue(text.startsWith("NERO for Fiji 0.1.0"), text);
+        assertTrue(text.contains("MICCAI 2025, arXiv:2506.15404"), text);
+        assertTrue(text.contains("BSD 2-Clause"), text);
+        assertTrue(text.contains(NeroCommand.DOCS), text);
+        assertTrue(text.contains("Detector in use: none yet"), text);
+    }
 }

@@ -158,4 +158,28 @@ class ExplainViewsTest {
         assertEquals(3 * 128, img.getWidth());
         assertEquals(2 * (128 + OodMontage.captionHeight(128)), img.getHeight());
     }
+
+    @Test
+    void montageCaptionsNeverRunIntoTheNextTile() throws IOException {
+        List<ImagePlus> tiles = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            tiles.add(grey(128, 128));
+            captions.add("a-very-long-endoscopy-frame-name-from-the-archive-" + i + "  3.21  OOD");
+        }
+        ImagePlus montage = OodMontage.create(tiles, captions, 3, 128);
+        int stripTop = 128;
+        for (int x = 128 - OodMontage.CAPTION_MARGIN + 1; x < 128 + OodMontage.CAPTION_MARGIN - 1; x++) {
+            for (int y = stripTop; y < montage.getHeight(); y++) {
+                assertEquals(0, montage.getProcessor().get(x, y) & 0xffffff, "caption pixel at " + x + "," + y);
+            }
+        }
+        ij.process.ColorProcessor canvas = new ij.process.ColorProcessor(10, 10);
+        canvas.setFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, OodMontage.fontSize(128)));
+        String fitted = OodMontage.fitted(captions.get(0), canvas, 122);
+        assertTrue(fitted.endsWith("-0  3.21  OOD") && fitted.contains("…"), fitted);
+        assertTrue(fitted.startsWith("a-ver"), fitted);
+        assertTrue(canvas.getStringWidth(fitted) <= 122, fitted);
+        assertEquals("short  1  ID", OodMontage.fitted("short  1  ID", canvas, 122));
+    }
 }

@@ -73,10 +73,12 @@ public final class EvaluateJob implements Callable<Integer> {
         // Open the pair once on the driver: refuses a detector fitted for another model, or methods it lacks,
         // before any executor starts.
         List<String> columns;
+        double threshold;
         try (BatchScorer probe = BatchScorer.open(detector, model, asked.subList(1, asked.size()),
                 ExtractionOptions.defaults())) {
             columns = probe.columns();
             extras = probe.methods(); // without ODIN for a model that gives no input gradients
+            threshold = probe.threshold();
         }
         List<String> all = OodMethods.withNeroFirst(extras); // NERO's score is always in the row
         ShippedFiles shipped = ShippedFiles.ship(spark, detector, model);
@@ -101,7 +103,7 @@ public final class EvaluateJob implements Callable<Integer> {
             }
         }
         // the tables and the plots, written by the same code as `evaluate`'s
-        return ScoreEvaluation.evaluate(all, sets.get(ID).scored(), sets.get(OOD).scored(), out, skipped);
+        return ScoreEvaluation.evaluate(all, sets.get(ID).scored(), sets.get(OOD).scored(), out, skipped, threshold);
     }
 
     private static void addAll(List<InputFile> into, List<InputFile> files, String set) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import nero.app.FeaturePass;
+import nero.io.DecodeMode;
 import nero.core.FeatureSet;
 import nero.core.Precision;
 import nero.io.SkippedItem;
@@ -18,6 +19,8 @@ final class FeaturePartition implements FlatMapFunction<Iterator<InputFile>, Fea
     private final ShippedFiles files;
     private final SerializableConfiguration hadoop;
     private final Precision precision;
+    /** The driver's decode mode, which the detector records: every executor decodes that way. */
+    private final DecodeMode decode = DecodeMode.configured();
 
     /** {@code precision}: the model's number format on the executors (null: the model's own), as the driver's. */
     FeaturePartition(ShippedFiles files, SerializableConfiguration hadoop, Precision precision) {
@@ -31,7 +34,7 @@ final class FeaturePartition implements FlatMapFunction<Iterator<InputFile>, Fea
         FeaturePass pass = ExecutorModels.featurePass(files, precision, TaskThreads.ofCurrentTask());
         // fit reads ImageFolder trees with the default video sampling, as the command does
         return PartitionItems.mapChunks(partition, FrameSampling.defaults(), true, hadoop.value(),
-                (chunk, tags, cancel) -> records(tags, pass.extract(chunk, cancel)));
+                (chunk, tags, cancel) -> records(tags, pass.extract(chunk, cancel, decode)));
     }
 
     private static List<FeatureRecord> records(List<PartitionItems.Tag> tags, FeaturePass.Features f) {

@@ -19,6 +19,7 @@ import java.util.NoSuchElementException;
 import nero.core.InvalidInputException;
 import nero.core.ProgressListener;
 import nero.io.ImageSource;
+import nero.io.DecodeMode;
 import nero.io.SourceItem;
 import nero.io.source.ImageSources;
 import nero.io.video.FrameSampling;
@@ -264,9 +265,9 @@ final class PartitionItems implements AutoCloseable {
             }
 
             @Override
-            public ImagePlus readForModel(int width, int height) { // the reader's model input, as on one machine
+            public ImagePlus readForModel(int width, int height, DecodeMode mode) { // the reader's, as on one machine
                 try {
-                    return item.readForModel(width, height);
+                    return item.readForModel(width, height, mode);
                 } catch (InvalidInputException e) {
                     throw renamed(e, copy, file);
                 }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import nero.fiji.ImageJOutputs;
+import nero.fiji.MacroKeys;
+import nero.fiji.NeroCommand;
 import org.scijava.Context;
 import org.scijava.ItemVisibility;
 import org.scijava.app.StatusService;
@@ -44,7 +46,16 @@ public final class CommandBridge {
         try {
             CommandService commands = context.service(CommandService.class);
             CommandInfo info = commands.getCommand(command);
-            Map<String, Object> inputs = readInputs(info, title);
+            String problem = Macro.getOptions() == null ? null : MacroKeys.problem(info, Macro.getOptions());
+            if (problem != null) {
+                IJ.log("NERO: " + problem);
+                if (IJ.getInstance() != null && !Interpreter.isBatchMode()) {
+                    IJ.showMessage("NERO", problem);
+                }
+                abortMacro();
+                return;
+            }
+            Map<String, Object> inputs = readInputs(command, info, title);
             if (inputs == null) {
                 return; // dialog cancelled
             }
@@ -67,7 +78,7 @@ public final class CommandBridge {
     }
 
     /** Macro options when called from a macro, else a dialog; null when the dialog was cancelled. */
-    static Map<String, Object> readInputs(CommandInfo info, String title) {
+    static Map<String, Object> readInputs(Class<?> command, CommandInfo info, String title) {
         String options = Macro.getOptions();
         Map<String, Object> inputs = new LinkedHashMap<>();
         GenericDialog dialog = options == null ? new GenericDialog("NERO OOD: " + title) : null;
@@ -84,6 +95,7 @@ public final class CommandBridge {
             }
         }
         if (dialog != null) {
+            dialog.addHelp(NeroCommand.helpPage(command));
             dialog.showDialog();
             if (dialog.wasCanceled()) {
                 return null;

@@ -4,8 +4,7 @@ import ij.ImagePlus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
+import nero.io.DecodeMode;
 
 /**
  * The pixels a model sees of an image file. By default a JPEG at least four times the model input per side is decoded
@@ -13,42 +12,46 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * antialiased resize does the rest: decode + resize CPU drops by about a third on 1280×1024 and 1920×1072 endoscopy
  * frames, and the real MobileNetV2's features differ from torchvision's pipeline by 1.1 % on average, 2.7 % at most
  * (relative L1; docs/inputs.md gives the measured pixel differences). Smaller JPEGs and other formats are decoded as
- * before. With {@code -Dnero.decode=exact} every image is decoded at full size, as Pillow does, and the resized
- * pixels equal torchvision's exactly.
+ * before. In the exact mode every image is decoded at full size, as Pillow does, and the resized pixels equal
+ * torchvision's exactly. The mode is the detector's ({@link DecodeMode}: recorded at fit, used by every path).
  *
  * <p>Every consumer of a file's model input gets the same pixels: {@link nero.io.SourceItem#readForModel} for a score,
  * {@link nero.io.SourceItem#readPixels} for an explanation (which also needs the full image to draw on).
  */
 public final class ModelInput {
-    /** {@code -Dnero.decode=exact} (Pillow-identical, slower) or {@code reduced} (the default). */
-    public static final String MODE_PROPERTY = "nero.decode";
-    private static final AtomicBoolean WARNED = new AtomicBoolean();
+    /** {@code -Dnero.decode=exact} (Pillow-identical, slower) or {@code reduced} (the default): {@link DecodeMode}. */
+    public static final String MODE_PROPERTY = DecodeMode.PROPERTY;
 
     private ModelInput() {
     }
 
-    /** Whether images are decoded at full size for the model (the Pillow-identical path). */
+    /** Whether {@code -Dnero.decode} asks for images decoded at full size (the Pillow-identical path). */
     public static boolean exact() {
-        String mode = System.getProperty(MODE_PROPERTY, "reduced").trim().toLowerCase(Locale.ROOT);
-        if (!mode.equals("exact") && !mode.equals("reduced") && WARNED.compareAndSet(false, true)) {
-            System.err.println("NERO: -D" + MODE_PROPERTY + "=" + System.getProperty(MODE_PROPERTY)
-                    + " is neither 'exact' nor 'reduced'; decoding reduced (the default)");
-        }
-        return mode.equals("exact");
+        return DecodeMode.configured() == DecodeMode.EXACT;
     }
 
     /** A JPEG file decoded for a model input of {@code width × height}: reduced where possible, else in full. */
     public static ImagePlus read(Path file, int width, int height) {
-        ImagePlus reduced = reduced(file, width, height);
+        return read(file, width, height, DecodeMode.configured());
+    }
+
+    /** As {@link #read(Path, int, int)}, in the given mode. */
+    public static ImagePlus read(Path file, int width, int height, DecodeMode mode) {
+        ImagePlus reduced = reduced(file, width, height, mode);
         return reduced != null ? reduced : PlainImageReader.read(file);
     }
 
     /**
      * The file decoded at reduced size for a model input of {@code width × height}; null when only the full image
-     * will do (not a large enough JPEG, or {@code -Dnero.decode=exact}).
+     * will do (not a large enough JPEG, or the exact mode).
      */
     public static ImagePlus reduced(Path file, int width, int height) {
-        return exact() ? null : reduce(file, width, height);
+        return reduced(file, width, height, DecodeMode.configured());
+    }
+
+    /** As {@link #reduced(Path, int, int)}, in the given mode. */
+    public static ImagePlus reduced(Path file, int width, int height, DecodeMode mode) {
+        return mode == DecodeMode.EXACT ? null : reduce(file, width, height);
     }
 
     private static ImagePlus reduce(Path file, int width, int height) {

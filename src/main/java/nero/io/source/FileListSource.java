@@ -44,10 +44,24 @@ class FileListSource implements ImageSource {
         return classNames;
     }
 
+    /**
+     * How many items the files give, when every one is a still image (one item each, going by its name): the total
+     * a progress bar shows. Unknown (-1) when a DICOM object or video is among them (their frame counts are read as
+     * they are reached).
+     */
     @Override
     public long sizeHint() {
-        return -1;
+        for (Entry e : entries) {
+            String name = e.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (!STILL.matcher(name).matches()) {
+                return -1;
+            }
+        }
+        return entries.size();
     }
+
+    private static final java.util.regex.Pattern STILL = java.util.regex.Pattern.compile(
+            ".*\\.(jpe?g|png|bmp|gif|tiff?)");
 
     static ImageSource expand(Path file, String label, FrameSampling videoSampling) {
         FileNameEncoding.checkUsable(file); // reported with the cure, not as a corrupt file

@@ -3,6 +3,7 @@ package nero.io.source;
 import ij.ImagePlus;
 import java.nio.file.Path;
 import java.util.Map;
+import nero.io.DecodeMode;
 import nero.io.LazyItem;
 import nero.io.SourceItem;
 import nero.io.image.ModelInput;
@@ -42,14 +43,15 @@ final class ImageFileItem implements SourceItem {
     }
 
     @Override
-    public ImagePlus readForModel(int width, int height) {
-        return new LazyItem(full.id(), full.label(), full.metadata(), () -> ModelInput.read(file, width, height)).read();
+    public ImagePlus readForModel(int width, int height, DecodeMode mode) {
+        return new LazyItem(full.id(), full.label(), full.metadata(),
+                () -> ModelInput.read(file, width, height, mode)).read();
     }
 
     @Override
-    public Pixels readPixels(int width, int height) {
+    public Pixels readPixels(int width, int height, DecodeMode mode) {
         ImagePlus whole = read();
-        ImagePlus reduced = ModelInput.reduced(file, width, height);
+        ImagePlus reduced = ModelInput.reduced(file, width, height, mode);
         return new Pixels(whole, reduced != null ? reduced : whole);
     }
 }

@@ -102,7 +102,8 @@ public final class ImageSources {
 
     /**
      * Images already open in ImageJ, one item per picture: the image itself (its id is its title), or each (z, t)
-     * position of a stack or hyperstack ({@link StackPlanes}).
+     * position of a stack or hyperstack ({@link StackPlanes}). A single picture that is an unchanged reading of an
+     * image file is read again from that file, as the command line reads it ({@link OpenImages}).
      */
     public static ImageSource of(List<ImagePlus> images) {
         List<SourceItem> items = images.stream().flatMap(imp -> StackPlanes.items(imp).stream()).toList();

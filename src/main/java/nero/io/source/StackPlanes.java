@@ -78,11 +78,11 @@ public final class StackPlanes {
         return planes;
     }
 
-    /** One item per plane, read (for a virtual stack: decoded) when it is scored. */
+    /** One item per plane, read (for a virtual stack: decoded) when it is scored; a single picture as {@link OpenImages#item}. */
     public static List<SourceItem> items(ImagePlus image) {
         List<Plane> planes = of(image);
         if (planes.size() == 1) {
-            return List.of(LazyItem.decoded(image.getTitle(), null, Map.of("source", "imagej"), image));
+            return List.of(OpenImages.item(image));
         }
         List<SourceItem> items = new ArrayList<>(planes.size());
         for (Plane p : planes) {

@@ -95,6 +95,21 @@ class ImageSourcesTest {
     }
 
     @Test
+    void folderOfStillsKnowsItsSizeForTheProgressBar() throws Exception {
+        image("s/a.png", "png");
+        image("s/b/c.jpg", "jpeg");
+        image("t/d.png", "png");
+        try (ImageSource folders = ImageSources.open(List.of(dir.resolve("s"), dir.resolve("t")),
+                FrameSampling.defaults())) {
+            assertEquals(3, folders.sizeHint());
+        }
+        Fixtures.writeDicom(dir.resolve("t/scan.dcm"), new Fixtures.Spec());
+        try (ImageSource withDicom = ImageSources.open(dir.resolve("t"))) {
+            assertEquals(-1, withDicom.sizeHint(), "a DICOM object's frames are counted as it is read");
+        }
+    }
+
+    @Test
     void aListKeepsItsOrder() throws Exception {
         Path b = image("g/b.png", "png");
         Path a = image("g/a.png", "png");
