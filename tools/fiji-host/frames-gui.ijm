@@ -11,7 +11,9 @@ detector = out + "/sample-detector.json";
 if (isOpen("Log")) { selectWindow("Log"); setLocation(860, 730); }
 run("Watch Video (live OOD)", "detector=[" + detector + "] video=[" + clip + "] speed=realtime "
     + "segments=[" + out + "/gui-watch-segments.csv] timeline=[" + out + "/gui-watch-timeline.png]");
-File.append("frames-gui: watch done nResults=" + nResults, report);
+named = -1;
+if (isOpen("NERO Segments")) named = Table.size("NERO Segments");
+File.append("frames-gui: watch done nResults=" + nResults + " named=" + named, report);
 close("*"); // the live, peak and timeline windows: Images to Stack takes every open image
 
 setBatchMode(true);

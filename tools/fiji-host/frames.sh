@@ -137,6 +137,10 @@ SH
   grep -q "frames-gui: watch done nResults=[1-9]" "$steps" 2>/dev/null && [ "$(csv_rows "$OUT/gui-watch-segments.csv")" -ge 1 ] && not_blank "$OUT/gui-watch-timeline.png" \
     && ok "frames gui: the watch ended by itself, table and files written ($(grep -o 'watch done nResults=[0-9]*' "$steps"))" \
     || fail "frames gui: the watch did not end with its table and files ($(tail -1 "$steps" 2>/dev/null))"
+  local done_line; done_line=$(grep -o 'watch done nResults=[0-9]* named=[-0-9]*' "$steps" 2>/dev/null | head -1)
+  [ -n "$done_line" ] && [ "${done_line##*named=}" = "$(echo "$done_line" | sed 's/.*nResults=\([0-9]*\).*/\1/')" ] \
+    && ok "frames gui: the watch's segments are also in the named table NERO Segments ($done_line)" \
+    || fail "frames gui: the named table NERO Segments does not hold the watch's segments ($done_line)"
   local n mixed
   n=$(grep -c -E "frames-gui: slice [0-9]+ verdict=(OOD|ID) shows=\1 " "$steps" 2>/dev/null || true)
   mixed=$(grep -o 'slice [0-9]* verdict=[A-Z]*' "$steps" 2>/dev/null | awk '{print $3}' | sort -u | wc -l)

@@ -23,7 +23,7 @@ import org.scijava.service.Service;
  * <p>Tables, as Analyze Particles does with its Results and Summary: the run's own table (an output marked
  * {@value #APPENDS}) becomes the system Results table, exactly this run's rows ({@code nResults}, {@code getResult},
  * {@code Table.*}; a Results window in the GUI), and its rows are also added to the named table its label gives
- * ("NERO Scores", "NERO Explain", "NERO Metrics"), which collects every run until it is closed (or reset by a macro's
+ * ("NERO Scores", "NERO Explain", "NERO Metrics", "NERO Segments"), which collects every run until it is closed (or reset by a macro's
  * {@code Table.reset(title)}); the attribute's value names inputs whose values become extra columns there (which
  * folders an evaluation compared). Any other table output opens in a window of its own, titled by its label and
  * replaced by the next run (an explanation's score parts and top neurons). Named tables are windows: headless there

@@ -14,6 +14,8 @@ public final class ScoreTable {
     public static final String TITLE = "NERO Scores";
     /** The named table that collects one row per explained image. */
     public static final String EXPLAIN_TITLE = "NERO Explain";
+    /** The named table that collects the OOD segments of every watched video or stream. */
+    public static final String SEGMENTS_TITLE = "NERO Segments";
     static final int DIGITS = 6;
 
     private ScoreTable() {

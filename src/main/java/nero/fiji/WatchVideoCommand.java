@@ -18,6 +18,7 @@ import nero.core.timeline.SegmentRules;
 import nero.io.video.LiveFrameSource;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Attr;
 import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -68,8 +69,9 @@ public class WatchVideoCommand extends DetectorCommand {
             persist = false)
     private File timeline;
 
-    /** The OOD segments, one row each, filled as they end. */
-    @Parameter(type = ItemIO.OUTPUT)
+    /** The OOD segments, one row each, filled as they end; at the end the Results table and added to NERO Segments. */
+    @Parameter(type = ItemIO.OUTPUT, label = ScoreTable.SEGMENTS_TITLE,
+            attrs = @Attr(name = ImageJOutputs.APPENDS, value = "video,stream"))
     private ResultsTable results;
     /** The timeline at the end: score over time, threshold, segments, thumbnails. */
     @Parameter(type = ItemIO.OUTPUT, label = "Timeline")
