@@ -61,11 +61,12 @@ cp "$JAR" "$FIJI/plugins/"
 zip -q -d "$FIJI/plugins/$(basename "$JAR")" plugins.config
 
 # Plain ImageJ 1: the jar keeps plugins.config (the IJ1 shims), dependencies go to plugins/jars/ (SLF4J included:
-# plain ImageJ has none), plus the SciJava runtime Fiji would provide. ImageJ 1 itself (ij) and imglib2 (unused at
-# run time by the commands) are left out.
+# plain ImageJ has none), plus the SciJava runtime and ImgLib2 that Fiji would provide (Score and Explain have an
+# ImgLib2 input for scripts: without the jar SciJava cannot read those commands' fields at all). ImageJ 1 itself
+# (ij) is left out.
 cp "$JAR" "$IJ1/plugins/"
 cp "$DEPS"/*.jar "$IJ1/plugins/jars/"
-maven dependency:copy-dependencies -DincludeScope=provided -DexcludeArtifactIds=ij,imglib2 \
+maven dependency:copy-dependencies -DincludeScope=provided -DexcludeArtifactIds=ij \
   -DoutputDirectory="$IJ1/plugins/jars"
 
 JAVACPP=$(sed -n 's:.*<javacpp.version>\(.*\)</javacpp.version>.*:\1:p' pom.xml)

@@ -28,7 +28,9 @@ public class MacroDefaults extends AbstractPreprocessorPlugin {
     @Override
     public void process(Module module) {
         if (!(module instanceof CommandModule command) || !(command.getCommand() instanceof NeroCommand nero)
-                || !IJ.isMacro()) {
+                || !IJ.isMacro() || Macro.getOptions() == null) {
+            // No options on this thread: a macro line without any (ImageJ shows the dialog then), or the plain
+            // ImageJ 1 shims, which run the module on SciJava's thread after checking the keys themselves.
             return;
         }
         String problem = MacroKeys.problem(module.getInfo(), Macro.getOptions());
