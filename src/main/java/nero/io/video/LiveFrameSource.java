@@ -560,66 +560,14 @@ public final class LiveFrameSource implements AutoCloseable {
         }
         int h = f.height();
         boolean swap = turn == 90 || turn == 270;
-        return new Picture(index + 1, seconds, arrival, damage, swap ? h : w, swap ? w : h, f, sarNum, sarDen, turn);
+        return new Picture(index + 1, seconds, arrival, damage, swap ? h : w, swap ? w : h, f, sarNum, sarDen, turn,
+                pictures);
     }
 
-    /** A decoded picture of this source (valid until the next {@link #next()}). */
-    private final class Picture implements Frame {
-        private final long number;
-        private final double seconds;
-        private final long arrivalNanos;
-        private final String damage;
-        private final int displayWidth;
-        private final int displayHeight;
-        private final AVFrame frame;
-        private final int sarNum;
-        private final int sarDen;
-        private final int rotation;
-
-        Picture(long number, double seconds, long arrivalNanos, String damage, int displayWidth, int displayHeight,
-                AVFrame frame, int sarNum, int sarDen, int rotation) {
-            this.number = number;
-            this.seconds = seconds;
-            this.arrivalNanos = arrivalNanos;
-            this.damage = damage;
-            this.displayWidth = displayWidth;
-            this.displayHeight = displayHeight;
-            this.frame = frame;
-            this.sarNum = sarNum;
-            this.sarDen = sarDen;
-            this.rotation = rotation;
-        }
-
-        @Override
-        public long number() {
-            return number;
-        }
-
-        @Override
-        public double seconds() {
-            return seconds;
-        }
-
-        @Override
-        public long arrivalNanos() {
-            return arrivalNanos;
-        }
-
-        @Override
-        public String damage() {
-            return damage;
-        }
-
-        @Override
-        public int displayWidth() {
-            return displayWidth;
-        }
-
-        @Override
-        public int displayHeight() {
-            return displayHeight;
-        }
-
+    /** A decoded picture of this source (valid until the next {@link #next()}), drawn by {@code pictures}. */
+    private record Picture(long number, double seconds, long arrivalNanos, String damage, int displayWidth,
+            int displayHeight, AVFrame frame, int sarNum, int sarDen, int rotation, FfmpegPictures pictures)
+            implements Frame {
         @Override
         public ImagePlus image(String title) {
             return pictures.toImage(frame, sarNum, sarDen, rotation, title);
