@@ -28,11 +28,8 @@ final class ScoreCli implements Callable<Integer> {
     @Option(names = "--video-step", defaultValue = "1s", paramLabel = "STEP",
             description = "stills from videos: every N seconds (2s), every N frames (25f) or all (default: ${DEFAULT-VALUE})")
     String videoStep;
-    @Option(names = "--timeline", paramLabel = "PNG", description = "for one video: draw its timeline (score over "
-            + "time, threshold, OOD segments shaded, thumbnails) into this PNG")
-    Path timeline;
-    @Option(names = "--segments", paramLabel = "CSV", description = "for one video: write its OOD segments to this CSV")
-    Path segments;
+    @Mixin
+    TimelineOptions timeline;
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "image files, folders, DICOM files or videos")
     List<Path> inputs;
 
@@ -41,8 +38,7 @@ final class ScoreCli implements Callable<Integer> {
         CommandCall<ScoreImagesCommand> call = CommandCall.of(ScoreImagesCommand.class).with(detector).with(vectors)
                 .prepare("input", "INPUT", command -> command.setInputPaths(inputs))
                 .input("methods", "--methods", methods == null ? "" : methods).input("csv", "--out", out)
-                .input("video_step", "--video-step", videoStep).input("timeline", "--timeline", timeline)
-                .input("segments", "--segments", segments);
+                .input("video_step", "--video-step", videoStep).with(timeline);
         try (CommandRunner runner = new CommandRunner()) {
             CommandModule module = call.run(runner);
             Object summary = module.getOutput("summary");

@@ -40,11 +40,8 @@ final class WatchCli implements Callable<Integer> {
     DetectorOptions detector;
     @Option(names = "--out", paramLabel = "CSV", description = "also write the rows (one per scored frame) to this CSV file")
     Path out;
-    @Option(names = "--segments", paramLabel = "CSV", description = "write the OOD segments to this CSV file at the end")
-    Path segments;
-    @Option(names = "--timeline", paramLabel = "PNG", description = "draw the timeline (score, threshold, segments, "
-            + "thumbnails) into this PNG at the end")
-    Path timeline;
+    @Mixin
+    TimelineOptions timeline;
     @ArgGroup(exclusive = true)
     Speed speed;
     @Option(names = "--every", defaultValue = "1", paramLabel = "N", description = "score every N-th frame (default: every frame)")
@@ -86,8 +83,7 @@ final class WatchCli implements Callable<Integer> {
                 .input("min_segment", "--min-segment", minSegment).input("gap", "--gap", gap)
                 .input("open_timeout", "--open-timeout", openTimeout)
                 .input("read_timeout", "--read-timeout", readTimeout)
-                .input("csv", "--out", out).input("segments", "--segments", segments)
-                .input("timeline", "--timeline", timeline)
+                .input("csv", "--out", out).with(timeline)
                 .prepare(command -> {
                     command.setListener(printer);
                     printer.command = command;

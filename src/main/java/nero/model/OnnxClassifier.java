@@ -27,7 +27,7 @@ import nero.core.Sha256;
  * computes the logits in Java as {@code W·h + b}. No input gradients: ODIN and gradient × input are refused by
  * name.
  */
-final class OnnxClassifier implements Classifier {
+final class OnnxClassifier extends HeadedClassifier {
     static final String CONVERT_TOOL = "tools/onnx_for_nero.py";
     static final String LOGITS = "logits";
     static final String FEATURES = "features";
@@ -42,14 +42,11 @@ final class OnnxClassifier implements Classifier {
 
     private final OrtSession session;
     private final OnnxInput input;
-    private final ModelInfo info;
-    private final HeadWeights head;
 
     private OnnxClassifier(OrtSession session, OnnxInput input, ModelInfo info, HeadWeights head) {
+        super(info, head);
         this.session = session;
         this.input = input;
-        this.info = info;
-        this.head = head;
     }
 
     /**
@@ -152,18 +149,7 @@ final class OnnxClassifier implements Classifier {
     }
 
     @Override
-    public ModelInfo info() {
-        return info;
-    }
-
-    @Override
-    public HeadWeights head() {
-        return head;
-    }
-
-    @Override
-    public Classifier withHead(HeadWeights replacement) {
-        info.requireFeatures(replacement);
+    Classifier sameModelWith(HeadWeights replacement) {
         return new OnnxClassifier(session, input, info, replacement);
     }
 

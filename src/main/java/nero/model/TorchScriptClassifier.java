@@ -27,24 +27,21 @@ import nero.core.Sha256;
  * switched on and off around the call; the contract check and the gradients stay in float32/float64). An
  * int8-quantised module has no input gradients (its quantised kernels have no backward pass).
  */
-final class TorchScriptClassifier implements Classifier {
+final class TorchScriptClassifier extends HeadedClassifier {
     static final String NO_GRADIENTS_INT8 = "an int8-quantised TorchScript model has no input gradients (its "
             + "quantised kernels have no backward pass); fit the detector on its float original for methods that need "
             + "them";
 
     private final ZooModel<NDList, NDList> model;
     private final PtSymbolBlock block;
-    private final ModelInfo info;
-    private final HeadWeights head;
     private final TorchScriptGradients gradients;
     private final InputGradients boundGradients;
 
     private TorchScriptClassifier(ZooModel<NDList, NDList> model, ModelInfo info, HeadWeights head,
             TorchScriptGradients gradients, boolean ownHead) {
+        super(info, head);
         this.model = model;
         this.block = (PtSymbolBlock) model.getBlock();
-        this.info = info;
-        this.head = head;
         this.gradients = gradients;
         this.boundGradients = gradients.bound(this, ownHead);
     }
@@ -136,18 +133,7 @@ final class TorchScriptClassifier implements Classifier {
     }
 
     @Override
-    public ModelInfo info() {
-        return info;
-    }
-
-    @Override
-    public HeadWeights head() {
-        return head;
-    }
-
-    @Override
-    public Classifier withHead(HeadWeights replacement) {
-        info.requireFeatures(replacement);
+    Classifier sameModelWith(HeadWeights replacement) {
         return new TorchScriptClassifier(model, info, replacement, gradients, false);
     }
 

@@ -1,13 +1,12 @@
 package nero.spark;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import nero.app.FeaturePass;
 import nero.io.DecodeMode;
 import nero.core.FeatureSet;
 import nero.core.Precision;
-import nero.io.SkippedItem;
 import nero.io.video.FrameSampling;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.util.SerializableConfiguration;
@@ -39,22 +38,10 @@ final class FeaturePartition implements FlatMapFunction<Iterator<InputFile>, Fea
 
     private static List<FeatureRecord> records(List<PartitionItems.Tag> tags, FeaturePass.Features f) {
         FeatureSet set = f.features();
-        List<FeatureRecord> out = new ArrayList<>(tags.size());
-        int r = 0;
-        int s = 0;
-        for (PartitionItems.Tag tag : tags) {
-            if (r < set.size() && set.ids()[r].equals(tag.id())) {
-                out.add(new FeatureRecord(tag.file().order(), tag.item(), tag.id(), tag.file().label(),
-                        set.features()[r], set.logits()[r], null));
-                r++;
-            } else if (s < f.skipped().size() && f.skipped().get(s).id().equals(tag.id())) {
-                SkippedItem skip = f.skipped().get(s++);
-                out.add(new FeatureRecord(tag.file().order(), tag.item(), tag.id(), tag.file().label(), null, null,
-                        skip.reason()));
-            } else {
-                throw new IllegalStateException("item " + tag.id() + " is neither extracted nor skipped");
-            }
-        }
-        return out;
+        return InItemOrder.merge(tags, Arrays.asList(set.ids()),
+                (tag, r) -> new FeatureRecord(tag.file().order(), tag.item(), tag.id(), tag.file().label(),
+                        set.features()[r], set.logits()[r], null),
+                f.skipped(), (tag, skip) -> new FeatureRecord(tag.file().order(), tag.item(), tag.id(),
+                        tag.file().label(), null, null, skip.reason()), "extracted");
     }
 }

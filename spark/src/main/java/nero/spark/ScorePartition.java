@@ -1,10 +1,8 @@
 package nero.spark;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import nero.app.BatchScorer;
-import nero.io.SkippedItem;
 import nero.io.video.FrameSampling;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
@@ -40,21 +38,9 @@ final class ScorePartition implements FlatMapFunction<Iterator<InputFile>, Row> 
 
     /** Scored rows and skipped items come back in item order, each list apart: put them back together. */
     static List<Row> rows(BatchScorer scorer, List<PartitionItems.Tag> tags, BatchScorer.Scored scored) {
-        List<Row> out = new ArrayList<>(tags.size());
-        int r = 0;
-        int s = 0;
         int width = scorer.columns().size();
-        for (PartitionItems.Tag tag : tags) {
-            if (r < scored.rows().size() && scored.rows().get(r).id().equals(tag.id())) {
-                Object[] cells = scored.rows().get(r++).values(scorer.methods()).toArray();
-                out.add(ScoreTable.scoredRow(cells, tag));
-            } else if (s < scored.skipped().size() && scored.skipped().get(s).id().equals(tag.id())) {
-                SkippedItem skip = scored.skipped().get(s++);
-                out.add(ScoreTable.skippedRow(width, tag, skip.reason()));
-            } else {
-                throw new IllegalStateException("item " + tag.id() + " is neither scored nor skipped");
-            }
-        }
-        return out;
+        return InItemOrder.merge(tags, scored.rows().stream().map(row -> row.id()).toList(),
+                (tag, r) -> ScoreTable.scoredRow(scored.rows().get(r).values(scorer.methods()).toArray(), tag),
+                scored.skipped(), (tag, skip) -> ScoreTable.skippedRow(width, tag, skip.reason()), "scored");
     }
 }

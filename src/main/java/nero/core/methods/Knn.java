@@ -2,7 +2,6 @@ package nero.core.methods;
 
 import com.google.gson.JsonObject;
 import java.util.stream.IntStream;
-import nero.core.ArrayCodec;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
 import nero.core.InvalidInputException;
@@ -160,10 +159,7 @@ final class Knn extends TrainedMethod {
 
     @Override
     public JsonObject state() {
-        JsonObject o = new JsonObject();
-        o.addProperty("k", k);
-        o.add("bank", ArrayCodec.matrix(bank));
-        return o;
+        return new StateJson().number("k", k).matrix("bank", bank).json();
     }
 
     @Override

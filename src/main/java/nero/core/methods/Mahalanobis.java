@@ -2,7 +2,6 @@ package nero.core.methods;
 
 import com.google.gson.JsonObject;
 import java.util.stream.IntStream;
-import nero.core.ArrayCodec;
 import nero.core.CovarianceAccumulator;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
@@ -115,20 +114,13 @@ final class Mahalanobis extends TrainedMethod {
 
     @Override
     public JsonObject state() {
-        JsonObject o = new JsonObject();
-        o.add("means", ArrayCodec.matrix(means));
-        o.addProperty("precision", ArrayCodec.encode(precision));
-        return o;
+        return new StateJson().matrix("means", means).vector("precision", precision).json();
     }
 
     @Override
     void read(StoredFields stored, HeadWeights head) {
-        means = stored.doubleMatrix("means");
-        precision = stored.doubles("precision");
         int d = head.dimension();
-        for (double[] mean : means) {
-            Stored.length(stored, "means", mean.length, d);
-        }
-        Stored.length(stored, "precision", precision.length, d * d);
+        means = Stored.rows(stored, "means", d);
+        precision = Stored.vector(stored, "precision", d * d);
     }
 }

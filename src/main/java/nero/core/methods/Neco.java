@@ -2,7 +2,6 @@ package nero.core.methods;
 
 import com.google.gson.JsonObject;
 import java.util.stream.IntStream;
-import nero.core.ArrayCodec;
 import nero.core.CovarianceAccumulator;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
@@ -109,23 +108,16 @@ final class Neco extends TrainedMethod {
 
     @Override
     public JsonObject state() {
-        JsonObject o = new JsonObject();
-        o.addProperty("vitPath", vitPath);
-        o.addProperty("scalerMean", ArrayCodec.encode(scalerMean));
-        o.addProperty("scalerStd", ArrayCodec.encode(scalerStd));
-        o.addProperty("pcaMean", ArrayCodec.encode(pcaMean));
-        o.add("components", ArrayCodec.matrix(components));
-        return o;
+        return new StateJson().flag("vitPath", vitPath).vector("scalerMean", scalerMean)
+                .vector("scalerStd", scalerStd).vector("pcaMean", pcaMean).matrix("components", components).json();
     }
 
     @Override
     void read(StoredFields stored, HeadWeights head) {
         vitPath = stored.bool("vitPath");
-        scalerMean = stored.doubles("scalerMean");
-        scalerStd = stored.doubles("scalerStd");
+        scalerMean = Stored.vector(stored, "scalerMean", head.dimension());
+        scalerStd = Stored.vector(stored, "scalerStd", head.dimension());
         pcaMean = stored.doubles("pcaMean");
         components = stored.doubleMatrix("components");
-        Stored.length(stored, "scalerMean", scalerMean.length, head.dimension());
-        Stored.length(stored, "scalerStd", scalerStd.length, head.dimension());
     }
 }

@@ -3,9 +3,25 @@ package nero.core.methods;
 import nero.core.InvalidInputException;
 import nero.core.StoredFields;
 
-/** Size checks of a restored method state against the classifier head it will score with. */
+/** Reading a restored method state with its sizes checked against the classifier head it will score with. */
 final class Stored {
     private Stored() {
+    }
+
+    /** The stored vector {@code field}, refused unless it has {@code expected} values. */
+    static double[] vector(StoredFields stored, String field, int expected) {
+        double[] values = stored.doubles(field);
+        length(stored, field, values.length, expected);
+        return values;
+    }
+
+    /** The stored matrix {@code field}, refused unless every row has {@code rowLength} values. */
+    static double[][] rows(StoredFields stored, String field, int rowLength) {
+        double[][] rows = stored.doubleMatrix(field);
+        for (double[] row : rows) {
+            length(stored, field, row.length, rowLength);
+        }
+        return rows;
     }
 
     static void length(StoredFields stored, String field, int length, int expected) {

@@ -2,7 +2,6 @@ package nero.core.methods;
 
 import com.google.gson.JsonObject;
 import java.util.stream.IntStream;
-import nero.core.ArrayCodec;
 import nero.core.CovarianceAccumulator;
 import nero.core.FeatureSet;
 import nero.core.HeadWeights;
@@ -108,19 +107,14 @@ final class Vim extends TrainedMethod {
 
     @Override
     public JsonObject state() {
-        JsonObject o = new JsonObject();
-        o.addProperty("origin", ArrayCodec.encode(origin));
-        o.add("nullSpace", ArrayCodec.matrix(nullSpace));
-        o.addProperty("alpha", alpha);
-        return o;
+        return new StateJson().vector("origin", origin).matrix("nullSpace", nullSpace).number("alpha", alpha).json();
     }
 
     @Override
     void read(StoredFields stored, HeadWeights head) {
-        origin = stored.doubles("origin");
+        origin = Stored.vector(stored, "origin", head.dimension());
         nullSpace = stored.doubleMatrix("nullSpace");
         alpha = stored.number("alpha");
-        Stored.length(stored, "origin", origin.length, head.dimension());
         Stored.length(stored, "nullSpace", nullSpace.length, head.dimension());
     }
 }

@@ -13,20 +13,10 @@ import nero.core.InvalidInputException;
  * loses its last sample and every later frame is shifted by one (checked against pydicom with pydicom's
  * SC_rgb_small_odd.dcm and generated 3 × 3 objects). OW words are little-endian, or big-endian in Explicit VR Big
  * Endian (PS3.5 §8.2: each 16-bit word byte-swapped), so there sample i lies at byte i XOR 1.
+ *
+ * @param valueOffset where the Pixel Data value starts in {@code file}
  */
-final class OddWordFrames {
-    private final Path file;
-    private final long valueOffset;
-    private final boolean bigEndian;
-    private final DicomImageInfo info;
-
-    private OddWordFrames(Path file, long valueOffset, boolean bigEndian, DicomImageInfo info) {
-        this.file = file;
-        this.valueOffset = valueOffset;
-        this.bigEndian = bigEndian;
-        this.info = info;
-    }
-
+record OddWordFrames(Path file, long valueOffset, boolean bigEndian, DicomImageInfo info) {
     /** A reader for the object when PixelMed would misread it, else null. */
     static OddWordFrames ifNeeded(DicomHeader h, DicomImageInfo info) {
         boolean needed = "OW".equals(h.pixelDataVr) && h.pixelValueOffset >= 0 && info.bitsAllocated() == 8

@@ -18,13 +18,11 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_EF_CRCCHECK;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
@@ -37,7 +35,6 @@ import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_stream_get_side_data;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry_from_timestamp;
@@ -116,8 +113,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
             "matroska,webm");
 
     private final String name;
-    private final String container;
-    private final String codec;
+    private final StreamFormat streamFormat;
     private AVFormatContext format;
     private AVCodecContext decoder;
     private final AVPacket packet = av_packet_alloc();
@@ -128,7 +124,6 @@ final class FfmpegFrameStream implements VideoFrameStream {
     private final double secondsPerTick;
     private final long origin;
     private final double fps;
-    private final int declared;
     private final boolean seekable;
     private final int rotation;
     private final FfmpegPictures pictures;
@@ -163,7 +158,6 @@ final class FfmpegFrameStream implements VideoFrameStream {
             format = ctx;
             int r = avformat_find_stream_info(format, (AVDictionary) null);
             String containerName = containerHint != null ? containerHint : containerName(format);
-            container = containerName;
             if (r < 0) {
                 throw new InvalidInputException(name + ": truncated or corrupt " + containerName
                         + " file: FFmpeg cannot read its stream information (" + errorText(r) + ")");
@@ -174,7 +168,7 @@ final class FfmpegFrameStream implements VideoFrameStream {
             }
             stream = format.streams(streamIndex);
             AVCodecParameters par = stream.codecpar();
-            codec = codecName(par.codec_id());
+            String codec = codecName(par.codec_id());
             if (par.width() > 0 || par.height() > 0) {
                 PixelLimits.checkVideoFrame(name, par.width(), par.height()); // before the decoder allocates anything
             }
@@ -199,7 +193,8 @@ final class FfmpegFrameStream implements VideoFrameStream {
             secondsPerTick = av_q2d(timeBase);
             origin = stream.start_time() != AV_NOPTS_VALUE ? stream.start_time() : 0;
             fps = frameRate(stream);
-            declared = stream.nb_frames() > 0 && stream.nb_frames() < Integer.MAX_VALUE ? (int) stream.nb_frames() : -1;
+            streamFormat = new StreamFormat(containerName, codec, stream.nb_frames() > 0
+                    && stream.nb_frames() < Integer.MAX_VALUE ? (int) stream.nb_frames() : -1);
             seekable = !"false".equalsIgnoreCase(System.getProperty(SEEK_PROPERTY, "")) && fps > 0
                     && INDEXED_DEMUXERS.contains(format.iformat().name().getString())
                     && avformat_index_get_entries_count(stream) > 1;
@@ -493,18 +488,8 @@ final class FfmpegFrameStream implements VideoFrameStream {
     }
 
     @Override
-    public int declaredFrames() {
-        return declared;
-    }
-
-    @Override
-    public String container() {
-        return container;
-    }
-
-    @Override
-    public String codec() {
-        return codec;
+    public StreamFormat format() {
+        return streamFormat;
     }
 
     @Override
@@ -642,15 +627,8 @@ final class FfmpegFrameStream implements VideoFrameStream {
             av_frame_free(given);
             given = null;
         }
-        av_frame_free(decoded);
-        av_packet_free(packet);
-        if (decoder != null) {
-            avcodec_free_context(decoder);
-            decoder = null;
-        }
-        if (format != null) {
-            avformat_close_input(format);
-            format = null;
-        }
+        FfmpegReading.free(decoded, packet, decoder, format);
+        decoder = null;
+        format = null;
     }
 }

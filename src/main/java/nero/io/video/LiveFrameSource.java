@@ -6,11 +6,9 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_EF_CAREFUL;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_EF_CRCCHECK;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
@@ -20,7 +18,6 @@ import static org.bytedeco.ffmpeg.global.avformat.av_find_input_format;
 import static org.bytedeco.ffmpeg.global.avformat.av_guess_sample_aspect_ratio;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avformat.avio_enum_protocols;
@@ -31,7 +28,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 
@@ -564,66 +560,14 @@ public final class LiveFrameSource implements AutoCloseable {
         }
         int h = f.height();
         boolean swap = turn == 90 || turn == 270;
-        return new Picture(index + 1, seconds, arrival, damage, swap ? h : w, swap ? w : h, f, sarNum, sarDen, turn);
+        return new Picture(index + 1, seconds, arrival, damage, swap ? h : w, swap ? w : h, f, sarNum, sarDen, turn,
+                pictures);
     }
 
-    /** A decoded picture of this source (valid until the next {@link #next()}). */
-    private final class Picture implements Frame {
-        private final long number;
-        private final double seconds;
-        private final long arrivalNanos;
-        private final String damage;
-        private final int displayWidth;
-        private final int displayHeight;
-        private final AVFrame frame;
-        private final int sarNum;
-        private final int sarDen;
-        private final int rotation;
-
-        Picture(long number, double seconds, long arrivalNanos, String damage, int displayWidth, int displayHeight,
-                AVFrame frame, int sarNum, int sarDen, int rotation) {
-            this.number = number;
-            this.seconds = seconds;
-            this.arrivalNanos = arrivalNanos;
-            this.damage = damage;
-            this.displayWidth = displayWidth;
-            this.displayHeight = displayHeight;
-            this.frame = frame;
-            this.sarNum = sarNum;
-            this.sarDen = sarDen;
-            this.rotation = rotation;
-        }
-
-        @Override
-        public long number() {
-            return number;
-        }
-
-        @Override
-        public double seconds() {
-            return seconds;
-        }
-
-        @Override
-        public long arrivalNanos() {
-            return arrivalNanos;
-        }
-
-        @Override
-        public String damage() {
-            return damage;
-        }
-
-        @Override
-        public int displayWidth() {
-            return displayWidth;
-        }
-
-        @Override
-        public int displayHeight() {
-            return displayHeight;
-        }
-
+    /** A decoded picture of this source (valid until the next {@link #next()}), drawn by {@code pictures}. */
+    private record Picture(long number, double seconds, long arrivalNanos, String damage, int displayWidth,
+            int displayHeight, AVFrame frame, int sarNum, int sarDen, int rotation, FfmpegPictures pictures)
+            implements Frame {
         @Override
         public ImagePlus image(String title) {
             return pictures.toImage(frame, sarNum, sarDen, rotation, title);
@@ -654,16 +598,9 @@ public final class LiveFrameSource implements AutoCloseable {
             deinterlacer = null;
         }
         pictures.close();
-        av_frame_free(decoded);
-        av_packet_free(packet);
-        if (decoder != null) {
-            avcodec_free_context(decoder);
-            decoder = null;
-        }
-        if (format != null) {
-            avformat_close_input(format);
-            format = null;
-        }
+        FfmpegReading.free(decoded, packet, decoder, format);
+        decoder = null;
+        format = null;
     }
 
     /**

@@ -35,8 +35,7 @@ final class Mp4FrameStream implements VideoFrameStream {
 
     private final FileChannelWrapper channel;
     private final FrameGrab grab;
-    private final int declared;
-    private final String codec;
+    private final StreamFormat format;
     private final DisplayOrder order;
     private boolean ended;
 
@@ -49,8 +48,8 @@ final class Mp4FrameStream implements VideoFrameStream {
                 org.jcodec.common.model.Size size = meta.getVideoCodecMeta().getSize();
                 PixelLimits.checkVideoFrame(file.toString(), size.getWidth(), size.getHeight());
             }
-            declared = meta == null ? -1 : meta.getTotalFrames();
-            codec = meta == null || meta.getCodec() == null ? "H.264" : meta.getCodec().name();
+            format = new StreamFormat("MP4/MOV", meta == null || meta.getCodec() == null ? "H.264"
+                    : meta.getCodec().name(), meta == null ? -1 : meta.getTotalFrames());
             ByteBuffer codecPrivate = meta == null ? null : meta.getCodecPrivate();
             order = new DisplayOrder(codecPrivate == null ? H264Reordering.MAX_DEPTH
                     : H264Reordering.depth(codecPrivate));
@@ -99,18 +98,8 @@ final class Mp4FrameStream implements VideoFrameStream {
     }
 
     @Override
-    public int declaredFrames() {
-        return declared;
-    }
-
-    @Override
-    public String container() {
-        return "MP4/MOV";
-    }
-
-    @Override
-    public String codec() {
-        return codec;
+    public StreamFormat format() {
+        return format;
     }
 
     @Override

@@ -266,19 +266,10 @@ final class MpegFrameStream implements VideoFrameStream {
         return -1;
     }
 
+    /** An MPEG stream declares no frame count; its codec is known once the first picture has been probed. */
     @Override
-    public int declaredFrames() {
-        return -1;
-    }
-
-    @Override
-    public String container() {
-        return container;
-    }
-
-    @Override
-    public String codec() {
-        return codec;
+    public StreamFormat format() {
+        return new StreamFormat(container, codec, -1);
     }
 
     @Override

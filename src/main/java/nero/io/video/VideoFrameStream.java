@@ -18,12 +18,8 @@ interface VideoFrameStream extends AutoCloseable {
     default void skipTo(double seconds, long index) {
     }
 
-    /** Frames the container declares, or −1 if it does not say (used to detect truncated files). */
-    int declaredFrames();
-
-    String container();
-
-    String codec();
+    /** The container's name, the codec's and the frames it declares. */
+    StreamFormat format();
 
     /** Pictures decoded so far, including those skipped over; −1 when the reader's own count is right. */
     default long decodedFrames() {

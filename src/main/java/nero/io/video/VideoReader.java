@@ -267,8 +267,8 @@ public final class VideoReader {
                 } catch (InvalidInputException e) {
                     return fail(e);
                 } catch (Exception | OutOfMemoryError e) {
-                    String container = frames == null ? "video" : frames.container();
-                    String codec = frames == null ? "unknown" : frames.codec();
+                    String container = frames == null ? "video" : frames.format().container();
+                    String codec = frames == null ? "unknown" : frames.format().codec();
                     return fail(classify(idBase + " (after " + decoded + " decoded frames)", container, codec, e));
                 }
             }
@@ -288,8 +288,8 @@ public final class VideoReader {
                 ImagePlus imp = f.image(id.substring(id.lastIndexOf('/') + 1));
                 Map<String, String> meta = new LinkedHashMap<>(extraMeta);
                 meta.putIfAbsent("source", "video");
-                meta.put("container", frames.container());
-                meta.put("codec", frames.codec());
+                meta.put("container", frames.format().container());
+                meta.put("codec", frames.format().codec());
                 meta.put("frame", Long.toString(frameNumber));
                 meta.put("time_s", String.format(Locale.ROOT, "%.3f", seconds));
                 meta.put("width", Integer.toString(imp.getWidth()));
@@ -308,13 +308,15 @@ public final class VideoReader {
             /** A still whose picture the decoder reported damaged: reported, never scored half-decoded. */
             private SourceItem damaged(long frameNumber, double seconds, VideoFrameStream.Frame f) {
                 String id = stillId(frameNumber, seconds);
+                StreamFormat format = frames.format();
                 return LazyItem.failed(id, label, new InvalidInputException(id + ": damaged picture in the "
-                        + frames.container() + " video (" + frames.codec() + "), not scored: " + f.damage()));
+                        + format.container() + " video (" + format.codec() + "), not scored: " + f.damage()));
             }
 
             private SourceItem finish() {
                 done = true;
-                int declared = frames.declaredFrames() > 0 ? frames.declaredFrames() : facts.declaredFrames();
+                int streamDeclared = frames.format().declaredFrames();
+                int declared = streamDeclared > 0 ? streamDeclared : facts.declaredFrames();
                 long reached = decoded;
                 String readProblem = null;
                 if (frames instanceof FfmpegFrameStream ff) {
@@ -332,7 +334,7 @@ public final class VideoReader {
                 }
                 if (decoded == 0) {
                     return LazyItem.failed(idBase, label, new InvalidInputException(idBase
-                            + ": no video frame could be decoded (empty or corrupt " + frames.container() + ")"));
+                            + ": no video frame could be decoded (empty or corrupt " + frames.format().container() + ")"));
                 }
                 return null;
             }

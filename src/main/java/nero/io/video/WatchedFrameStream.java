@@ -103,18 +103,8 @@ final class WatchedFrameStream implements VideoFrameStream {
     }
 
     @Override
-    public int declaredFrames() {
-        return inner.declaredFrames();
-    }
-
-    @Override
-    public String container() {
-        return inner.container();
-    }
-
-    @Override
-    public String codec() {
-        return inner.codec();
+    public StreamFormat format() {
+        return inner.format();
     }
 
     @Override

@@ -59,18 +59,8 @@ class WatchedFrameStreamTest {
         }
 
         @Override
-        public int declaredFrames() {
-            return 7;
-        }
-
-        @Override
-        public String container() {
-            return "MPEG-TS";
-        }
-
-        @Override
-        public String codec() {
-            return "H.264";
+        public StreamFormat format() {
+            return new StreamFormat("MPEG-TS", "H.264", 7);
         }
 
         @Override
@@ -102,9 +92,7 @@ class WatchedFrameStreamTest {
         assertSame(FakeStream.FRAME, watched.next());
         assertSame(FakeStream.FRAME, watched.next());
         assertEquals("demuxer says no", assertThrows(IOException.class, watched::next).getMessage());
-        assertEquals(7, watched.declaredFrames());
-        assertEquals("MPEG-TS", watched.container());
-        assertEquals("H.264", watched.codec());
+        assertEquals(new StreamFormat("MPEG-TS", "H.264", 7), watched.format());
         watched.close();
     }
 }
