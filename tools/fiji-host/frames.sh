@@ -82,6 +82,9 @@ frames_gui() {
   FRAMES_STACK_SHOT=$ROOT/target/fiji-host-stack.png
   local probe=$WORK/frames-probe
   rm -rf "$probe"; mkdir -p "$probe"
+  # the GUI Fiji before this one was killed, leaving its single-instance stub: this Fiji would hand its
+  # arguments to that dead instance (RMI "Connection refused") instead of starting
+  rm -f "$WORK"/tmp/ImageJ-*.stub
   rm -f "$FRAMES_SHOT" "$FRAMES_STACK_SHOT" "$OUT/frames-gui-go" "$OUT/frames-gui.txt" "$WORK/frames-gui-steps.log" "$OUT/gui-esc-segments.csv"
   cat >"$WORK/frames-gui.sh" <<SH
 #!/bin/bash

@@ -2,6 +2,7 @@ package nero.fiji;
 
 import ij.IJ;
 import ij.Macro;
+import org.scijava.ItemVisibility;
 import org.scijava.command.CommandModule;
 import org.scijava.log.LogService;
 import org.scijava.module.Module;
@@ -42,7 +43,10 @@ public class MacroDefaults extends AbstractPreprocessorPlugin {
             return;
         }
         for (ModuleItem<?> item : module.getInfo().inputs()) {
-            boolean forADialog = MacroKeys.isTypedIn(item) || item.getType() == Button.class; // the Help button too
+            // the Help button and the help text too: a text left unresolved alone makes Fiji's window show it
+            // as a message box on every macro line
+            boolean forADialog = MacroKeys.isTypedIn(item) || item.getType() == Button.class
+                    || item.getVisibility() == ItemVisibility.MESSAGE;
             if (!item.isRequired() && forADialog && !module.isInputResolved(item.getName())) {
                 module.resolveInput(item.getName());
             }
