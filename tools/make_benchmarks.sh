@@ -348,8 +348,8 @@ kernel time. The authors' pipeline (torchvision ImageFolder + DataLoader, 1 work
 
 | model | path | precision | pure inference img/s | end-to-end img/s | end-to-end ÷ authors' | pure CPU ms/image (user + sys) | end-to-end CPU ms/image (user + sys) |
 |---|---|---|---:|---:|---:|---:|---:|
-$(grep '^| mobilenetv2 \|' "$W/pathsmobilenet.log" || true)
-$(grep '^| resnet18 \|' "$W/pathsresnet.log" || true)
+$(grep '^| mobilenetv2 |' "$W/pathsmobilenet.log" || true)
+$(grep '^| resnet18 |' "$W/pathsresnet.log" || true)
 
 $(target_lines)
 
