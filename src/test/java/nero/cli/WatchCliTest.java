@@ -3,6 +3,7 @@ package nero.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -139,7 +140,10 @@ class WatchCliTest {
                     + Files.readString(tmp.resolve("stderr.txt")));
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
             assertEquals(0, kill.waitFor());
-            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the watch ends after Ctrl-C");
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                fail("the watch ends after Ctrl-C\n" + Files.readString(tmp.resolve("stderr.txt"))
+                        + "\nthreads of the watch:\n" + threadDump(child.pid()));
+            }
         } finally {
             child.destroyForcibly();
         }
@@ -157,6 +161,19 @@ class WatchCliTest {
         try (var files = Files.list(tmp)) {
             assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("."))
                     .toList(), "no temporary file left");
+        }
+    }
+
+    /** The threads of a running JVM (jcmd), to say where a watch that did not stop was waiting. */
+    private static String threadDump(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
         }
     }
 }
