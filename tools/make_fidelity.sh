@@ -46,19 +46,7 @@ $PY tools/make_fast_models.py --out "$FAST" --calibration sample-data/id/train \
 
 # NERO's authors' setting needs more training images than D·2/3 (853 for MobileNetV2, 341 for ResNet-18):
 # each sample-data training image in 5 orientations, as tools/make_results.sh does
-$PY - "$ROOT/sample-data/id/train" "$W/train5" <<'EOF'
-import sys
-from pathlib import Path
-from PIL import Image
-src, dst = Path(sys.argv[1]), Path(sys.argv[2])
-ops = [None, Image.FLIP_LEFT_RIGHT, Image.FLIP_TOP_BOTTOM, Image.ROTATE_90, Image.ROTATE_270]
-for cls in sorted(p for p in src.iterdir() if p.is_dir()):
-    (dst / cls.name).mkdir(parents=True, exist_ok=True)
-    for f in sorted(cls.iterdir()):
-        image = Image.open(f).convert("RGB")
-        for i, op in enumerate(ops):
-            (image if op is None else image.transpose(op)).save(dst / cls.name / f"{f.stem}-v{i}.png")
-EOF
+$PY tools/orient_variants.py "$ROOT/sample-data/id/train" "$W/train5"
 fi
 
 run() { echo "+ $*" >&2; "$@" >"$W/last.log" 2>&1 || { cat "$W/last.log" >&2; exit 1; }; }

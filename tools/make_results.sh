@@ -38,19 +38,7 @@ run ./nero evaluate --detector "$W/sample-probe.nero" --id sample-data/id/test -
 # which needs at least 854 training images; sample-data/id/train has 180. So the training folder holds every
 # training image in $VARIANTS orientations (as is, mirrored left-right, mirrored top-bottom, rotated 90° and 270°).
 # Validation (threshold) and test images are used as they are.
-$PY - "$ROOT/sample-data/id/train" "$W/mnv2-train" "$VARIANTS" <<'EOF'
-import sys
-from pathlib import Path
-from PIL import Image
-src, dst, variants = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-ops = [None, Image.FLIP_LEFT_RIGHT, Image.FLIP_TOP_BOTTOM, Image.ROTATE_90, Image.ROTATE_270][:variants]
-for cls in sorted(p for p in src.iterdir() if p.is_dir()):
-    (dst / cls.name).mkdir(parents=True, exist_ok=True)
-    for f in sorted(cls.iterdir()):
-        image = Image.open(f).convert("RGB")
-        for i, op in enumerate(ops):
-            (image if op is None else image.transpose(op)).save(dst / cls.name / f"{f.stem}-v{i}.png")
-EOF
+$PY tools/orient_variants.py "$ROOT/sample-data/id/train" "$W/mnv2-train" "$VARIANTS"
 run ./nero fit --model "$MNV2" --train "$W/mnv2-train" --val sample-data/id/val --out "$W/mnv2.nero"
 cp "$W/last.log" "$W/mnv2-fit.log"
 run ./nero evaluate --detector "$W/mnv2.nero" --id sample-data/id/test --ood sample-data/ood --methods all \

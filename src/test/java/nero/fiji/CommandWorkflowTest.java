@@ -1,7 +1,6 @@
 package nero.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +9,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,13 +53,7 @@ class CommandWorkflowTest {
     }
 
     static CommandModule run(Class<?> command, Object... keyValues) throws Exception {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            inputs.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        CommandModule module = commands.run(command.getName(), true, inputs).get();
-        assertFalse(module.isCanceled(), () -> command.getSimpleName() + " refused: " + module.getCancelReason());
-        return module;
+        return HeadlessCommands.run(commands, command, keyValues);
     }
 
     static long imagesIn(Path folder) throws Exception {

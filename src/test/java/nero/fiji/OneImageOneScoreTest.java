@@ -1,7 +1,6 @@
 package nero.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +16,6 @@ import ij.process.ShortProcessor;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import nero.app.Reports;
 import nero.io.DecodeMode;
@@ -68,13 +65,7 @@ class OneImageOneScoreTest {
     }
 
     static CommandModule run(Class<?> command, Object... keyValues) throws Exception {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            inputs.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        CommandModule module = commands.run(command.getName(), true, inputs).get();
-        assertFalse(module.isCanceled(), () -> command.getSimpleName() + " refused: " + module.getCancelReason());
-        return module;
+        return HeadlessCommands.run(commands, command, keyValues);
     }
 
     static double scoreOfFile(Path file) throws Exception {
