@@ -95,14 +95,23 @@ class PrecisionTest {
             for (int i = 0; i < 2; i++) {
                 double worst = 0;
                 double largest = 0;
+                double diff2 = 0;
+                double norm2 = 0;
                 for (int d = 0; d < q[i].length; d++) {
                     double torch = expected.get(i).getAsJsonArray().get(d).getAsDouble();
                     worst = Math.max(worst, Math.abs(q[i][d] - torch));
                     largest = Math.max(largest, Math.abs(torch));
+                    diff2 += (q[i][d] - torch) * (q[i][d] - torch);
+                    norm2 += torch * torch;
                 }
-                // libtorch's oneDNN int8 kernels against torch 1.13's, where the fixture was made: identical on the
-                // build machine; another CPU's kernels may round a few values to the next 8-bit step (~0.4 %)
-                assertTrue(worst <= 0.005 * largest, "int8 features differ from torch's by " + worst);
+                double relativeL2 = Math.sqrt(diff2 / norm2);
+                // libtorch's oneDNN int8 kernels against torch 1.13's, where the fixture was made (a CPU with
+                // AVX512-VNNI): identical there. Without VNNI (AVX2) oneDNN multiplies u8×s8 pairs into saturating
+                // 16-bit sums, so some activations land a few 8-bit steps away before pooling: measured 3 % of the
+                // largest feature at worst, relative L2 0.030 (the same with AVX512 without VNNI and with SSE4.1). The
+                // bounds allow twice that.
+                assertTrue(worst <= 0.06 * largest && relativeL2 <= 0.06, "int8 features differ from torch's by "
+                        + worst + " at worst (largest " + largest + "), relative L2 " + relativeL2);
                 assertTrue(OnnxInt8TwinTest.compare(f[i], q[i])[0] > 0.99, "int8 vs float, image " + i);
             }
             assertTrue(int8.inputGradients().isEmpty());
